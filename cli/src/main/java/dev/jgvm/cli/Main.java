@@ -1,0 +1,103 @@
+package dev.jgvm.cli;
+
+import dev.jgvm.cli.command.CurrentCommand;
+import dev.jgvm.cli.command.EnvCommand;
+import dev.jgvm.cli.command.ExecCommand;
+import dev.jgvm.cli.command.InstallCommand;
+import dev.jgvm.cli.command.JgvmCommand;
+import dev.jgvm.cli.command.ListCommand;
+import dev.jgvm.cli.command.RehashCommand;
+import dev.jgvm.cli.command.UninstallCommand;
+import dev.jgvm.cli.command.UseCommand;
+import dev.jgvm.cli.command.WhichCommand;
+import dev.jgvm.cli.render.ErrorReporter;
+import dev.jgvm.cli.render.Terminal;
+import dev.jgvm.core.env.Env;
+import dev.jgvm.core.error.ExitCode;
+import picocli.CommandLine;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Entry point: {@link #run} parses, dispatches and maps errors to exit codes; {@link #main} only calls it and exits. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(Env.system(), out, err, true, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one jgvm command in process, as tests do; returns the exit code. */
+    public static int run(Env env, PrintWriter out, PrintWriter err, String... args) {
+        return run(env, out, err, false, args);
+    }
+
+    static int run(Env env, PrintWriter out, PrintWriter err, boolean systemStreams, String... args) {
+        Terminal.Settings ts = new Terminal.Settings();
+        ts.noColor = env.isSet("NO_COLOR");
+        ts.stderrIsTerminal = env.get("JGVM_STDERR_TTY").filter("1"::equals).isPresent();
+        Terminal terminal = new Terminal(out, err, ts);
+        Services services = new Services(env, terminal, systemStreams);
+        ErrorReporter reporter = new ErrorReporter(terminal, env.get("JGVM_DEBUG").filter("1"::equals).isPresent());
+        try {
+            CommandLine cl = commandLine(services, ts);
+            cl.setOut(out);
+            cl.setErr(err);
+            cl.setExecutionExceptionHandler((ex, line, parsed) -> reporter.report(ex));
+            cl.setParameterExceptionHandler((ex, a) -> {
+                terminal.error(lowerFirst(ex.getMessage()));
+                CommandLine sub = ex.getCommandLine();
+                String name = sub.getCommandSpec().qualifiedName();
+                terminal.hint("run '%s --help' for usage".formatted(name));
+                return ExitCode.USAGE.code();
+            });
+            return cl.execute(args);
+        } catch (RuntimeException e) {
+            return reporter.report(e);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    static CommandLine commandLine(Services s, Terminal.Settings ts) {
+        Map<Class<?>, Function<Services, Object>> commands = Map.of(
+                JgvmCommand.class, x -> new JgvmCommand(ts),
+                InstallCommand.class, InstallCommand::new,
+                UninstallCommand.class, UninstallCommand::new,
+                ListCommand.class, ListCommand::new,
+                UseCommand.class, UseCommand::new,
+                CurrentCommand.class, CurrentCommand::new,
+                WhichCommand.class, WhichCommand::new,
+                ExecCommand.class, ExecCommand::new,
+                EnvCommand.class, EnvCommand::new,
+                RehashCommand.class, RehashCommand::new);
+        CommandLine.IFactory fallback = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> cls) throws Exception {
+                Function<Services, Object> f = commands.get(cls);
+                return f != null ? (K) f.apply(s) : fallback.create(cls);
+            }
+        };
+        CommandLine cl = new CommandLine(JgvmCommand.class, factory);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    private static String lowerFirst(String s) {
+        if (s == null || s.isEmpty()) return "invalid arguments";
+        String first = s.lines().findFirst().orElse(s);
+        if (first.endsWith(".")) first = first.substring(0, first.length() - 1);
+        return Character.toLowerCase(first.charAt(0)) + first.substring(1);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.jgvm.cli.command;
+
+import dev.jgvm.cli.Services;
+import dev.jgvm.core.error.ExitCode;
+import dev.jgvm.core.error.StoreException;
+import dev.jgvm.core.error.ToolNotFoundException;
+import dev.jgvm.core.error.VersionNotFoundException;
+import dev.jgvm.core.resolve.Resolution;
+import dev.jgvm.core.resolve.Selection;
+import dev.jgvm.core.version.GoVersion;
+import dev.jgvm.core.version.VersionSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code jgvm exec [--version SPEC] -- CMD...}: run a command with a Go version's environment. */
+@Command(name = "exec", description = "Run a command with a Go version's GOROOT and PATH.")
+public final class ExecCommand implements Callable<Integer> {
+    @Option(names = "--version", paramLabel = "SPEC", description = "The Go version to use (default: the one selected here).")
+    String version;
+
+    @Parameters(paramLabel = "CMD", arity = "1..*", description = "The command and its arguments (after --).")
+    List<String> command;
+
+    private final Services services;
+
+    public ExecCommand(Services services) { this.services = services; }
+
+    @Override public Integer call() {
+        GoVersion v = version();
+        Path goroot = services.store().goroot(v);
+        Map<String, String> env = EnvCommand.environment(services, goroot);
+        String exe = find(command.get(0), env.get("PATH"));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(services.env().cwd().toFile());
+        pb.command().set(0, exe);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        try {
+            if (services.systemStreams()) {
+                return pb.inheritIO().start().waitFor();
+            }
+            pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            Process p = pb.start();
+            Thread errPump = pump(p.getErrorStream(), services.terminal().err());
+            pumpInto(p.getInputStream(), services.terminal().out());
+            errPump.join();
+            return p.waitFor();
+        } catch (IOException e) {
+            throw new StoreException("cannot run '%s': %s".formatted(exe, e.getMessage()), "check that it is an executable program");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.FAILURE.code();
+        }
+    }
+
+    private GoVersion version() {
+        if (version == null) return Selected.installed(services, services.resolveHere());
+        VersionSpec spec = VersionSpec.parse(version);
+        Optional<GoVersion> v = spec.select(services.store().installed());
+        if (v.isPresent()) return v.get();
+        Selection sel = new Selection(Optional.of(spec.text()), Selection.Source.COMMAND_LINE, Optional.empty(), List.of());
+        if (spec instanceof VersionSpec.System) {
+            throw new VersionNotFoundException("'system' is not a jgvm version", "run the command directly to use the Go on your PATH");
+        }
+        throw Selected.notInstalled(new Resolution(sel, Optional.empty()));
+    }
+
+    // Looked up on the child's PATH, so the selected GOROOT/bin wins over anything else.
+    private static String find(String cmd, String path) {
+        if (cmd.contains("/") || cmd.contains(File.separator)) return cmd;
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) continue;
+            Path p = Path.of(dir, cmd);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) return p.toString();
+        }
+        throw new ToolNotFoundException("'%s' not found in the selected Go's bin/ or on PATH".formatted(cmd),
+                "check the command's name; 'jgvm which' shows the selected Go", ExitCode.SHIM_NOT_FOUND);
+    }
+
+    private static Thread pump(InputStream in, PrintWriter to) {
+        Thread t = new Thread(() -> pumpInto(in, to), "exec-stderr");
+        t.start();
+        return t;
+    }
+
+    private static void pumpInto(InputStream in, PrintWriter to) {
+        try (in) {
+            byte[] buf = new byte[8192];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                synchronized (to) {
+                    to.write(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    to.flush();
+                }
+            }
+        } catch (IOException e) {
+            // the child closed its end
+        }
+    }
+}

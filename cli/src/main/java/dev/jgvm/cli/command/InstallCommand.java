@@ -1,0 +1,87 @@
+package dev.jgvm.cli.command;
+
+import com.google.gson.JsonObject;
+import dev.jgvm.cli.Services;
+import dev.jgvm.cli.render.Terminal;
+import dev.jgvm.core.error.ExitCode;
+import dev.jgvm.core.error.UsageException;
+import dev.jgvm.core.event.ProgressListener;
+import dev.jgvm.core.install.Installer.Installation;
+import dev.jgvm.core.platform.Platform;
+import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.verify.Evidence;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code jgvm install}: verify and install Go versions. */
+@Command(name = "install", description = "Verify and install Go versions (a local archive with --from).")
+public final class InstallCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SPEC", arity = "0..*", description = "1.22.5, 1.22 or latest; none: the version selected here.")
+    List<String> specs = new ArrayList<>();
+
+    @Option(names = "--from", paramLabel = "FILE", description = "Install this official-layout archive (go<version>.<os>-<arch>.tar.gz or .zip).")
+    Path from;
+
+    @Option(names = "--sha256", paramLabel = "HEX", description = "The archive's SHA-256, as published on go.dev/dl.")
+    String sha256;
+
+    @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Install for this platform, e.g. linux/arm64 (also JGVM_PLATFORM).")
+    String platform;
+
+    @Option(names = "--force", description = "Reinstall even if the version is installed.")
+    boolean force;
+
+    private final Services services;
+
+    public InstallCommand(Services services) { this.services = services; }
+
+    @Override public Integer call() {
+        Terminal t = services.terminal();
+        if (from == null) {
+            throw new UsageException("installing from the network is not available in this build of jgvm",
+                    "download the archive from go.dev/dl and run 'jgvm install --from FILE --sha256 HEX'");
+        }
+        if (!specs.isEmpty()) {
+            throw new UsageException("give either versions or --from, not both", "the version comes from the archive's name or its go/VERSION file");
+        }
+        Optional<Checksum> digest = Optional.ofNullable(sha256).map(Checksum::sha256);
+        Platform target = services.platforms().platform(services.env(), Optional.ofNullable(platform));
+        Installation done = services.installer().installFromFile(services.env().cwd().resolve(from), digest, target, force, listener(t));
+        if (done.alreadyInstalled()) {
+            t.info("go %s is already installed".formatted(done.version()));
+            t.hint("use --force to reinstall it");
+        } else if (done.becameDefault()) {
+            t.info("go %s is now the global default (jgvm use --global changes it)".formatted(done.version()));
+        }
+        if (t.json()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("version", done.version().name());
+            o.addProperty("goroot", done.goroot().toString());
+            o.addProperty("already_installed", done.alreadyInstalled());
+            o.addProperty("global_default", done.becameDefault());
+            t.out().println(Json.render(o));
+        } else {
+            t.out().println(done.goroot());
+        }
+        return ExitCode.OK.code();
+    }
+
+    static ProgressListener listener(Terminal t) {
+        return new ProgressListener() {
+            @Override public void step(String what) { t.detail(what); }
+
+            @Override public void verified(Evidence e) { t.detail("verified (%s): %s".formatted(e.kind().text(), e.detail())); }
+
+            @Override public void warning(String message) { t.warn(message); }
+
+            @Override public void published(String version, Path goroot) { t.info("installed go %s in %s".formatted(version, goroot)); }
+        };
+    }
+}

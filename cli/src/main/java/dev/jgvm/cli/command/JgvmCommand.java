@@ -1,0 +1,55 @@
+package dev.jgvm.cli.command;
+
+import dev.jgvm.cli.render.Terminal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The root command: global options and the list of subcommands. */
+@Command(name = "jgvm", mixinStandardHelpOptions = true, versionProvider = JgvmCommand.Version.class,
+        description = "Install Go toolchains side by side and use the one each project asks for.",
+        subcommands = {InstallCommand.class, UninstallCommand.class, ListCommand.class, UseCommand.class,
+                CurrentCommand.class, WhichCommand.class, ExecCommand.class, EnvCommand.class, RehashCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage, 3 version not found, 4 verification failed, 5 network, 6 busy."})
+public final class JgvmCommand implements Runnable {
+    private final Terminal.Settings ts;
+    @Spec CommandSpec spec;
+
+    public JgvmCommand(Terminal.Settings ts) { this.ts = ts; }
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print machine-readable JSON on stdout.")
+    void json(boolean on) { ts.json = on; }
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only the answer and errors.")
+    void quiet(boolean on) { ts.quiet = on; }
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Explain more: files looked at, sources tried.")
+    void verbose(boolean on) { ts.verbose = on; }
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colours (also NO_COLOR=1).")
+    void noColor(boolean on) { ts.noColor = ts.noColor || on; }
+
+    @Override public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+
+    /** The version from the build, for {@code jgvm --version}. */
+    public static final class Version implements IVersionProvider {
+        @Override public String[] getVersion() { return new String[] {"jgvm " + number()}; }
+
+        public static String number() {
+            try (InputStream in = JgvmCommand.class.getResourceAsStream("/dev/jgvm/cli/version.properties")) {
+                Properties p = new Properties();
+                if (in != null) p.load(in);
+                return p.getProperty("version", "unknown");
+            } catch (IOException e) {
+                return "unknown";
+            }
+        }
+    }
+}

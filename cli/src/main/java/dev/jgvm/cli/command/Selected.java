@@ -1,0 +1,47 @@
+package dev.jgvm.cli.command;
+
+import dev.jgvm.cli.Services;
+import dev.jgvm.core.error.VersionNotFoundException;
+import dev.jgvm.core.resolve.Resolution;
+import dev.jgvm.core.version.GoVersion;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The errors and lookups that {@code current}, {@code which}, {@code exec} and {@code env} share. */
+final class Selected {
+    private Selected() {}
+
+    /** The installed version used here, or the error a user should see (exit 3). {@code system} is refused. */
+    static GoVersion installed(Services s, Resolution r) {
+        if (r.none()) throw noneSelected(s);
+        if (r.system()) {
+            throw new VersionNotFoundException("'system' is selected here (from %s); jgvm does not manage that Go".formatted(r.selection().reason()),
+                    "use the go on your PATH directly, or pick a jgvm version with 'jgvm use <version>'");
+        }
+        return r.installed().orElseThrow(() -> notInstalled(r));
+    }
+
+    static VersionNotFoundException noneSelected(Services s) {
+        return new VersionNotFoundException("no Go version is selected in '%s'".formatted(s.env().cwd()),
+                "run 'jgvm use <version>' here, or 'jgvm use --global <version>' for a default");
+    }
+
+    static VersionNotFoundException notInstalled(Resolution r) {
+        return new VersionNotFoundException("go %s is not installed (selected by %s)".formatted(r.spec(), r.selection().reason()),
+                "run 'jgvm install %s', or pick an installed version with 'jgvm use <version>'".formatted(r.spec()));
+    }
+
+    /** The first {@code cmd} on PATH outside {@code JGVM_HOME/shims}: what {@code system} means. */
+    static Optional<Path> onPathOutsideShims(Services s, String cmd) {
+        Path shims = s.store().shimsDir();
+        for (String dir : s.env().get("PATH").orElse("").split(java.io.File.pathSeparator)) {
+            if (dir.isEmpty()) continue;
+            Path d = Path.of(dir);
+            if (d.normalize().equals(shims.normalize())) continue;
+            Path p = d.resolve(cmd);
+            if (java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isExecutable(p)) return Optional.of(p);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.jgvm.cli.command;
+
+import dev.jgvm.cli.Services;
+import dev.jgvm.cli.render.Terminal;
+import dev.jgvm.core.error.ExitCode;
+import dev.jgvm.core.error.VersionNotFoundException;
+import dev.jgvm.core.resolve.Selection;
+import dev.jgvm.core.store.InstallStore;
+import dev.jgvm.core.version.GoVersion;
+import dev.jgvm.core.version.VersionSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code jgvm use SPEC}: write {@code .go-version} here, or with {@code --global} the global default. */
+@Command(name = "use", description = "Select a Go version for this directory (.go-version) or, with --global, everywhere.")
+public final class UseCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SPEC", description = "1.22.5, 1.22 (newest installed 1.22.x), latest or system.")
+    String spec;
+
+    @Option(names = {"-g", "--global"}, description = "Set the global default (JGVM_HOME/version) instead.")
+    boolean global;
+
+    private final Services services;
+
+    public UseCommand(Services services) { this.services = services; }
+
+    @Override public Integer call() {
+        Terminal t = services.terminal();
+        InstallStore store = services.store();
+        VersionSpec wanted = VersionSpec.parse(spec);
+        Optional<GoVersion> v = wanted.select(store.installed());
+        if (v.isEmpty() && !(wanted instanceof VersionSpec.System)) {
+            throw new VersionNotFoundException("go %s is not installed".formatted(wanted.text()),
+                    "install it first with 'jgvm install --from FILE --sha256 HEX'; 'jgvm list' shows what is installed");
+        }
+        String what = v.map(x -> "go " + x.name() + (wanted instanceof VersionSpec.Exact ? "" : " (" + wanted.text() + ")")).orElse("the system go");
+        if (global) {
+            store.writeGlobalDefault(wanted.text());
+            t.info("%s is now the global default".formatted(what));
+            Selection here = services.resolver().select(services.env(), services.settings().readGoMod());
+            if (here.source() == Selection.Source.PROJECT_FILE || here.source() == Selection.Source.ENVIRONMENT) {
+                t.info("here %s still selects %s".formatted(here.reason(), here.spec().orElse("")));
+            }
+        } else {
+            Path file = services.env().cwd().resolve(".go-version");
+            InstallStore.writeAtomically(file, wanted.text() + "\n");
+            t.info("%s selected by %s".formatted(what, file));
+            if (services.env().isSet("JGVM_GO_VERSION")) {
+                t.warn("JGVM_GO_VERSION=%s overrides it in this shell".formatted(services.env().get("JGVM_GO_VERSION").orElse("")));
+            }
+        }
+        return ExitCode.OK.code();
+    }
+}

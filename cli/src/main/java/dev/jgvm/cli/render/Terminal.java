@@ -1,0 +1,61 @@
+package dev.jgvm.cli.render;
+
+import java.io.PrintWriter;
+
+/**
+ * All of jgvm's output. stdout carries only the answer (paths, versions, lists, {@code --json}); every other line
+ * goes to stderr and starts with {@code info:}, {@code warn:}, {@code error:} or {@code hint:} (STYLE §7).
+ * {@code --quiet} drops info lines, {@code --verbose} adds detail lines; colour only when stderr is a terminal and
+ * neither {@code --no-color} nor {@code NO_COLOR} is set.
+ */
+public final class Terminal {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Settings settings;
+
+    /** The global output options. Mutable: picocli sets them while parsing, before any command runs. */
+    public static final class Settings {
+        public boolean json;
+        public boolean quiet;
+        public boolean verbose;
+        public boolean noColor;
+        public boolean stderrIsTerminal;
+    }
+
+    public Terminal(PrintWriter out, PrintWriter err, Settings settings) {
+        this.out = out;
+        this.err = err;
+        this.settings = settings;
+    }
+
+    /** stdout, for the answer only. */
+    public PrintWriter out() { return out; }
+
+    /** stderr, for anything drawn directly (progress). */
+    public PrintWriter err() { return err; }
+
+    public boolean json() { return settings.json; }
+
+    public boolean quiet() { return settings.quiet; }
+
+    public boolean verbose() { return settings.verbose; }
+
+    public boolean stderrIsTerminal() { return settings.stderrIsTerminal; }
+
+    public void info(String message) { if (!settings.quiet) line("info", message, "36"); }
+
+    public void warn(String message) { line("warn", message, "33"); }
+
+    public void error(String message) { line("error", message, "31"); }
+
+    public void hint(String message) { line("hint", message, "32"); }
+
+    /** A detail line shown only with {@code --verbose}. */
+    public void detail(String message) { if (settings.verbose) line("info", message, "2"); }
+
+    private void line(String label, String message, String color) {
+        boolean colored = settings.stderrIsTerminal && !settings.noColor;
+        err.println((colored ? "\u001b[" + color + "m" + label + ":\u001b[0m " : label + ": ") + message);
+        err.flush();
+    }
+}

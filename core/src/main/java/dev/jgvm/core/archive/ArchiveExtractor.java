@@ -1,0 +1,342 @@
+package dev.jgvm.core.archive;
+
+import dev.jgvm.core.error.VerificationException;
+import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.verify.TreeHash;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Extracts a Go archive into an empty staging directory, which becomes the GOROOT (DESIGN §6). tar.gz is read as a
+ * stream (so extraction can overlap a download); zip needs the file, because its permissions live in the central
+ * directory.
+ *
+ * <p>Refused with a {@link VerificationException} (exit 4), leaving the caller to discard the staging directory:
+ * entries with absolute paths or {@code ..} segments; entries outside the layout's top directory; symbolic links
+ * that are absolute, that climb after descending, or that resolve outside the target; hard links to anything but
+ * an extracted regular file; device files and FIFOs; more entries, more bytes, or a higher expansion ratio than
+ * {@link Limits} allow (zip bombs). Symbolic links are created after every other entry, so no file is ever written
+ * through a link.
+ *
+ * <p>Tar mode bits are kept ({@code bin/go} stays executable). The {@link Layout#MODULE} layout applies cmd/go's
+ * fix-ups for {@code golang.org/toolchain} zips: the {@code golang.org/toolchain@<version>/} prefix is stripped,
+ * {@code _go.mod} becomes {@code go.mod}, and {@code bin/*} and {@code pkg/tool/**} become executable.
+ * Stateless and thread-safe.
+ */
+public final class ArchiveExtractor {
+    /** Where the GOROOT sits inside the archive. */
+    public enum Layout {
+        /** Official archives: everything under a top-level {@code go/}. */
+        OFFICIAL,
+        /** Module-proxy toolchain zips: everything under {@code golang.org/toolchain@<version>/}. */
+        MODULE
+    }
+
+    /** Archive formats, told apart by their first bytes. */
+    public enum Format {
+        TAR_GZ, ZIP;
+
+        /** The format of a file from its magic number. */
+        public static Format sniff(Path file) throws IOException {
+            byte[] head;
+            try (InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(4);
+            }
+            if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) return TAR_GZ;
+            if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) return ZIP;
+            throw new VerificationException("'%s' is neither a .tar.gz nor a .zip archive".formatted(file.getFileName()),
+                    "give the archive exactly as go.dev/dl publishes it");
+        }
+    }
+
+    /**
+     * Bounds that stop archive bombs.
+     *
+     * @param maxBytes      the most bytes all files may take together
+     * @param maxEntries    the most entries
+     * @param ratioFloor    bytes written before the expansion ratio is checked
+     * @param maxRatio      the most bytes written per byte of archive read, past {@code ratioFloor}
+     */
+    public record Limits(long maxBytes, int maxEntries, long ratioFloor, int maxRatio) {
+        /** Generous for any Go release (about 500 MB and 16,000 entries unpacked), tight for a bomb. */
+        public static final Limits DEFAULT = new Limits(3L << 30, 200_000, 64L << 20, 100);
+    }
+
+    /**
+     * What was extracted.
+     *
+     * @param entries   entries written (files, directories, links)
+     * @param bytes     bytes of file content written
+     * @param treeHash  the {@link TreeHash} of the extracted tree
+     */
+    public record Result(int entries, long bytes, String treeHash) {}
+
+    private final Limits limits;
+
+    public ArchiveExtractor(Limits limits) { this.limits = limits; }
+
+    public ArchiveExtractor() { this(Limits.DEFAULT); }
+
+    /** Extracts a file of either format into {@code target} (an existing, empty directory). */
+    public Result extract(Path archive, Layout layout, Path target) throws IOException {
+        if (Format.sniff(archive) == Format.ZIP) return extractZip(archive, layout, target);
+        try (InputStream in = Files.newInputStream(archive)) {
+            return extractTarGz(in, layout, target);
+        }
+    }
+
+    /** Extracts a gzip-compressed tar stream; {@code compressed} is read but left open for the caller. */
+    public Result extractTarGz(InputStream compressed, Layout layout, Path target) throws IOException {
+        CountingInputStream counted = new CountingInputStream(compressed);
+        Sink sink = new Sink(target, layout, counted);
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(GzipCompressorInputStream.builder()
+                .setInputStream(counted).setDecompressConcatenated(true).get())) {
+            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+                String name = e.getName();
+                if (e.isDirectory()) sink.directory(name);
+                else if (e.isSymbolicLink()) sink.symlink(name, e.getLinkName());
+                else if (e.isLink()) sink.hardLink(name, e.getLinkName());
+                else if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) sink.refuse(name, "is a device file or FIFO");
+                else if (e.isFile()) sink.file(name, e.getMode(), tar);
+                else sink.refuse(name, "has an unsupported tar entry type");
+            }
+        }
+        return sink.finish();
+    }
+
+    /** Extracts a zip file. */
+    public Result extractZip(Path zip, Layout layout, Path target) throws IOException {
+        CountingInputStream counted = new CountingInputStream(InputStream.nullInputStream());
+        Sink sink = new Sink(target, layout, counted);
+        try (ZipFile zf = ZipFile.builder().setPath(zip).get()) {
+            for (ZipArchiveEntry e : Collections.list(zf.getEntriesInPhysicalOrder())) {
+                String name = e.getName();
+                counted.count += Math.max(0, e.getCompressedSize());
+                if (e.isDirectory()) {
+                    sink.directory(name);
+                } else if (e.isUnixSymlink()) {
+                    try (InputStream in = zf.getInputStream(e)) {
+                        sink.symlink(name, new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                } else {
+                    int type = e.getUnixMode() & 0170000;
+                    if (type != 0 && type != 0100000) sink.refuse(name, "is a device file, FIFO or socket");
+                    try (InputStream in = zf.getInputStream(e)) {
+                        sink.file(name, e.getUnixMode(), in);
+                    }
+                }
+            }
+        }
+        return sink.finish();
+    }
+
+    /** Writes entries under the target with every check; one per extraction. */
+    private final class Sink {
+        private final Path root;
+        private final Layout layout;
+        private final CountingInputStream source;
+        private final TreeHash hash = new TreeHash();
+        private final Set<String> files = new HashSet<>();
+        private final List<String[]> symlinks = new ArrayList<>();
+        private final byte[] buf = new byte[1 << 16];
+        private String prefix;
+        private int entries;
+        private long bytes;
+
+        Sink(Path root, Layout layout, CountingInputStream source) throws IOException {
+            this.root = root.toRealPath();
+            this.layout = layout;
+            this.source = source;
+        }
+
+        void directory(String name) throws IOException {
+            String rel = relative(name);
+            if (rel == null) return;
+            Files.createDirectories(root.resolve(rel));
+        }
+
+        void file(String name, int mode, InputStream in) throws IOException {
+            String rel = relative(name);
+            if (rel == null) refuse(name, "is a file in place of the top directory");
+            Path path = root.resolve(rel);
+            Files.createDirectories(path.getParent());
+            MessageDigest digest = Checksum.newDigest();
+            // NOFOLLOW_LINKS: no entry can write through a link (links come last anyway).
+            try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    bytes += n;
+                    if (bytes > limits.maxBytes()) refuse(name, "takes the archive past %d bytes unpacked".formatted(limits.maxBytes()));
+                    if (bytes > limits.ratioFloor() && bytes > source.count * (long) limits.maxRatio()) {
+                        refuse(name, "expands more than %d times (an archive bomb)".formatted(limits.maxRatio()));
+                    }
+                    digest.update(buf, 0, n);
+                    out.write(buf, 0, n);
+                }
+            }
+            if (executable(rel, mode)) Files.setPosixFilePermissions(path, permissions(mode));
+            files.add(rel);
+            hash.add(rel, HexFormat.of().formatHex(digest.digest()));
+        }
+
+        void symlink(String name, String target) throws IOException {
+            String rel = relative(name);
+            if (rel == null) refuse(name, "is a link in place of the top directory");
+            checkLinkTarget(name, rel, target);
+            symlinks.add(new String[] {rel, target});
+        }
+
+        void hardLink(String name, String target) throws IOException {
+            String rel = relative(name);
+            String to = relative(target);
+            if (rel == null || to == null || !files.contains(to)) {
+                refuse(name, "is a hard link to '%s', which is not a file extracted before it".formatted(target));
+            }
+            Path path = root.resolve(rel);
+            Files.createDirectories(path.getParent());
+            Files.deleteIfExists(path);
+            Files.copy(root.resolve(to), path, LinkOption.NOFOLLOW_LINKS, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            files.add(rel);
+            hash.add(rel, hashOf(path));
+        }
+
+        Result finish() throws IOException {
+            for (String[] link : symlinks) {
+                Path path = root.resolve(link[0]);
+                Files.createDirectories(path.getParent());
+                // The parent chain must be real directories, so the lexical check above is the real one.
+                if (!path.getParent().toRealPath().equals(path.getParent())) {
+                    refuse(link[0], "is a link inside another link");
+                }
+                try {
+                    Files.createSymbolicLink(path, Path.of(link[1]));
+                } catch (FileAlreadyExistsException e) {
+                    refuse(link[0], "is a link over an entry of the same name");
+                }
+                hash.addSymlink(link[0], link[1]);
+            }
+            return new Result(entries, bytes, hash.value());
+        }
+
+        /** The path below the GOROOT, null for the top directory itself; refuses unsafe names. */
+        private String relative(String name) throws IOException {
+            if (++entries > limits.maxEntries()) refuse(name, "is past the limit of %d entries".formatted(limits.maxEntries()));
+            if (name.isEmpty() || name.indexOf('\0') >= 0) refuse(name, "has an empty or binary name");
+            String n = name.replace('\\', '/');
+            if (n.startsWith("/") || n.length() > 1 && n.charAt(1) == ':') refuse(name, "has an absolute path");
+            List<String> parts = new ArrayList<>();
+            for (String p : n.split("/")) {
+                if (p.isEmpty() || p.equals(".")) continue;
+                if (p.equals("..")) refuse(name, "has a '..' path segment");
+                parts.add(p);
+            }
+            if (parts.isEmpty()) refuse(name, "has an empty path");
+            String top = parts.get(0);
+            if (layout == Layout.OFFICIAL) {
+                if (!top.equals("go")) refuse(name, "lies outside the top-level go/ directory of an official Go archive");
+                parts.remove(0);
+            } else {
+                // golang.org/toolchain@v0.0.1-go1.22.5.linux-amd64/...: the module path has one slash.
+                String first = parts.size() >= 2 ? parts.get(0) + "/" + parts.get(1) : "";
+                if (prefix == null && first.startsWith("golang.org/toolchain@")) prefix = first;
+                if (prefix == null || !first.equals(prefix)) refuse(name, "lies outside the golang.org/toolchain@<version>/ module directory");
+                parts.remove(0);
+                parts.remove(0);
+                int last = parts.size() - 1;
+                if (last >= 0 && parts.get(last).equals("_go.mod")) parts.set(last, "go.mod"); // as cmd/go unpacks it
+            }
+            return parts.isEmpty() ? null : String.join("/", parts);
+        }
+
+        private void checkLinkTarget(String name, String rel, String target) throws IOException {
+            if (target.isEmpty() || target.startsWith("/") || target.startsWith("\\") || target.length() > 1 && target.charAt(1) == ':') {
+                refuse(name, "is a link to an absolute path '%s'".formatted(target));
+            }
+            boolean descended = false;
+            Path at = root.resolve(rel).getParent();
+            for (String p : target.replace('\\', '/').split("/")) {
+                if (p.isEmpty() || p.equals(".")) continue;
+                if (p.equals("..")) {
+                    // Climbing after descending could climb out of a linked directory; Go never ships such links.
+                    if (descended) refuse(name, "is a link whose target '%s' climbs after descending".formatted(target));
+                    at = at.getParent();
+                    if (at == null || !at.startsWith(root)) refuse(name, "is a link that resolves outside the GOROOT ('%s')".formatted(target));
+                } else {
+                    descended = true;
+                    at = at.resolve(p);
+                }
+            }
+        }
+
+        private boolean executable(String rel, int mode) {
+            if (layout == Layout.MODULE && (rel.startsWith("bin/") && rel.indexOf('/', 4) < 0 || rel.startsWith("pkg/tool/"))) return true;
+            return (mode & 0111) != 0;
+        }
+
+        // The archive's bits for an executable, never group- or world-writable; 0755 where the zip stores none.
+        private Set<PosixFilePermission> permissions(int mode) {
+            int m = (mode & 0111) == 0 ? 0755 : (mode & 0755) | 0500;
+            String rwx = "rwxrwxrwx";
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 9; i++) b.append((m & (1 << (8 - i))) != 0 ? rwx.charAt(i) : '-');
+            return PosixFilePermissions.fromString(b.toString());
+        }
+
+        private String hashOf(Path file) throws IOException {
+            MessageDigest d = Checksum.newDigest();
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buf)) > 0; ) d.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(d.digest());
+        }
+
+        private void refuse(String name, String why) {
+            throw new VerificationException("unsafe archive: entry '%s' %s".formatted(name, why),
+                    "nothing was installed; get the archive again from an official source");
+        }
+    }
+
+    /** Counts the bytes read from the compressed source, for the expansion-ratio check. */
+    private static final class CountingInputStream extends FilterInputStream {
+        long count;
+
+        CountingInputStream(InputStream in) { super(in); }
+
+        @Override public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count++;
+            return b;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) count += n;
+            return n;
+        }
+
+        /** The caller owns the source (it may hash the rest of it), so closing the tar leaves it open. */
+        @Override public void close() {}
+    }
+}

@@ -1,0 +1,220 @@
+package dev.jgvm.core.config;
+
+import com.moandjiezana.toml.Toml;
+import dev.jgvm.core.config.Settings.EvidenceLevel;
+import dev.jgvm.core.config.Settings.MirrorConfig;
+import dev.jgvm.core.config.Settings.Network;
+import dev.jgvm.core.env.Env;
+import dev.jgvm.core.error.ConfigException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code JGVM_HOME/config.toml} with toml4j and applies the environment overrides. A malformed file, an
+ * unknown key or a value of the wrong type is a {@link ConfigException} (exit 2) naming the file, the line and the
+ * key. Stateless and thread-safe.
+ */
+public final class SettingsLoader {
+    private static final Set<String> TOP = Set.of("auto_install", "read_go_mod", "gotoolchain", "verify", "network", "mirror");
+    private static final Set<String> VERIFY = Set.of("minimum");
+    private static final Set<String> NETWORK = Set.of("connect_timeout", "read_timeout", "retries", "ca_file", "proxy");
+    private static final Set<String> MIRROR = Set.of("name", "type", "url", "index", "checksums", "signature",
+            "username", "password_env", "sumdb", "priority");
+    private static final Pattern LINE_NO = Pattern.compile("line (\\d+)");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+
+    /** The settings for this environment: defaults, then the file, then the variables. */
+    public Settings load(Env env) {
+        Path file = env.jgvmHome().resolve("config.toml");
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return applyEnv(env, Settings.defaults());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read '%s': %s".formatted(file, e.getMessage()), "check the file's permissions");
+        }
+        return applyEnv(env, parse(file, text));
+    }
+
+    /** Parses the text of a config file; {@code file} is only used in messages. */
+    public Settings parse(Path file, String text) {
+        Map<String, Object> map;
+        try {
+            map = new Toml().read(text).toMap();
+        } catch (RuntimeException e) {
+            String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("malformed TOML");
+            Matcher m = LINE_NO.matcher(msg);
+            String where = m.find() ? file + ":" + m.group(1) : file.toString();
+            throw new ConfigException("%s: %s".formatted(where, msg.toLowerCase(Locale.ROOT).replaceAll("\\.$", "")),
+                    "fix the TOML syntax; the format is described in the README under 'Configuration'");
+        }
+        Lookup at = new Lookup(file, text);
+        unknownKeys(at, map, TOP, "");
+        Settings d = Settings.defaults();
+        boolean autoInstall = bool(at, map, "auto_install", d.autoInstall());
+        boolean readGoMod = bool(at, map, "read_go_mod", d.readGoMod());
+        String gotoolchain = string(at, map, "gotoolchain", d.gotoolchain());
+
+        Map<String, Object> verify = table(at, map, "verify");
+        unknownKeys(at, verify, VERIFY, "verify.");
+        EvidenceLevel minimum = verify.containsKey("minimum")
+                ? level(string(at, verify, "minimum", ""), () -> at.where("minimum") + ": [verify] minimum")
+                : d.verifyMinimum();
+
+        Map<String, Object> net = table(at, map, "network");
+        unknownKeys(at, net, NETWORK, "network.");
+        Network n = d.network();
+        Network network = new Network(
+                net.containsKey("connect_timeout") ? duration(string(at, net, "connect_timeout", ""), at.where("connect_timeout") + ": network.connect_timeout") : n.connectTimeout(),
+                net.containsKey("read_timeout") ? duration(string(at, net, "read_timeout", ""), at.where("read_timeout") + ": network.read_timeout") : n.readTimeout(),
+                (int) number(at, net, "retries", n.retries()),
+                string(at, net, "ca_file", n.caFile()),
+                string(at, net, "proxy", n.proxy()));
+
+        List<MirrorConfig> mirrors = new ArrayList<>();
+        Object raw = map.get("mirror");
+        if (raw != null) {
+            if (!(raw instanceof List<?> list)) throw wrongType(at, "mirror", "an array of tables ([[mirror]])");
+            for (Object o : list) {
+                if (!(o instanceof Map<?, ?> t)) throw wrongType(at, "mirror", "an array of tables ([[mirror]])");
+                @SuppressWarnings("unchecked") Map<String, Object> table = new LinkedHashMap<>((Map<String, Object>) t);
+                unknownKeys(at, table, MIRROR, "mirror.");
+                String type = string(at, table, "type", "dl");
+                String url = string(at, table, "url", "");
+                String name = string(at, table, "name", "");
+                if (url.isEmpty() && !type.equals("bundle")) {
+                    throw new ConfigException("%s: [[mirror]] '%s' has no url".formatted(file, name),
+                            "give every [[mirror]] a url, for example url = \"https://goproxy.cn\"");
+                }
+                mirrors.add(new MirrorConfig(name.isEmpty() ? type + "+" + url : name, type, url, table));
+            }
+        }
+        return new Settings(autoInstall, readGoMod, gotoolchain, minimum, network, mirrors, Optional.of(file));
+    }
+
+    private static Settings applyEnv(Env env, Settings s) {
+        Network n = s.network();
+        Network network = new Network(
+                env.get("JGVM_CONNECT_TIMEOUT").map(v -> duration(v, "JGVM_CONNECT_TIMEOUT")).orElse(n.connectTimeout()),
+                env.get("JGVM_READ_TIMEOUT").map(v -> duration(v, "JGVM_READ_TIMEOUT")).orElse(n.readTimeout()),
+                env.get("JGVM_RETRIES").map(v -> integer(v, "JGVM_RETRIES")).orElse(n.retries()),
+                env.get("JGVM_CA_FILE").orElse(n.caFile()),
+                env.get("JGVM_PROXY").orElse(n.proxy()));
+        return new Settings(
+                env.get("JGVM_AUTO_INSTALL").map(v -> envBool(v, "JGVM_AUTO_INSTALL")).orElse(s.autoInstall()),
+                env.get("JGVM_READ_GO_MOD").map(v -> envBool(v, "JGVM_READ_GO_MOD")).orElse(s.readGoMod()),
+                env.get("JGVM_GOTOOLCHAIN").orElse(s.gotoolchain()),
+                env.get("JGVM_VERIFY_MINIMUM").map(v -> level(v, () -> "JGVM_VERIFY_MINIMUM")).orElse(s.verifyMinimum()),
+                network, s.mirrors(), s.source());
+    }
+
+    /** Parses a boolean variable the way shells write them: 1/0, true/false, yes/no, on/off. */
+    public static boolean envBool(String v, String name) {
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> true;
+            case "0", "false", "no", "off" -> false;
+            default -> throw new ConfigException("%s='%s' is not a boolean".formatted(name, v), "use 1 or 0 (true or false)");
+        };
+    }
+
+    private static EvidenceLevel level(String v, java.util.function.Supplier<String> where) {
+        try {
+            return EvidenceLevel.valueOf(v.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("%s: '%s' is not an evidence level".formatted(where.get(), v),
+                    "use signed, origin or mirror");
+        }
+    }
+
+    static Duration duration(String v, String where) {
+        Matcher m = DURATION.matcher(v.strip());
+        if (!m.matches()) throw new ConfigException("%s: '%s' is not a duration".formatted(where, v), "write it as 500ms, 5s, 2m or 1h");
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+
+    private static int integer(String v, String where) {
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigException("%s: '%s' is not a number".formatted(where, v), "use a whole number such as 2");
+        }
+    }
+
+    private static void unknownKeys(Lookup at, Map<String, Object> map, Set<String> known, String prefix) {
+        for (String key : map.keySet()) {
+            if (!known.contains(key)) {
+                throw new ConfigException("%s: unknown key '%s%s'".formatted(at.where(key), prefix, key),
+                        "known keys here: " + String.join(", ", new java.util.TreeSet<>(known)));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> table(Lookup at, Map<String, Object> map, String key) {
+        Object o = map.get(key);
+        if (o == null) return Map.of();
+        if (!(o instanceof Map)) throw wrongType(at, key, "a table ([" + key + "])");
+        return (Map<String, Object>) o;
+    }
+
+    private static boolean bool(Lookup at, Map<String, Object> map, String key, boolean dflt) {
+        Object o = map.get(key);
+        if (o == null) return dflt;
+        if (!(o instanceof Boolean b)) throw wrongType(at, key, "true or false");
+        return b;
+    }
+
+    private static String string(Lookup at, Map<String, Object> map, String key, String dflt) {
+        Object o = map.get(key);
+        if (o == null) return dflt;
+        if (!(o instanceof String s)) throw wrongType(at, key, "a string in quotes");
+        return s;
+    }
+
+    private static long number(Lookup at, Map<String, Object> map, String key, long dflt) {
+        Object o = map.get(key);
+        if (o == null) return dflt;
+        if (!(o instanceof Long l)) throw wrongType(at, key, "a whole number");
+        return l;
+    }
+
+    private static ConfigException wrongType(Lookup at, String key, String expected) {
+        return new ConfigException("%s: '%s' must be %s".formatted(at.where(key), key, expected),
+                "see the README's 'Configuration' section for every key and its type");
+    }
+
+    /** Finds the line a key is written on, for messages; toml4j keeps no positions. */
+    private record Lookup(Path file, String text) {
+        String where(String key) {
+            Pattern p = Pattern.compile("^\\s*(\"?)" + Pattern.quote(key) + "\\1\\s*=|^\\s*\\[+\\s*" + Pattern.quote(key) + "\\s*\\]+");
+            int n = 0;
+            for (String line : text.split("\n", -1)) {
+                n++;
+                if (p.matcher(line).find()) return file + ":" + n;
+            }
+            return file.toString();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** {@link dev.jgvm.core.env.Env}: the single view of environment variables, working directory, home and clock. */
+package dev.jgvm.core.env;

@@ -1,0 +1,28 @@
+package dev.jgvm.core.event;
+
+import dev.jgvm.core.verify.Evidence;
+
+import java.nio.file.Path;
+
+/**
+ * How core reports progress; core never prints. Every method has a no-op default, so a listener implements only
+ * what it shows. Called on the thread doing the work; implementations must be quick.
+ */
+public interface ProgressListener {
+    ProgressListener NONE = new ProgressListener() {};
+
+    /** A step begins: a short lower-case phrase such as "extracting go1.22.5.linux-amd64.tar.gz". */
+    default void step(String what) {}
+
+    /** Bytes of {@code total} (or -1 when unknown) have been read so far. */
+    default void bytesReceived(long soFar, long total) {}
+
+    /** The archive was proven genuine by this evidence. */
+    default void verified(Evidence evidence) {}
+
+    /** Something the user should know but that does not stop the work ({@code warn:} lines). */
+    default void warning(String message) {}
+
+    /** A version was published at {@code goroot}. */
+    default void published(String version, Path goroot) {}
+}

@@ -1,0 +1,235 @@
+package dev.jgvm.core.install;
+
+import dev.jgvm.core.archive.ArchiveExtractor;
+import dev.jgvm.core.archive.ArchiveExtractor.Format;
+import dev.jgvm.core.archive.ArchiveExtractor.Layout;
+import dev.jgvm.core.archive.ArchiveName;
+import dev.jgvm.core.error.StoreException;
+import dev.jgvm.core.error.UsageException;
+import dev.jgvm.core.error.VerificationException;
+import dev.jgvm.core.error.VersionNotFoundException;
+import dev.jgvm.core.event.ProgressListener;
+import dev.jgvm.core.platform.Platform;
+import dev.jgvm.core.store.InstallMeta;
+import dev.jgvm.core.store.InstallStore;
+import dev.jgvm.core.store.Staging;
+import dev.jgvm.core.store.StoreListener;
+import dev.jgvm.core.store.StoreLock;
+import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.verify.Evidence;
+import dev.jgvm.core.version.GoVersion;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Installs and removes Go versions: verify → extract into staging → publish atomically → record provenance →
+ * regenerate derived files. Evidence is checked before anything is published; a failure at any point leaves no
+ * {@code versions/<v>} and no staging directory. Safe to run in several processes at once (per-version locks).
+ */
+public final class Installer {
+    private final InstallStore store;
+    private final ArchiveExtractor extractor;
+    private final List<StoreListener> listeners;
+
+    public Installer(InstallStore store, ArchiveExtractor extractor, List<StoreListener> listeners) {
+        this.store = store;
+        this.extractor = extractor;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /**
+     * The outcome of an install.
+     *
+     * @param version          the installed version
+     * @param goroot           its GOROOT
+     * @param alreadyInstalled true when nothing was done because it was there already
+     * @param becameDefault    true when this install set the global default (the first install does)
+     */
+    public record Installation(GoVersion version, Path goroot, boolean alreadyInstalled, boolean becameDefault) {}
+
+    /**
+     * Installs an official-layout archive from a local file ({@code install --from}).
+     *
+     * @param expected the SHA-256 the user vouches for; required for now (later: cache, bundle or {@code .asc})
+     * @param target   the platform this install is for; an archive named for another platform is refused
+     * @throws VerificationException (exit 4) on a digest mismatch, an unsafe archive or missing evidence
+     * @throws UsageException        (exit 2) on a missing file or an archive for another platform
+     */
+    public Installation installFromFile(Path file, Optional<Checksum> expected, Platform target, boolean force,
+                                        ProgressListener progress) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("no such archive '%s'".formatted(file), "give the path of a go<version>.<os>-<arch>.tar.gz or .zip file");
+        }
+        String fileName = file.getFileName().toString();
+        Optional<ArchiveName> named = ArchiveName.parse(fileName);
+        if (expected.isEmpty()) {
+            throw new VerificationException("no evidence that '%s' is genuine".formatted(fileName),
+                    "pass --sha256 with the digest published for it (go.dev/dl lists every file's SHA-256)");
+        }
+        if (named.isPresent() && !named.get().platform().equals(target)) {
+            throw new UsageException("'%s' is for %s, but this install is for %s".formatted(fileName, named.get().platform(), target),
+                    "pass --platform %s to install it anyway, or use the archive for %s".formatted(named.get().platform(), target));
+        }
+        store.sweepStaging();
+        if (named.isPresent() && !force && store.isInstalled(named.get().version())) {
+            return new Installation(named.get().version(), store.goroot(named.get().version()), true, false);
+        }
+        Evidence evidence = Evidence.userSha256(expected.get());
+        try (Staging staging = store.newStaging()) {
+            progress.step("extracting " + fileName);
+            ArchiveExtractor.Result result = extractVerified(file, expected.get(), staging.dir());
+            progress.verified(evidence);
+            GoVersion version = versionOf(fileName, named, staging.dir());
+            requireGoBinary(fileName, staging.dir());
+            InstallMeta meta = new InstallMeta(version.name(), target.toString(), fileName, expected.get().hex(),
+                    "file:" + file.toAbsolutePath(), List.of(evidence), java.time.Instant.now(), result.treeHash(), result.entries());
+            return publish(staging, version, meta, force, progress);
+        }
+    }
+
+    /** Removes installed versions and regenerates derived files once. */
+    public void uninstall(List<GoVersion> versions) {
+        for (GoVersion v : versions) {
+            if (!store.isInstalled(v)) {
+                throw new VersionNotFoundException("go %s is not installed".formatted(v), "'jgvm list' shows what is installed");
+            }
+        }
+        try {
+            for (GoVersion v : versions) {
+                try (StoreLock lock = store.lockVersion(v)) {
+                    store.remove(v);
+                }
+            }
+        } finally {
+            changed();
+        }
+    }
+
+    /** Regenerates derived files (aliases, shims) after a change made elsewhere, such as a new global default. */
+    public void changed() {
+        for (StoreListener l : listeners) l.storeChanged(store);
+    }
+
+    private Installation publish(Staging staging, GoVersion version, InstallMeta meta, boolean force, ProgressListener progress) {
+        boolean becameDefault = false;
+        try (StoreLock lock = store.lockVersion(version)) {
+            if (!force && store.isInstalled(version)) {
+                // Another jgvm installed it while this one was extracting.
+                return new Installation(version, store.goroot(version), true, false);
+            }
+            store.writeMeta(meta);
+            Path goroot;
+            try {
+                goroot = store.publish(staging, version, force);
+            } catch (RuntimeException e) {
+                deleteQuietly(store.metaFile(version));
+                throw e;
+            }
+            try (StoreLock shared = store.lockShared()) {
+                if (store.globalDefault().isEmpty()) {
+                    store.writeGlobalDefault(version.name());
+                    becameDefault = true;
+                }
+            }
+            progress.published(version.name(), goroot);
+        }
+        changed();
+        return new Installation(version, store.goroot(version), false, becameDefault);
+    }
+
+    // Extracts with the digest computed in the same read; on any failure the digest decides the message.
+    private ArchiveExtractor.Result extractVerified(Path file, Checksum expected, Path dir) {
+        try {
+            if (Format.sniff(file) == Format.ZIP) {
+                requireDigest(file, expected, digestOf(file));
+                return extractor.extractZip(file, Layout.OFFICIAL, dir);
+            }
+            MessageDigest digest = Checksum.newDigest();
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                ArchiveExtractor.Result r;
+                try {
+                    r = extractor.extractTarGz(in, Layout.OFFICIAL, dir);
+                } catch (IOException | RuntimeException e) {
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                    requireDigest(file, expected, Checksum.of(digest));
+                    if (e instanceof IOException io) throw corrupt(file, io);
+                    throw (RuntimeException) e;
+                }
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+                requireDigest(file, expected, Checksum.of(digest));
+                return r;
+            }
+        } catch (IOException e) {
+            throw corrupt(file, e);
+        }
+    }
+
+    private static void requireDigest(Path file, Checksum expected, Checksum actual) {
+        if (!expected.equals(actual)) {
+            throw new VerificationException("checksum mismatch for '%s': expected %s, got %s".formatted(file.getFileName(), expected, actual),
+                    "nothing was installed; check the digest you passed, or download the archive again");
+        }
+    }
+
+    private static Checksum digestOf(Path file) throws IOException {
+        MessageDigest d = Checksum.newDigest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), d)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return Checksum.of(d);
+    }
+
+    private static VerificationException corrupt(Path file, IOException e) {
+        return new VerificationException("cannot read '%s' as a Go archive: %s".formatted(file.getFileName(),
+                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                "nothing was installed; the file is truncated or not a .tar.gz/.zip archive", e);
+    }
+
+    // The version from the archive's name and from go/VERSION; when both exist they must agree.
+    private static GoVersion versionOf(String fileName, Optional<ArchiveName> named, Path goroot) {
+        Optional<GoVersion> fromFile = versionFile(goroot);
+        if (named.isPresent() && fromFile.isPresent() && !named.get().version().equals(fromFile.get())) {
+            throw new VerificationException("'%s' says go%s in its name but %s in go/VERSION".formatted(fileName, named.get().version(), fromFile.get().goName()),
+                    "nothing was installed; the archive was renamed or altered");
+        }
+        return named.map(ArchiveName::version).or(() -> fromFile).orElseThrow(() -> new VerificationException(
+                "cannot tell which Go version '%s' holds: no version in its name and no go/VERSION".formatted(fileName),
+                "name the file as Go does, for example go1.22.5.linux-amd64.tar.gz"));
+    }
+
+    private static Optional<GoVersion> versionFile(Path goroot) {
+        try (BufferedReader r = Files.newBufferedReader(goroot.resolve("VERSION"), StandardCharsets.UTF_8)) {
+            String first = r.readLine();
+            return first == null ? Optional.empty() : GoVersion.tryParse(first.strip());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StoreException("cannot read go/VERSION: " + e.getMessage(), null, e);
+        }
+    }
+
+    private static void requireGoBinary(String fileName, Path goroot) {
+        if (!Files.isRegularFile(goroot.resolve("bin/go")) && !Files.isRegularFile(goroot.resolve("bin/go.exe"))) {
+            throw new VerificationException("'%s' is not a Go distribution: it has no go/bin/go".formatted(fileName),
+                    "nothing was installed; use an archive from go.dev/dl");
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a stray meta file without a version is ignored by every reader
+        }
+    }
+}

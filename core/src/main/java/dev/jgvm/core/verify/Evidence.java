@@ -1,0 +1,40 @@
+package dev.jgvm.core.verify;
+
+import dev.jgvm.core.config.Settings.EvidenceLevel;
+
+import java.util.Objects;
+
+/**
+ * What proved an archive genuine (DESIGN §6), recorded in {@code meta/<v>.json} and shown by {@code install}.
+ *
+ * @param kind    the kind of evidence
+ * @param detail  one line for people: which file, key or database and from where
+ */
+public record Evidence(Kind kind, String detail) {
+    public Evidence {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    /** Kinds of evidence, strongest first. */
+    public enum Kind {
+        /** An OpenPGP signature by a trusted key, or a checksum-database record in a signed tree. */
+        SIGNED(EvidenceLevel.SIGNED),
+        /** A digest given by the user on the command line ({@code --sha256}): the user vouches for it. */
+        USER(EvidenceLevel.SIGNED),
+        /** A digest from the official origin over HTTPS. */
+        ORIGIN(EvidenceLevel.ORIGIN),
+        /** A digest served by the mirror itself. */
+        MIRROR(EvidenceLevel.MIRROR);
+
+        private final EvidenceLevel level;
+
+        Kind(EvidenceLevel level) { this.level = level; }
+
+        public EvidenceLevel level() { return level; }
+
+        public String text() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
+
+    public static Evidence userSha256(Checksum c) { return new Evidence(Kind.USER, "sha256 " + c.hex() + " given with --sha256"); }
+}

@@ -1,0 +1,2 @@
+/** Verification: digests ({@link dev.jgvm.core.verify.Checksum}) and the evidence that proves an archive genuine. */
+package dev.jgvm.core.verify;

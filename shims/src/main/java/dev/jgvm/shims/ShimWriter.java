@@ -1,0 +1,94 @@
+package dev.jgvm.shims;
+
+import dev.jgvm.core.config.Settings;
+import dev.jgvm.core.error.StoreException;
+import dev.jgvm.core.store.InstallStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Writes {@code shims/<cmd>} (POSIX sh, from {@code shim.sh} and {@code resolve.sh}) and {@code shims\<cmd>.cmd}
+ * for every name in the {@link ShimSet}, with the settings the shims need baked in (JGVM_HOME, read_go_mod,
+ * auto_install, gotoolchain; the environment still overrides each), and removes shims no longer wanted. Files
+ * are replaced atomically and only when their content changes.
+ */
+public final class ShimWriter {
+    private static final String SHIM = resource("shim.sh");
+    private static final String RESOLVE = resource("resolve.sh");
+    private static final String CMD = resource("shim.cmd");
+
+    /** The sh shim for one command. */
+    public String shScript(String cmd, Path home, Settings settings) {
+        return SHIM.replace("@RESOLVE@", resolver())
+                .replace("@HOME@", shQuote(home.toString()))
+                .replace("@READ_GO_MOD@", settings.readGoMod() ? "1" : "0")
+                .replace("@AUTO_INSTALL@", settings.autoInstall() ? "1" : "0")
+                .replace("@GOTOOLCHAIN@", shQuote(settings.gotoolchain()))
+                .replace("@CMD@", cmd);
+    }
+
+    /** The resolver functions with their CR and BOM literals, as the shims and the launcher embed them. */
+    public static String resolver() {
+        return RESOLVE.replace("@CR@", "\r").replace("@BOM@", "\uFEFF");
+    }
+
+    /** The Windows shim for one command: delegates to {@code jgvm exec}, which resolves the same way. */
+    public String cmdScript(String cmd, Path home) {
+        return CMD.replace("@HOME@", home.toString()).replace("@CMD@", cmd).replace("\n", "\r\n");
+    }
+
+    /** Rewrites {@code shims/} for the installed versions. Call with the shared lock held. */
+    public void write(InstallStore store, Settings settings) {
+        Set<String> names = ShimSet.of(store);
+        Path dir = store.shimsDir();
+        try {
+            Files.createDirectories(dir);
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                for (Path p : ds) {
+                    String n = p.getFileName().toString();
+                    String base = n.endsWith(".cmd") ? n.substring(0, n.length() - 4) : n;
+                    if (!names.contains(base)) Files.deleteIfExists(p);
+                }
+            }
+            for (String name : names) {
+                writeIfChanged(dir.resolve(name), shScript(name, store.home(), settings), true);
+                writeIfChanged(dir.resolve(name + ".cmd"), cmdScript(name, store.home()), false);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot write shims in '%s': %s".formatted(dir, e.getMessage()), "check that JGVM_HOME is writable", e);
+        }
+    }
+
+    private static void writeIfChanged(Path file, String content, boolean executable) throws IOException {
+        if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content)
+                && (!executable || Files.isExecutable(file))) return;
+        InstallStore.writeAtomically(file, content);
+        if (executable) {
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (UnsupportedOperationException windows) {
+                // .cmd shims are the ones that run there
+            }
+        }
+    }
+
+    /** Quotes a value for sh: single quotes, with embedded single quotes closed, escaped and reopened. */
+    public static String shQuote(String s) { return "'" + s.replace("'", "'\\''") + "'"; }
+
+    private static String resource(String name) {
+        try (InputStream in = ShimWriter.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
