@@ -210,7 +210,7 @@ public final class ArchiveExtractor {
 
         void hardLink(String name, String target) throws IOException {
             String rel = relative(name);
-            String to = relative(target);
+            String to = linkedEntry(target);
             if (rel == null || to == null || !files.contains(to)) {
                 refuse(name, "is a hard link to '%s', which is not a file extracted before it".formatted(target));
             }
@@ -240,9 +240,22 @@ public final class ArchiveExtractor {
             return new Result(entries, bytes, hash.value());
         }
 
-        /** The path below the GOROOT, null for the top directory itself; refuses unsafe names. */
-        private String relative(String name) throws IOException {
+        /** The path below the GOROOT, null for the top directory itself; counts the entry and refuses unsafe names. */
+        private String relative(String name) {
             if (++entries > limits.maxEntries()) refuse(name, "is past the limit of %d entries".formatted(limits.maxEntries()));
+            return below(name);
+        }
+
+        /** Where a hard link's target was extracted, or null when it names nothing this archive could have written. */
+        private String linkedEntry(String target) {
+            try {
+                return below(target);
+            } catch (VerificationException unsafe) {
+                return null;
+            }
+        }
+
+        private String below(String name) {
             if (name.isEmpty() || name.indexOf('\0') >= 0) refuse(name, "has an empty or binary name");
             String n = name.replace('\\', '/');
             if (n.startsWith("/") || n.length() > 1 && n.charAt(1) == ':') refuse(name, "has an absolute path");

@@ -1,0 +1,213 @@
+package dev.jgvm.core.install;
+
+import dev.jgvm.core.archive.ArchiveExtractor;
+import dev.jgvm.core.error.UsageException;
+import dev.jgvm.core.error.VerificationException;
+import dev.jgvm.core.event.ProgressListener;
+import dev.jgvm.core.platform.Platform;
+import dev.jgvm.core.store.InstallMeta;
+import dev.jgvm.core.store.InstallStore;
+import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.verify.Evidence;
+import dev.jgvm.core.verify.TreeHash;
+import dev.jgvm.core.version.GoVersion;
+import dev.jgvm.fixtures.ArchiveBuilder;
+import dev.jgvm.fixtures.FixtureDistribution;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InstallerTest {
+    private static final Platform LINUX = Platform.parse("linux/amd64");
+    @TempDir Path home;
+    @TempDir Path downloads;
+    private final List<String> changes = new ArrayList<>();
+
+    private InstallStore store() { return new InstallStore(home, Duration.ofSeconds(20)); }
+
+    private Installer installer() { return new Installer(store(), new ArchiveExtractor(), List.of(s -> changes.add("changed"))); }
+
+    @Test
+    void installsAVerifiedArchiveRecordsItsProvenanceAndBecomesTheDefault() throws IOException {
+        Path archive = FixtureDistribution.of("1.22.5").writeTarGz(downloads);
+        Checksum sum = Checksum.sha256(FixtureDistribution.sha256(archive));
+
+        Installer.Installation done = installer().installFromFile(archive, Optional.of(sum), LINUX, false, ProgressListener.NONE);
+
+        assertEquals(home.resolve("versions/1.22.5"), done.goroot());
+        assertTrue(done.becameDefault());
+        assertEquals(Optional.of("1.22.5"), store().globalDefault());
+        InstallMeta meta = store().meta(GoVersion.parse("1.22.5")).orElseThrow();
+        assertEquals("go1.22.5.linux-amd64.tar.gz", meta.archive());
+        assertEquals(sum.hex(), meta.sha256());
+        assertEquals(Evidence.Kind.USER, meta.evidence().get(0).kind());
+        assertEquals(TreeHash.of(done.goroot()), meta.treeHash());
+        assertEquals(List.of("changed"), changes);
+    }
+
+    @Test
+    void aSecondInstallLeavesTheDefaultAlone() {
+        install("1.22.5");
+
+        Installer.Installation second = install("1.21.13");
+
+        assertFalse(second.becameDefault());
+        assertEquals(Optional.of("1.22.5"), store().globalDefault());
+    }
+
+    @Test
+    void aWrongDigestPublishesNothing() {
+        Path archive = FixtureDistribution.of("1.22.5").writeTarGz(downloads);
+        Checksum wrong = Checksum.sha256("0".repeat(64));
+
+        VerificationException e = assertThrows(VerificationException.class,
+                () -> installer().installFromFile(archive, Optional.of(wrong), LINUX, false, ProgressListener.NONE));
+
+        assertTrue(e.getMessage().startsWith("checksum mismatch for 'go1.22.5.linux-amd64.tar.gz': expected 0000"), e.getMessage());
+        assertNothingInstalled();
+    }
+
+    @Test
+    void aHostileArchiveWithAWrongDigestIsReportedAsAMismatch() {
+        Path archive = ArchiveBuilder.tarGz().minimalGo("1.22.5").file("go/../../x", "y", 0644)
+                .write(downloads.resolve("go1.22.5.linux-amd64.tar.gz"));
+
+        VerificationException e = assertThrows(VerificationException.class, () -> installer().installFromFile(archive,
+                Optional.of(Checksum.sha256("1".repeat(64))), LINUX, false, ProgressListener.NONE));
+
+        assertTrue(e.getMessage().startsWith("checksum mismatch"), e.getMessage());
+        assertNothingInstalled();
+    }
+
+    @Test
+    void aHostileArchiveWithTheRightDigestIsStillRefused() {
+        Path archive = ArchiveBuilder.tarGz().minimalGo("1.22.5").symlink("go/bin/sh", "/bin/sh")
+                .write(downloads.resolve("go1.22.5.linux-amd64.tar.gz"));
+
+        VerificationException e = assertThrows(VerificationException.class, () -> installer().installFromFile(archive,
+                Optional.of(Checksum.sha256(FixtureDistribution.sha256(archive))), LINUX, false, ProgressListener.NONE));
+
+        assertEquals("unsafe archive: entry 'go/bin/sh' is a link to an absolute path '/bin/sh'", e.getMessage());
+        assertNothingInstalled();
+    }
+
+    @Test
+    void refusesWithoutEvidence() {
+        Path archive = FixtureDistribution.of("1.22.5").writeTarGz(downloads);
+
+        VerificationException e = assertThrows(VerificationException.class,
+                () -> installer().installFromFile(archive, Optional.empty(), LINUX, false, ProgressListener.NONE));
+
+        assertEquals("no evidence that 'go1.22.5.linux-amd64.tar.gz' is genuine", e.getMessage());
+        assertTrue(e.hint().orElseThrow().contains("--sha256"));
+        assertNothingInstalled();
+    }
+
+    @Test
+    void takesTheVersionFromGoVersionWhenTheNameHasNone() throws IOException {
+        Path archive = FixtureDistribution.of("1.21rc2").writeTarGz(downloads);
+        Path renamed = Files.move(archive, downloads.resolve("toolchain.tgz"));
+
+        Installer.Installation done = installer().installFromFile(renamed,
+                Optional.of(Checksum.sha256(FixtureDistribution.sha256(renamed))), LINUX, false, ProgressListener.NONE);
+
+        assertEquals("1.21rc2", done.version().name());
+    }
+
+    @Test
+    void refusesAnArchiveWhoseNameAndVersionFileDisagree() throws IOException {
+        Path archive = FixtureDistribution.of("1.21.0").writeTarGz(downloads);
+        Path renamed = Files.move(archive, downloads.resolve("go1.22.5.linux-amd64.tar.gz"));
+
+        VerificationException e = assertThrows(VerificationException.class, () -> installer().installFromFile(renamed,
+                Optional.of(Checksum.sha256(FixtureDistribution.sha256(renamed))), LINUX, false, ProgressListener.NONE));
+
+        assertEquals("'go1.22.5.linux-amd64.tar.gz' says go1.22.5 in its name but go1.21.0 in go/VERSION", e.getMessage());
+        assertNothingInstalled();
+    }
+
+    @Test
+    void refusesAnArchiveForAnotherPlatform() {
+        Path archive = FixtureDistribution.of("1.22.5", "linux", "arm64").writeTarGz(downloads);
+
+        UsageException e = assertThrows(UsageException.class, () -> installer().installFromFile(archive,
+                Optional.of(Checksum.sha256(FixtureDistribution.sha256(archive))), LINUX, false, ProgressListener.NONE));
+
+        assertEquals("'go1.22.5.linux-arm64.tar.gz' is for linux/arm64, but this install is for linux/amd64", e.getMessage());
+        assertTrue(e.hint().orElseThrow().contains("--platform linux/arm64"));
+    }
+
+    @Test
+    void refusesAnArchiveWithoutAGoBinary() {
+        Path archive = ArchiveBuilder.tarGz().file("go/VERSION", "go1.22.5\n", 0644).write(downloads.resolve("go1.22.5.linux-amd64.tar.gz"));
+
+        VerificationException e = assertThrows(VerificationException.class, () -> installer().installFromFile(archive,
+                Optional.of(Checksum.sha256(FixtureDistribution.sha256(archive))), LINUX, false, ProgressListener.NONE));
+
+        assertEquals("'go1.22.5.linux-amd64.tar.gz' is not a Go distribution: it has no go/bin/go", e.getMessage());
+        assertNothingInstalled();
+    }
+
+    @Test
+    void twoConcurrentInstallsOfOneVersionPublishItOnce() throws Exception {
+        Path archive = FixtureDistribution.of("1.22.5").withPadding(300).writeTarGz(downloads);
+        Checksum sum = Checksum.sha256(FixtureDistribution.sha256(archive));
+        Callable<Installer.Installation> job = () -> installer().installFromFile(archive, Optional.of(sum), LINUX, false, ProgressListener.NONE);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+
+        Future<Installer.Installation> a = pool.submit(job);
+        Future<Installer.Installation> b = pool.submit(job);
+        List<Installer.Installation> both = List.of(a.get(), b.get());
+        pool.shutdown();
+
+        assertEquals(1, both.stream().filter(i -> !i.alreadyInstalled()).count(), "exactly one publishes");
+        assertEquals(List.of(GoVersion.parse("1.22.5")), store().installed());
+        assertEquals(TreeHash.of(home.resolve("versions/1.22.5")), store().meta(GoVersion.parse("1.22.5")).orElseThrow().treeHash());
+        try (var tmp = Files.list(home.resolve("tmp"))) {
+            assertEquals(List.of(), tmp.toList());
+        }
+    }
+
+    @Test
+    void uninstallRemovesTreeAndMetaAndRegenerates() {
+        install("1.22.5");
+        changes.clear();
+
+        installer().uninstall(List.of(GoVersion.parse("1.22.5")));
+
+        assertFalse(Files.exists(home.resolve("versions/1.22.5")));
+        assertFalse(Files.exists(home.resolve("meta/1.22.5.json")));
+        assertEquals(List.of("changed"), changes);
+    }
+
+    private Installer.Installation install(String version) {
+        Path archive = FixtureDistribution.of(version).writeTarGz(downloads);
+        return installer().installFromFile(archive, Optional.of(Checksum.sha256(FixtureDistribution.sha256(archive))), LINUX, false, ProgressListener.NONE);
+    }
+
+    private void assertNothingInstalled() {
+        assertEquals(List.of(), store().installed());
+        assertFalse(Files.exists(home.resolve("meta/1.22.5.json")));
+        try (var tmp = Files.list(home.resolve("tmp"))) {
+            assertEquals(List.of(), tmp.toList(), "no staging left behind");
+        } catch (IOException e) {
+            // no tmp/ at all is fine too
+        }
+    }
+}
