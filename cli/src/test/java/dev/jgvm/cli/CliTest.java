@@ -1,0 +1,454 @@
+package dev.jgvm.cli;
+
+import dev.jgvm.cli.Cli.CliResult;
+import dev.jgvm.core.env.Env;
+import dev.jgvm.core.store.StoreLock;
+import dev.jgvm.fixtures.ArchiveBuilder;
+import dev.jgvm.fixtures.FixtureDistribution;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every command in process: exact stdout, exit code and the stderr a user reads. */
+class CliTest {
+    @TempDir Path tmp;
+    private Path home;
+    private Path project;
+    private Path downloads;
+
+    @BeforeEach
+    void layOut() throws IOException {
+        home = tmp.resolve("jgvm");
+        project = Files.createDirectories(tmp.resolve("src/api"));
+        downloads = Files.createDirectories(tmp.resolve("downloads"));
+    }
+
+    private Env env() {
+        return Env.of("JGVM_HOME", home, "HOME", tmp, "PATH", "/usr/bin:/bin", "JGVM_PLATFORM", "linux/amd64",
+                "JGVM_LOCK_TIMEOUT", "0.5").withCwd(project);
+    }
+
+    private CliResult jgvm(String... args) { return Cli.inProcess(env()).run(args); }
+
+    private CliResult jgvmIn(Path cwd, String... args) { return Cli.inProcess(env().withCwd(cwd)).run(args); }
+
+    private Path archive(String version) { return FixtureDistribution.of(version).writeTarGz(downloads); }
+
+    private CliResult install(String version) {
+        Path a = archive(version);
+        return jgvm("install", "--from", a.toString(), "--sha256", FixtureDistribution.sha256(a));
+    }
+
+    @Test
+    void installPrintsTheNewGoRootAndSetsTheFirstDefault() {
+        CliResult r = install("1.22.5");
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(home.resolve("versions/1.22.5") + "\n", r.out());
+        assertTrue(r.err().contains("info: installed go 1.22.5 in " + home.resolve("versions/1.22.5")), r.err());
+        assertTrue(r.err().contains("info: go 1.22.5 is now the global default"), r.err());
+        assertTrue(Files.isExecutable(home.resolve("shims/go")));
+        assertTrue(Files.isExecutable(home.resolve("shims/gofmt")));
+    }
+
+    @Test
+    void installingTwiceSaysSoAndSucceeds() {
+        install("1.22.5");
+
+        CliResult r = install("1.22.5");
+
+        assertEquals(0, r.exitCode());
+        assertEquals(home.resolve("versions/1.22.5") + "\n", r.out());
+        assertTrue(r.err().contains("info: go 1.22.5 is already installed"), r.err());
+    }
+
+    @Test
+    void aZipArchiveInstallsToo() {
+        Path zip = FixtureDistribution.of("1.22.5").writeZip(downloads);
+
+        CliResult r = jgvm("install", "--from", zip.toString(), "--sha256", FixtureDistribution.sha256(zip));
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(Files.isExecutable(home.resolve("versions/1.22.5/bin/go")));
+    }
+
+    @Test
+    void aWrongDigestExitsFourAndInstallsNothing() {
+        Path a = archive("1.22.5");
+
+        CliResult r = jgvm("install", "--from", a.toString(), "--sha256", "ab".repeat(32));
+
+        assertEquals(4, r.exitCode());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("error: checksum mismatch for 'go1.22.5.linux-amd64.tar.gz': expected abab"), r.err());
+        assertTrue(r.err().contains("\nhint: "), r.err());
+        assertFalse(Files.exists(home.resolve("versions/1.22.5")));
+    }
+
+    @Test
+    void withoutADigestTheInstallIsRefusedWithAHint() {
+        CliResult r = jgvm("install", "--from", archive("1.22.5").toString());
+
+        assertEquals(4, r.exitCode());
+        assertEquals("error: no evidence that 'go1.22.5.linux-amd64.tar.gz' is genuine\n"
+                + "hint: pass --sha256 with the digest published for it (go.dev/dl lists every file's SHA-256)\n", r.err());
+    }
+
+    @Test
+    void hostileArchivesExitFourAndPublishNothing() {
+        List<ArchiveBuilder> hostile = List.of(
+                ArchiveBuilder.tarGz().minimalGo("1.22.5").file("go/../../../tmp/evil", "x", 0755),
+                ArchiveBuilder.tarGz().minimalGo("1.22.5").symlink("go/bin/evil", "../../../../etc/passwd"),
+                ArchiveBuilder.tarGz().minimalGo("1.22.5").zeros("go/bomb", 150L << 20),
+                ArchiveBuilder.zip().minimalGo("1.22.5").file("/abs", "x", 0644));
+        for (ArchiveBuilder b : hostile) {
+            Path a = b.write(downloads.resolve(hostile.indexOf(b) == 3 ? "go1.22.5.linux-amd64.zip" : "go1.22.5.linux-amd64.tar.gz"));
+
+            CliResult r = jgvm("install", "--from", a.toString(), "--sha256", FixtureDistribution.sha256(a));
+
+            assertEquals(4, r.exitCode(), r.toString());
+            assertTrue(r.err().startsWith("error: unsafe archive: entry '"), r.err());
+            assertFalse(Files.exists(home.resolve("versions/1.22.5")));
+        }
+    }
+
+    @Test
+    void aMalformedDigestIsAUsageError() {
+        CliResult r = jgvm("install", "--from", archive("1.22.5").toString(), "--sha256", "xyz");
+
+        assertEquals(2, r.exitCode());
+        assertEquals("error: 'xyz' is not a SHA-256 digest\nhint: a SHA-256 digest is 64 hexadecimal digits, as sha256sum prints it\n", r.err());
+    }
+
+    @Test
+    void aMissingFileIsAUsageError() {
+        CliResult r = jgvm("install", "--from", "nope.tar.gz", "--sha256", "ab".repeat(32));
+
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("error: no such archive '" + project.resolve("nope.tar.gz") + "'"), r.err());
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorWithAHint() {
+        CliResult r = jgvm("install", "--frm", "x");
+
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("error: unknown option: '--frm'"), r.err());
+        assertTrue(r.err().contains("hint: run 'jgvm install --help' for usage"), r.err());
+    }
+
+    @Test
+    void aBusyLockExitsSixNamingTheLockFile() throws IOException {
+        Path lockFile = home.resolve("locks/1.22.5.lock");
+        Files.createDirectories(lockFile.getParent());
+
+        try (StoreLock held = StoreLock.acquire(lockFile, Duration.ofSeconds(1))) {
+            CliResult r = install("1.22.5");
+
+            assertEquals(6, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("'" + lockFile + "'"), r.err());
+        }
+    }
+
+    @Test
+    void listMarksTheVersionUsedHereAndTheGlobalDefault() throws IOException {
+        install("1.22.5");
+        install("1.21.13");
+        Files.writeString(project.resolve(".go-version"), "1.21\n");
+
+        CliResult r = jgvm("list");
+
+        assertEquals(0, r.exitCode());
+        assertEquals("* 1.21.13\n  1.22.5 (global default)\n", r.out());
+        assertEquals("1.21.13\n1.22.5\n", jgvm("ls", "-q").out());
+    }
+
+    @Test
+    void listWithNothingInstalledSaysHowToInstall() {
+        CliResult r = jgvm("list");
+
+        assertEquals(0, r.exitCode());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("info: no Go versions are installed\nhint: "), r.err());
+    }
+
+    @Test
+    void listAsJson() {
+        install("1.22.5");
+
+        CliResult r = jgvm("list", "--json");
+
+        assertEquals("""
+                [
+                  {
+                    "version": "1.22.5",
+                    "goroot": "%s",
+                    "used_here": true,
+                    "global_default": true
+                  }
+                ]
+                """.formatted(home.resolve("versions/1.22.5")), r.out());
+    }
+
+    @Test
+    void useWritesGoVersionAndCurrentExplainsIt() throws IOException {
+        install("1.22.5");
+        install("1.21.13");
+
+        CliResult use = jgvm("use", "go1.21");
+        CliResult current = jgvm("current");
+
+        assertEquals(0, use.exitCode(), use.toString());
+        assertEquals("", use.out());
+        assertEquals("1.21\n", Files.readString(project.resolve(".go-version")));
+        assertEquals("1.21.13 (from " + project.resolve(".go-version") + ")\n", current.out());
+        assertEquals("1.21.13\n", jgvm("current", "-q").out());
+    }
+
+    @Test
+    void useGlobalSetsTheDefaultForDirectoriesWithoutAPin() {
+        install("1.22.5");
+        install("1.21.13");
+
+        CliResult r = jgvm("use", "--global", "1.21.13");
+
+        assertEquals(0, r.exitCode());
+        assertEquals("1.21.13 (from " + home.resolve("version") + ")\n", jgvm("current").out());
+    }
+
+    @Test
+    void useOfAVersionNotInstalledExitsThree() {
+        CliResult r = jgvm("use", "1.19");
+
+        assertEquals(3, r.exitCode());
+        assertTrue(r.err().startsWith("error: go 1.19 is not installed\nhint: "), r.err());
+        assertFalse(Files.exists(project.resolve(".go-version")));
+    }
+
+    @Test
+    void useOfNonsenseIsAUsageError() {
+        CliResult r = jgvm("use", "newest");
+
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("error: 'newest' is not a Go version\n"), r.err());
+    }
+
+    @Test
+    void currentWithNothingSelectedExitsThreeWithAHint() {
+        CliResult r = jgvm("current");
+
+        assertEquals(3, r.exitCode());
+        assertEquals("", r.out());
+        assertEquals("error: no Go version is selected in '" + project + "'\n"
+                + "hint: run 'jgvm use <version>' here, or 'jgvm use --global <version>' for a default\n", r.err());
+    }
+
+    @Test
+    void currentOfAMissingVersionPrintsItAndExitsThree() throws IOException {
+        Files.writeString(project.resolve(".go-version"), "1.23.1\n");
+
+        CliResult r = jgvm("current");
+
+        assertEquals(3, r.exitCode());
+        assertEquals("1.23.1 (from " + project.resolve(".go-version") + ")\n", r.out());
+        assertTrue(r.err().startsWith("error: go 1.23.1 is not installed (selected by " + project.resolve(".go-version") + ")"), r.err());
+    }
+
+    @Test
+    void currentVerboseListsTheFilesItSkippedAndWhy() throws IOException {
+        install("1.22.5");
+        Files.writeString(project.resolve(".go-version"), "banana\n");
+        Files.writeString(project.resolve("go.mod"), "module x\n\ngo 1.22\n");
+
+        CliResult r = jgvm("current", "-v");
+
+        assertEquals("1.22.5 (from " + home.resolve("version") + ")\n", r.out());
+        assertTrue(r.err().contains("warn: skipped " + project.resolve(".go-version") + ": 'banana' is not a version"), r.err());
+        assertTrue(r.err().contains("info: skipped " + project.resolve("go.mod") + ": no toolchain line"), r.err());
+        assertTrue(r.err().contains("info: used " + home.resolve("version")), r.err());
+    }
+
+    @Test
+    void currentAsJson() {
+        install("1.22.5");
+
+        CliResult r = jgvm("current", "--json");
+
+        assertEquals("""
+                {
+                  "version": "1.22.5",
+                  "spec": "1.22.5",
+                  "source": "global_default",
+                  "origin": "%s",
+                  "installed": true,
+                  "goroot": "%s"
+                }
+                """.formatted(home.resolve("version"), home.resolve("versions/1.22.5")), r.out());
+    }
+
+    @Test
+    void whichPrintsTheRealBinary() {
+        Path zip = FixtureDistribution.of("1.22.5").withTool("gopls").writeZip(downloads);
+        jgvm("install", "--from", zip.toString(), "--sha256", FixtureDistribution.sha256(zip));
+
+        assertEquals(home.resolve("versions/1.22.5/bin/go") + "\n", jgvm("which").out());
+        assertEquals(home.resolve("versions/1.22.5/bin/gopls") + "\n", jgvm("which", "gopls").out());
+        assertTrue(Files.isExecutable(home.resolve("shims/gopls")), "every bin/ tool gets a shim");
+        CliResult missing = jgvm("which", "dlv");
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().startsWith("error: go 1.22.5 has no 'dlv'"), missing.err());
+    }
+
+    @Test
+    void execRunsTheCommandWithTheSelectedGoroot() {
+        install("1.22.5");
+
+        CliResult version = jgvm("exec", "--", "go", "version");
+        CliResult goroot = jgvm("exec", "--", "go", "env", "GOROOT");
+        CliResult status = jgvm("exec", "--", "go", "exit", "7");
+
+        assertEquals("go version go1.22.5 linux/amd64\n", version.out());
+        assertEquals(home.resolve("versions/1.22.5") + "\n", goroot.out());
+        assertEquals(7, status.exitCode());
+    }
+
+    @Test
+    void execWithAnExplicitVersion() {
+        install("1.22.5");
+        install("1.21.13");
+
+        CliResult r = jgvm("exec", "--version", "1.21", "--", "go", "version");
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("go version go1.21.13 linux/amd64\n", r.out());
+        assertEquals(3, jgvm("exec", "--version", "1.19", "--", "go", "version").exitCode());
+    }
+
+    @Test
+    void execOfAnUnknownCommandExits127() {
+        install("1.22.5");
+
+        CliResult r = jgvm("exec", "--", "no-such-tool-anywhere");
+
+        assertEquals(127, r.exitCode());
+        assertTrue(r.err().startsWith("error: 'no-such-tool-anywhere' not found"), r.err());
+    }
+
+    @Test
+    void envPrintsExportsForEachShell() {
+        install("1.22.5");
+        Path goroot = home.resolve("versions/1.22.5");
+
+        assertEquals("export GOROOT='" + goroot + "'\nexport PATH='" + goroot + "/bin':\"$PATH\"\n", jgvm("env").out());
+        assertEquals("set -gx GOROOT '" + goroot + "'\nset -gx PATH '" + goroot + "/bin' $PATH\n", jgvm("env", "--shell", "fish").out());
+        assertEquals("$env:GOROOT = '" + goroot + "'\n$env:PATH = '" + goroot + "/bin' + [IO.Path]::PathSeparator + $env:PATH\n",
+                jgvm("env", "--shell", "pwsh").out());
+    }
+
+    @Test
+    void envForGithubActionsWritesItsFiles() throws IOException {
+        install("1.22.5");
+        Path ghEnv = tmp.resolve("gh-env");
+        Path ghPath = tmp.resolve("gh-path");
+
+        CliResult r = Cli.inProcess(env().with("GITHUB_ENV", ghEnv.toString()).with("GITHUB_PATH", ghPath.toString()))
+                .run("env", "--shell", "github");
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("GOROOT=" + home.resolve("versions/1.22.5") + "\n", Files.readString(ghEnv));
+        assertEquals(home.resolve("versions/1.22.5/bin") + "\n", Files.readString(ghPath));
+    }
+
+    @Test
+    void envWithABadShellIsAUsageError() {
+        CliResult r = jgvm("env", "--shell", "tcsh");
+
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("error: invalid value for option '--shell'"), r.err());
+    }
+
+    @Test
+    void uninstallRemovesTreeMetaAliasesAndStaleShims() {
+        Path zip = FixtureDistribution.of("1.22.5").withTool("gopls").writeZip(downloads);
+        jgvm("install", "--from", zip.toString(), "--sha256", FixtureDistribution.sha256(zip));
+        install("1.21.13");
+
+        CliResult r = jgvm("uninstall", "1.22.5");
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertFalse(Files.exists(home.resolve("versions/1.22.5")));
+        assertFalse(Files.exists(home.resolve("meta/1.22.5.json")));
+        assertFalse(Files.exists(home.resolve("aliases/1.22")));
+        assertFalse(Files.exists(home.resolve("shims/gopls")));
+        assertTrue(Files.exists(home.resolve("shims/go")));
+        assertTrue(r.err().contains("warn: the global default go 1.22.5 is no longer installed"), r.err());
+        assertEquals("1.21.13\n", jgvm("ls", "-q").out());
+    }
+
+    @Test
+    void uninstallOfSomethingNotInstalledExitsThree() {
+        CliResult r = jgvm("uninstall", "1.22.5");
+
+        assertEquals(3, r.exitCode());
+        assertEquals("error: go 1.22.5 is not installed\nhint: 'jgvm list' shows what is installed\n", r.err());
+    }
+
+    @Test
+    void aBrokenConfigExitsTwoNamingFileLineAndKey() throws IOException {
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("config.toml"), "auto_install = true\nmirrors = []\n");
+
+        CliResult r = jgvm("list");
+
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("error: " + home.resolve("config.toml") + ":2: unknown key 'mirrors'"), r.err());
+    }
+
+    @Test
+    void versionAndHelpGoToStdout() {
+        CliResult v = jgvm("--version");
+        CliResult h = jgvm("--help");
+
+        assertEquals(0, v.exitCode());
+        assertTrue(v.out().matches("jgvm \\S+\n"), v.out());
+        assertTrue(h.out().startsWith("Usage: jgvm "), h.out());
+        assertEquals("", h.err());
+    }
+
+    @Test
+    void colourOnlyOnATerminalAndNeverWithNoColor() {
+        CliResult plain = Cli.inProcess(env().with("JGVM_STDERR_TTY", "1").with("NO_COLOR", "1")).run("current");
+        CliResult colored = Cli.inProcess(env().with("JGVM_STDERR_TTY", "1")).run("current");
+
+        assertTrue(plain.err().startsWith("error: "), plain.err());
+        assertTrue(colored.err().startsWith("\u001b[31merror:\u001b[0m "), colored.err());
+        assertTrue(Cli.inProcess(env().with("JGVM_STDERR_TTY", "1")).run("current", "--no-color").err().startsWith("error: "));
+    }
+
+    @Test
+    void theShimRunsTheSelectedVersion() throws Exception {
+        install("1.22.5");
+        install("1.21.13");
+        Files.writeString(project.resolve(".go-version"), "1.21\n");
+
+        ProcessBuilder pb = new ProcessBuilder("sh", home.resolve("shims/go").toString(), "version").directory(project.toFile());
+        pb.environment().put("PWD", project.toString());
+        pb.environment().remove("JGVM_HOME");
+        pb.environment().remove("JGVM_GO_VERSION");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+
+        assertEquals(0, p.waitFor());
+        assertEquals("go version go1.21.13 linux/amd64\n", out);
+    }
+}

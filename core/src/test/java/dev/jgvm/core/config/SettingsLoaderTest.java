@@ -1,0 +1,119 @@
+package dev.jgvm.core.config;
+
+import dev.jgvm.core.config.Settings.EvidenceLevel;
+import dev.jgvm.core.env.Env;
+import dev.jgvm.core.error.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SettingsLoaderTest {
+    @TempDir Path home;
+
+    private Settings load(String toml, Object... env) throws IOException {
+        Files.writeString(home.resolve("config.toml"), toml);
+        Object[] kv = new Object[env.length + 2];
+        kv[0] = "JGVM_HOME";
+        kv[1] = home;
+        System.arraycopy(env, 0, kv, 2, env.length);
+        return new SettingsLoader().load(Env.of(kv));
+    }
+
+    @Test
+    void defaultsWithoutAFile() {
+        Settings s = new SettingsLoader().load(Env.of("JGVM_HOME", home));
+
+        assertTrue(s.autoInstall());
+        assertTrue(s.readGoMod());
+        assertEquals(EvidenceLevel.ORIGIN, s.verifyMinimum());
+        assertEquals(Duration.ofSeconds(5), s.network().connectTimeout());
+    }
+
+    @Test
+    void readsEveryTable() throws IOException {
+        Settings s = load("""
+                auto_install = false
+                read_go_mod = false
+                gotoolchain = "local"
+
+                [verify]
+                minimum = "signed"
+
+                [network]
+                connect_timeout = "2s"
+                read_timeout = "1m"
+                retries = 4
+
+                [[mirror]]
+                name = "corp"
+                type = "dl"
+                url = "https://nexus.corp.example/repository/go-dl/"
+                password_env = "NEXUS_TOKEN"
+                """);
+
+        assertFalse(s.autoInstall());
+        assertFalse(s.readGoMod());
+        assertEquals("local", s.gotoolchain());
+        assertEquals(EvidenceLevel.SIGNED, s.verifyMinimum());
+        assertEquals(Duration.ofMinutes(1), s.network().readTimeout());
+        assertEquals(4, s.network().retries());
+        assertEquals("corp", s.mirrors().get(0).name());
+        assertEquals("NEXUS_TOKEN", s.mirrors().get(0).table().get("password_env"));
+    }
+
+    @Test
+    void environmentVariablesOverrideTheFile() throws IOException {
+        Settings s = load("auto_install = false\n[verify]\nminimum = \"signed\"\n",
+                "JGVM_AUTO_INSTALL", "1", "JGVM_VERIFY_MINIMUM", "mirror", "JGVM_READ_GO_MOD", "no");
+
+        assertTrue(s.autoInstall());
+        assertFalse(s.readGoMod());
+        assertEquals(EvidenceLevel.MIRROR, s.verifyMinimum());
+    }
+
+    @Test
+    void anUnknownKeyNamesFileLineAndKey() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("auto_install = true\n\nauto_instal = false\n"));
+
+        assertEquals(home.resolve("config.toml") + ":3: unknown key 'auto_instal'", e.getMessage());
+        assertEquals(2, e.exitCode().code());
+    }
+
+    @Test
+    void anUnknownKeyInATableIsNamedWithItsTable() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("[network]\nretries = 2\ntimeout = \"5s\"\n"));
+
+        assertEquals(home.resolve("config.toml") + ":3: unknown key 'network.timeout'", e.getMessage());
+    }
+
+    @Test
+    void malformedTomlNamesTheLine() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("auto_install = true\nread_go_mod = = false\n"));
+
+        assertTrue(e.getMessage().startsWith(home.resolve("config.toml") + ":2: "), e.getMessage());
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("auto_install = \"yes\"\n"));
+
+        assertEquals(home.resolve("config.toml") + ":1: 'auto_install' must be true or false", e.getMessage());
+    }
+
+    @Test
+    void aBadEvidenceLevelIsRefused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("[verify]\nminimum = \"trust-me\"\n"));
+
+        assertTrue(e.getMessage().contains("'trust-me' is not an evidence level"), e.getMessage());
+        assertEquals("use signed, origin or mirror", e.hint().orElseThrow());
+    }
+}
