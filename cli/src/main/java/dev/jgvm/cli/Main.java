@@ -19,8 +19,11 @@ import picocli.CommandLine;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
+import java.util.Set;
 
 /** Entry point: {@link #run} parses, dispatches and maps errors to exit codes; {@link #main} only calls it and exits. */
 public final class Main {
@@ -48,7 +51,7 @@ public final class Main {
         Services services = new Services(env, terminal, systemStreams);
         ErrorReporter reporter = new ErrorReporter(terminal, env.get("JGVM_DEBUG").filter("1"::equals).isPresent());
         try {
-            CommandLine cl = commandLine(services, ts);
+            CommandLine cl = commandLine(services, ts, args);
             cl.setOut(out);
             cl.setErr(err);
             cl.setExecutionExceptionHandler((ex, line, parsed) -> reporter.report(ex));
@@ -68,30 +71,57 @@ public final class Main {
         }
     }
 
-    static CommandLine commandLine(Services s, Terminal.Settings ts) {
-        Map<Class<?>, Function<Services, Object>> commands = Map.of(
-                JgvmCommand.class, x -> new JgvmCommand(ts),
-                InstallCommand.class, InstallCommand::new,
-                UninstallCommand.class, UninstallCommand::new,
-                ListCommand.class, ListCommand::new,
-                UseCommand.class, UseCommand::new,
-                CurrentCommand.class, CurrentCommand::new,
-                WhichCommand.class, WhichCommand::new,
-                ExecCommand.class, ExecCommand::new,
-                EnvCommand.class, EnvCommand::new,
-                RehashCommand.class, RehashCommand::new);
+    /** Subcommands by name and alias, in the order help lists them. */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("install", InstallCommand.class);
+        m.put("uninstall", UninstallCommand.class);
+        m.put("rm", UninstallCommand.class);
+        m.put("list", ListCommand.class);
+        m.put("ls", ListCommand.class);
+        m.put("use", UseCommand.class);
+        m.put("current", CurrentCommand.class);
+        m.put("which", WhichCommand.class);
+        m.put("exec", ExecCommand.class);
+        m.put("env", EnvCommand.class);
+        m.put("rehash", RehashCommand.class);
+        return m;
+    }
+
+    static CommandLine commandLine(Services s, Terminal.Settings ts, String... args) {
         CommandLine.IFactory fallback = CommandLine.defaultFactory();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             @SuppressWarnings("unchecked")
             public <K> K create(Class<K> cls) throws Exception {
-                Function<Services, Object> f = commands.get(cls);
-                return f != null ? (K) f.apply(s) : fallback.create(cls);
+                if (cls == JgvmCommand.class) return (K) new JgvmCommand(ts);
+                if (SUBCOMMANDS.containsValue(cls)) return (K) cls.getConstructor(Services.class).newInstance(s);
+                return fallback.create(cls);
             }
         };
         CommandLine cl = new CommandLine(JgvmCommand.class, factory);
+        // Building a subcommand's model costs start-up time (annotation reflection), so a run that names one
+        // builds only that one; help and mistakes get them all.
+        Optional<String> first = firstCommand(args);
+        Class<?> named = first.map(SUBCOMMANDS::get).orElse(null);
+        boolean versionOnly = first.isEmpty() && args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        Set<Class<?>> added = new HashSet<>();
+        for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+            if (versionOnly || named != null && e.getValue() != named || !added.add(e.getValue())) continue;
+            cl.addSubcommand(new CommandLine(e.getValue(), factory));
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    private static Optional<String> firstCommand(String... args) {
+        for (String a : args) {
+            if (a.equals("--")) return Optional.empty();
+            if (!a.startsWith("-")) return Optional.of(a);
+        }
+        return Optional.empty();
     }
 
     private static String lowerFirst(String s) {

@@ -12,11 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The root command: global options and the list of subcommands. */
+/** The root command and its global options; {@code Main} adds the subcommands. */
 @Command(name = "jgvm", mixinStandardHelpOptions = true, versionProvider = JgvmCommand.Version.class,
         description = "Install Go toolchains side by side and use the one each project asks for.",
-        subcommands = {InstallCommand.class, UninstallCommand.class, ListCommand.class, UseCommand.class,
-                CurrentCommand.class, WhichCommand.class, ExecCommand.class, EnvCommand.class, RehashCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage, 3 version not found, 4 verification failed, 5 network, 6 busy."})
 public final class JgvmCommand implements Runnable {
     private final Terminal.Settings ts;
