@@ -53,7 +53,6 @@ if [ -n "$release" ]; then
   [ -f "$release" ] || die "no such file '$release'" "give the path of a jgvm release tarball"
   tar -xzf "$release" -C "$stage"
   [ -f "$stage/lib/jgvm-cli.jar" ] || die "'$release' is not a jgvm release (no lib/jgvm-cli.jar)"
-  launcher=$stage/bin/jgvm
 else
   command -v mvn >/dev/null 2>&1 || die "building jgvm needs Maven (mvn), which was not found" "install Maven, or use --release with a release tarball"
   info "building jgvm with Maven (tests are run by .ci/run, not here)"
@@ -64,7 +63,6 @@ else
   mkdir -p "$stage/lib"
   cp "$src"/cli/target/lib/*.jar "$stage/lib/"
   cp "$src/cli/target/jgvm-cli.jar" "$stage/lib/jgvm-cli.jar"
-  launcher=$src/cli/src/main/launcher/jgvm
 fi
 
 # Replace lib/ in one step so a running jgvm never sees a mix of old and new jars.
@@ -75,11 +73,8 @@ cp -R "$stage/lib" "$home/lib.new"
 mv "$home/lib.new" "$home/lib"
 rm -rf "$home/lib.old"
 
-q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
-sed -e "s|^_jgvm_lib=@JGVM_LIB@|_jgvm_lib=$(q "$home/lib")|" \
-    -e "s|^JGVM_HOME=\${JGVM_HOME:-@JGVM_DEFAULT_HOME@}|JGVM_HOME=\${JGVM_HOME:-$(q "$home")}|" "$launcher" >"$home/bin/jgvm.new"
-chmod 755 "$home/bin/jgvm.new"
-mv "$home/bin/jgvm.new" "$home/bin/jgvm"
+"$java" -cp "$home/lib/jgvm-cli.jar" dev.jgvm.shims.LauncherWriter "$home/lib" "$home" "$home/bin/jgvm" ||
+  die "could not write the launcher $home/bin/jgvm"
 
 cache=$(JGVM_HOME=$home JGVM_TRAIN=1 "$home/bin/jgvm" || true)
 if [ -n "$cache" ]; then info "trained the JVM start-up cache for $java: $cache"; else info "could not train a JVM start-up cache for $java; jgvm works, only starts slower"; fi

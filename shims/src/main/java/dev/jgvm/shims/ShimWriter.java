@@ -24,6 +24,8 @@ public final class ShimWriter {
     private static final String SHIM = resource("shim.sh");
     private static final String RESOLVE = resource("resolve.sh");
     private static final String CMD = resource("shim.cmd");
+    /** Settings for the launcher's sh fast path, in {@code shims/} (never executable, so never a command). */
+    static final String SETTINGS = ".settings";
 
     /** The sh shim for one command. */
     public String shScript(String cmd, Path home, Settings settings) {
@@ -55,9 +57,11 @@ public final class ShimWriter {
                 for (Path p : ds) {
                     String n = p.getFileName().toString();
                     String base = n.endsWith(".cmd") ? n.substring(0, n.length() - 4) : n;
-                    if (!names.contains(base)) Files.deleteIfExists(p);
+                    if (!names.contains(base) && !n.equals(SETTINGS)) Files.deleteIfExists(p);
                 }
             }
+            // The launcher's JVM-free current/which read the same baked settings as the shims.
+            writeIfChanged(dir.resolve(SETTINGS), "_jgvm_gomod_default=" + (settings.readGoMod() ? "1" : "0") + "\n", false);
             for (String name : names) {
                 writeIfChanged(dir.resolve(name), shScript(name, store.home(), settings), true);
                 writeIfChanged(dir.resolve(name + ".cmd"), cmdScript(name, store.home()), false);
@@ -69,7 +73,11 @@ public final class ShimWriter {
 
     private static void writeIfChanged(Path file, String content, boolean executable) throws IOException {
         if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content)
-                && (!executable || Files.isExecutable(file))) return;
+                && (!executable || Files.isExecutable(file))) {
+            // Touch it anyway: the launcher compares its age with config.toml's.
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+            return;
+        }
         InstallStore.writeAtomically(file, content);
         if (executable) {
             try {

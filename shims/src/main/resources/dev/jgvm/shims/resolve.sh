@@ -2,9 +2,19 @@
 # POSIX sh, builtins only: no cat, sed, $(...) or JVM on the way to a found version. Kept in step with the Java
 # VersionResolver by the conformance vectors in test-fixtures: change a vector first, then both sides.
 # _jgvm_select sets _jgvm_tok (the spec without "go") and _jgvm_src (JGVM_GO_VERSION or the file it came from);
-# _jgvm_find sets _jgvm_ver (the installed directory name). Needs JGVM_HOME and _jgvm_gomod (1 or 0).
+# _jgvm_find sets _jgvm_ver (the installed directory name). Needs JGVM_HOME; JGVM_READ_GO_MOD overrides
+# _jgvm_gomod_default (1 or 0, baked in from config.toml's read_go_mod).
 _jgvm_cr='@CR@'
 _jgvm_bom='@BOM@'
+
+# _jgvm_bool VALUE DEFAULT: sets _jgvm_b to 1 or 0 the way jgvm reads boolean variables (1/true/yes/on, 0/false/no/off).
+_jgvm_bool() {
+  case $1 in
+    1|true|yes|on) _jgvm_b=1 ;;
+    0|false|no|off) _jgvm_b=0 ;;
+    *) _jgvm_b=$2 ;;
+  esac
+}
 
 # A usable token: latest, system, or a digit followed by digits, lower-case letters and dots only.
 _jgvm_ok() {
@@ -24,17 +34,21 @@ _jgvm_line() {
   _jgvm_l=${_jgvm_l#"${_jgvm_l%%[!	 ]*}"}
 }
 
+# _jgvm_skip FILE REASON is called for a file that names no version; the shims stay silent, the launcher's
+# `jgvm current` and `jgvm which` redefine it to warn with the same reasons as the Java resolver.
+_jgvm_skip() { :; }
+
 # .go-version and the global version file: the first token of the first line that is not blank or a # comment.
 _jgvm_gv() {
   while IFS= read -r _jgvm_l || [ -n "$_jgvm_l" ]; do
     _jgvm_line
     case $_jgvm_l in ''|'#'*) continue ;; esac
     _jgvm_t=${_jgvm_l%%[	 ]*}
-    _jgvm_t=${_jgvm_t#go}
-    _jgvm_ok "$_jgvm_t" || return 1
-    _jgvm_tok=$_jgvm_t
+    if ! _jgvm_ok "${_jgvm_t#go}"; then _jgvm_skip "$1" "'$_jgvm_t' is not a version"; return 1; fi
+    _jgvm_tok=${_jgvm_t#go}
     return 0
   done <"$1"
+  _jgvm_skip "$1" "no version in it"
   return 1
 }
 
@@ -43,9 +57,16 @@ _jgvm_kv() {
   _jgvm_k=$2
   while IFS= read -r _jgvm_l || [ -n "$_jgvm_l" ]; do
     _jgvm_line
-    _jgvm_w ${_jgvm_l} && return 0   # split on blanks; the shim runs with set -f, so no globbing
-    [ "$_jgvm_hit" = 1 ] && return 1
+    # Split on blanks with globbing off (a word such as * must stay itself), then restore the caller's setting.
+    _jgvm_fl=$-
+    set -f
+    _jgvm_w ${_jgvm_l}
+    _jgvm_rc=$?
+    case $_jgvm_fl in *f*) ;; *) set +f ;; esac
+    [ "$_jgvm_rc" = 0 ] && return 0
+    if [ "$_jgvm_hit" = 1 ]; then _jgvm_skip "$1" "$_jgvm_why"; return 1; fi
   done <"$1"
+  case $_jgvm_k in tv) _jgvm_skip "$1" "no golang or go line" ;; *) _jgvm_skip "$1" "no toolchain line (the go line is a minimum, never a pin)" ;; esac
   return 1
 }
 
@@ -56,15 +77,22 @@ _jgvm_w() {
     tv:golang|tv:go|tc:toolchain) _jgvm_hit=1 ;;
     *) return 1 ;;
   esac
-  [ $# -ge 2 ] || return 1
-  _jgvm_t=${2#go}
-  _jgvm_ok "$_jgvm_t" || return 1
-  _jgvm_tok=$_jgvm_t
+  if [ $# -lt 2 ]; then
+    case $_jgvm_k in tv) _jgvm_why="'$1' line has no version" ;; *) _jgvm_why="toolchain line has no version" ;; esac
+    return 1
+  fi
+  if ! _jgvm_ok "${2#go}"; then
+    case $_jgvm_k in tv) _jgvm_why="'$2' is not a version" ;; *) _jgvm_why="toolchain '$2' is not a version" ;; esac
+    return 1
+  fi
+  _jgvm_tok=${2#go}
   return 0
 }
 
 _jgvm_select() {
   _jgvm_tok= _jgvm_src=
+  _jgvm_bool "${JGVM_READ_GO_MOD-}" "${_jgvm_gomod_default:-1}"
+  _jgvm_gomod=$_jgvm_b
   if [ -n "${JGVM_GO_VERSION-}" ]; then
     _jgvm_l=$JGVM_GO_VERSION
     _jgvm_line

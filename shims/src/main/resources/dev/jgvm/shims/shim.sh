@@ -1,9 +1,8 @@
 #!/bin/sh
 # jgvm shim for '@CMD@', written by jgvm (rehash, install, uninstall); do not edit.
 # Runs the '@CMD@' of the Go version selected here (DESIGN §4-§5) with GOROOT set and $GOROOT/bin first on PATH.
-set -f
 JGVM_HOME=${JGVM_HOME:-@HOME@}
-_jgvm_gomod=${JGVM_READ_GO_MOD:-@READ_GO_MOD@}
+_jgvm_gomod_default=@READ_GO_MOD@
 _jgvm_cmd=@CMD@
 @RESOLVE@
 if _jgvm_select; then
@@ -26,8 +25,9 @@ if _jgvm_select; then
     echo "hint: '$_jgvm_cmd' comes with other Go versions; pick one with 'jgvm use <version>'" >&2
     exit 127
   fi
-  case ${JGVM_AUTO_INSTALL:-@AUTO_INSTALL@} in
-    1|true|yes|on)
+  _jgvm_bool "${JGVM_AUTO_INSTALL-}" @AUTO_INSTALL@
+  case $_jgvm_b in
+    1)
       if [ -z "${_JGVM_SHIM_INSTALLED-}" ]; then
         echo "info: go $_jgvm_tok is not installed; installing it (selected by $_jgvm_src)" >&2
         "$JGVM_HOME/bin/jgvm" install "$_jgvm_tok" >&2 || exit 127

@@ -34,7 +34,7 @@ public final class VersionResolver {
      */
     public Selection select(Env env, boolean readGoMod) {
         List<Step> trace = new ArrayList<>();
-        Optional<String> fromEnv = env.get("JGVM_GO_VERSION").map(VersionResolver::blanksTrimmed).map(VersionResolver::dropGo);
+        Optional<String> fromEnv = env.get("JGVM_GO_VERSION").map(v -> dropGo(firstWord(blanksTrimmed(v))));
         if (fromEnv.isPresent() && usable(fromEnv.get())) {
             return new Selection(fromEnv, Source.ENVIRONMENT, Optional.empty(), trace);
         }

@@ -1,0 +1,46 @@
+package dev.jgvm.shims;
+
+import dev.jgvm.core.store.InstallStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Writes {@code bin/jgvm}, the POSIX sh launcher: the {@code launcher.sh} template with the shims' resolver
+ * embedded (for the JVM-free {@code current} and {@code which}), the jar directory and the default JGVM_HOME.
+ * install.sh runs {@link #main} with the JDK it found.
+ */
+public final class LauncherWriter {
+    /** The launcher script for jars in {@code lib} and a default {@code home}. */
+    public String script(Path lib, Path home) {
+        String template;
+        try (InputStream in = LauncherWriter.class.getResourceAsStream("launcher.sh")) {
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return template.replace("@RESOLVE@", ShimWriter.resolver())
+                .replace("@JGVM_LIB@", ShimWriter.shQuote(lib.toString()))
+                .replace("@JGVM_DEFAULT_HOME@", ShimWriter.shQuote(home.toString()));
+    }
+
+    /** Writes the launcher atomically and makes it executable. */
+    public void write(Path lib, Path home, Path target) throws IOException {
+        InstallStore.writeAtomically(target, script(lib, home));
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** {@code LauncherWriter LIB_DIR DEFAULT_HOME TARGET}. */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            System.err.println("usage: LauncherWriter LIB_DIR DEFAULT_HOME TARGET");
+            System.exit(2);
+        }
+        new LauncherWriter().write(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]).toAbsolutePath(), Path.of(args[2]).toAbsolutePath());
+    }
+}
