@@ -3,6 +3,7 @@ package dev.jgvm.cli;
 import dev.jgvm.cli.command.CurrentCommand;
 import dev.jgvm.cli.command.EnvCommand;
 import dev.jgvm.cli.command.ExecCommand;
+import dev.jgvm.cli.command.InitCommand;
 import dev.jgvm.cli.command.InstallCommand;
 import dev.jgvm.cli.command.JgvmCommand;
 import dev.jgvm.cli.command.ListCommand;
@@ -87,6 +88,7 @@ public final class Main {
         m.put("exec", ExecCommand.class);
         m.put("env", EnvCommand.class);
         m.put("rehash", RehashCommand.class);
+        m.put("init", InitCommand.class);
         return m;
     }
 
@@ -97,6 +99,8 @@ public final class Main {
             @SuppressWarnings("unchecked")
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == JgvmCommand.class) return (K) new JgvmCommand(ts);
+                // init prints completion for every command, so it gets the whole model.
+                if (cls == InitCommand.class) return (K) new InitCommand(s, () -> commandLine(s, ts));
                 if (SUBCOMMANDS.containsValue(cls)) return (K) cls.getConstructor(Services.class).newInstance(s);
                 return fallback.create(cls);
             }

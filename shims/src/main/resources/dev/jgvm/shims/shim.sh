@@ -30,6 +30,7 @@ if _jgvm_select; then
     1)
       if [ -z "${_JGVM_SHIM_INSTALLED-}" ]; then
         echo "info: go $_jgvm_tok is not installed; installing it (selected by $_jgvm_src)" >&2
+        export JGVM_HOME   # the install goes to the home these shims belong to
         "$JGVM_HOME/bin/jgvm" install "$_jgvm_tok" >&2 || exit 127
         _JGVM_SHIM_INSTALLED=1
         export _JGVM_SHIM_INSTALLED

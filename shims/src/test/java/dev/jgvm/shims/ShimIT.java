@@ -1,0 +1,248 @@
+package dev.jgvm.shims;
+
+import dev.jgvm.core.config.Settings;
+import dev.jgvm.core.store.InstallStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real shims, run by each shell users' /bin/sh may be: what passes through, and how they fail. */
+class ShimIT {
+    @TempDir Path tmp;
+    Path home;
+    Path project;
+
+    record Run(int exit, String out, String err, long pid) {}
+
+    @BeforeEach
+    void install() throws IOException {
+        home = tmp.resolve("home");
+        project = Files.createDirectories(tmp.resolve("my project"));
+        fakeGo("1.22.5", """
+                #!/bin/sh
+                case "$1" in
+                  pid) echo $$ ;;
+                  args) shift; for a in "$@"; do printf '[%s]\\n' "$a"; done ;;
+                  stdin) while IFS= read -r l; do echo "got:$l"; done ;;
+                  exit) exit "$2" ;;
+                  env) printf 'GOROOT=%s\\nPATH=%s\\nGOTOOLCHAIN=%s\\n' "$GOROOT" "$PATH" "${GOTOOLCHAIN-unset}" ;;
+                  *) echo "go1.22.5 $*" ;;
+                esac
+                """);
+        Files.writeString(project.resolve(".go-version"), "1.22.5\n");
+        rehash(Settings.defaults());
+    }
+
+    private void fakeGo(String version, String script) throws IOException {
+        Path bin = Files.createDirectories(home.resolve("versions").resolve(version).resolve("bin"));
+        Files.setPosixFilePermissions(Files.writeString(bin.resolve("go"), script), PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private void rehash(Settings settings) {
+        InstallStore store = new InstallStore(home, Duration.ofSeconds(5));
+        new AliasWriter().write(store);
+        new ShimWriter().write(store, settings);
+    }
+
+    private Run shim(String shell, Path cwd, Map<String, String> env, String stdin, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(shell.split(" ")));
+        cmd.add(home.resolve("shims/go").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("JGVM_") || k.equals("GOROOT") || k.equals("GOTOOLCHAIN"));
+        pb.environment().put("PWD", cwd.toString());
+        pb.environment().put("PATH", "/usr/bin:/bin");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), out, err, p.pid());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void argumentsPassThroughUntouched(String shell) throws Exception {
+        Run r = shim(shell, project, Map.of(), "", "args", "two words", "*", "", "$HOME", "-v", "'q'");
+
+        assertEquals("[two words]\n[*]\n[]\n[$HOME]\n[-v]\n['q']\n", r.out(), r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void stdinAndExitStatusPassThrough(String shell) throws Exception {
+        assertEquals("got:a\ngot:b c\n", shim(shell, project, Map.of(), "a\nb c\n", "stdin").out());
+        assertEquals(42, shim(shell, project, Map.of(), "", "exit", "42").exit());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void theShimExecsSoSignalsReachGoDirectly(String shell) throws Exception {
+        Run r = shim(shell, project, Map.of(), "", "pid");
+
+        assertEquals(r.pid() + "\n", r.out(), "go runs in the shim's own process (exec, not a child)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void goRootIsSetAndItsBinIsFirstOnPath(String shell) throws Exception {
+        Run r = shim(shell, project, Map.of(), "", "env");
+
+        Path goroot = home.resolve("versions/1.22.5");
+        assertEquals("GOROOT=" + goroot + "\nPATH=" + goroot + "/bin:/usr/bin:/bin\nGOTOOLCHAIN=unset\n", r.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh"})
+    void gotoolchainIsExportedWhenConfigured(String shell) throws Exception {
+        rehash(new Settings(true, true, "local", Settings.EvidenceLevel.ORIGIN, Settings.Network.defaults(), List.of(), java.util.Optional.empty()));
+
+        assertTrue(shim(shell, project, Map.of(), "", "env").out().endsWith("GOTOOLCHAIN=local\n"));
+        assertTrue(shim(shell, project, Map.of("JGVM_GOTOOLCHAIN", "go1.22.5"), "", "env").out().endsWith("GOTOOLCHAIN=go1.22.5\n"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void noVersionSelectedExits127WithAHint(String shell) throws Exception {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+
+        Run r = shim(shell, elsewhere, Map.of(), "", "version");
+
+        assertEquals(127, r.exit());
+        assertEquals("error: no Go version is selected in " + elsewhere + "\n"
+                + "hint: run 'jgvm use <version>' here for this project, or 'jgvm use --global <version>' for a default\n", r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void aMissingVersionWithoutAutoInstallExits127SayingHowToGetIt(String shell) throws Exception {
+        Files.writeString(project.resolve(".go-version"), "1.23.0\n");
+
+        Run r = shim(shell, project, Map.of("JGVM_AUTO_INSTALL", "0"), "", "version");
+
+        assertEquals(127, r.exit());
+        assertEquals("error: go 1.23.0 is not installed (selected by " + project.resolve(".go-version") + ")\n"
+                + "hint: run 'jgvm install 1.23.0', or pick an installed version with 'jgvm use <version>'\n", r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void aMissingVersionIsInstalledFirstWhenAutoInstallIsOn(String shell) throws Exception {
+        Files.writeString(project.resolve(".go-version"), "1.23.0\n");
+        // A stand-in for the launcher: records the call and "installs" by laying the version down.
+        Path jgvm = Files.createDirectories(home.resolve("bin")).resolve("jgvm");
+        Files.writeString(jgvm, """
+                #!/bin/sh
+                echo "jgvm $*" >>"$JGVM_HOME/calls"
+                mkdir -p "$JGVM_HOME/versions/$2/bin"
+                printf '#!/bin/sh\\necho "go%s $*"\\n' "$2" >"$JGVM_HOME/versions/$2/bin/go"
+                chmod +x "$JGVM_HOME/versions/$2/bin/go"
+                """);
+        Files.setPosixFilePermissions(jgvm, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Run r = shim(shell, project, Map.of(), "", "version");
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("go1.23.0 version\n", r.out());
+        assertEquals("jgvm install 1.23.0\n", Files.readString(home.resolve("calls")));
+        assertTrue(r.err().startsWith("info: go 1.23.0 is not installed; installing it (selected by "), r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void aFailedAutoInstallExits127AndDoesNotLoop(String shell) throws Exception {
+        Files.writeString(project.resolve(".go-version"), "1.23.0\n");
+        Path jgvm = Files.createDirectories(home.resolve("bin")).resolve("jgvm");
+        Files.writeString(jgvm, "#!/bin/sh\necho \"error: no network\" >&2\nexit 5\n");
+        Files.setPosixFilePermissions(jgvm, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Run r = shim(shell, project, Map.of(), "", "version");
+
+        assertEquals(127, r.exit());
+        assertTrue(r.err().contains("error: no network"), r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void aCommandTheSelectedVersionLacksFailsClearly(String shell) throws Exception {
+        Path bin = Files.createDirectories(home.resolve("versions/1.23.0/bin"));
+        Files.setPosixFilePermissions(Files.writeString(bin.resolve("newtool"), "#!/bin/sh\necho new\n"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        rehash(Settings.defaults());
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(shell.split(" ")))).directory(project.toFile());
+        pb.command().add(home.resolve("shims/newtool").toString());
+        pb.environment().put("PWD", project.toString());
+        pb.environment().remove("JGVM_HOME");
+
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertEquals(127, p.waitFor());
+        assertTrue(err.startsWith("error: go 1.22.5 has no 'newtool' (go 1.22.5 selected by " + project.resolve(".go-version") + ")\n"), err);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void systemRunsTheFirstGoOnPathThatIsNotAShim(String shell) throws Exception {
+        Path sysbin = Files.createDirectories(tmp.resolve("usr local/bin"));
+        Files.setPosixFilePermissions(Files.writeString(sysbin.resolve("go"), "#!/bin/sh\necho system go \"$@\"\n"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(project.resolve(".go-version"), "system\n");
+
+        Run r = shim(shell, project, Map.of("PATH", home.resolve("shims") + ":" + sysbin + ":/usr/bin:/bin"), "", "version");
+
+        assertEquals("system go version\n", r.out(), r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh"})
+    void readGoModOffIsBakedInAndTheEnvironmentStillWins(String shell) throws Exception {
+        Files.delete(project.resolve(".go-version"));
+        Files.writeString(project.resolve("go.mod"), "module m\n\ngo 1.22\n\ntoolchain go1.22.5\n");
+        rehash(new Settings(true, false, "", Settings.EvidenceLevel.ORIGIN, Settings.Network.defaults(), List.of(), java.util.Optional.empty()));
+
+        assertEquals(127, shim(shell, project, Map.of("JGVM_AUTO_INSTALL", "0"), "", "version").exit());
+        assertEquals("go1.22.5 version\n", shim(shell, project, Map.of("JGVM_READ_GO_MOD", "true"), "", "version").out());
+    }
+
+    @org.junit.jupiter.api.Test
+    void shimsUseNoExternalCommandOnTheWayToAFoundVersion() throws IOException {
+        String script = Files.readString(home.resolve("shims/go"));
+        String onPath = script.substring(0, script.indexOf("  case $_jgvm_b in")).lines()
+                .filter(l -> !l.strip().startsWith("#")).collect(java.util.stream.Collectors.joining("\n"));
+
+        assertFalse(onPath.contains("$("), "no command substitution");
+        assertFalse(onPath.contains("`"), "no backquotes");
+        for (String external : List.of("cat ", "sed ", "awk ", "grep ", "dirname ", "basename ", "readlink ", "java ")) {
+            assertFalse(onPath.contains(external), "no " + external.strip());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void windowsShimsDelegateToJgvmExecWithCrlfLines() throws IOException {
+        String cmd = Files.readString(home.resolve("shims/go.cmd"));
+
+        assertTrue(cmd.startsWith("@echo off\r\n"), cmd);
+        assertTrue(cmd.contains("if not defined JGVM_HOME set \"JGVM_HOME=" + home + "\"\r\n"), cmd);
+        assertTrue(cmd.contains("call \"%JGVM_HOME%\\bin\\jgvm.cmd\" exec --shim -- go %*\r\n"), cmd);
+        assertTrue(cmd.endsWith("exit /b %ERRORLEVEL%\r\n"), cmd);
+    }
+}
