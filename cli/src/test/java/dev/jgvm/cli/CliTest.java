@@ -345,6 +345,56 @@ class CliTest {
     }
 
     @Test
+    void execAsAShimRunsTheSelectedVersionAndFailsWith127() throws IOException {
+        install("1.22.5");
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+
+        CliResult ok = jgvm("exec", "--shim", "--", "go", "version");
+        Files.delete(home.resolve("version"));
+        CliResult none = jgvmIn(elsewhere, "exec", "--shim", "--", "go", "version");
+        Files.writeString(project.resolve(".go-version"), "1.22.5\n");
+        CliResult lacking = jgvm("exec", "--shim", "--", "gopls");
+
+        assertEquals("go version go1.22.5 linux/amd64\n", ok.out());
+        assertEquals(127, none.exitCode());
+        assertTrue(none.err().startsWith("error: no Go version is selected in '" + elsewhere + "'\nhint: "), none.err());
+        assertEquals(127, lacking.exitCode());
+        assertTrue(lacking.err().startsWith("error: go 1.22.5 has no 'gopls' (go 1.22.5 selected by " + project.resolve(".go-version") + ")"), lacking.err());
+    }
+
+    @Test
+    void initPrintsShimsFirstOnPathAndCompletion() {
+        CliResult r = jgvm("init", "bash");
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("JGVM_HOME='" + home + "'\nexport JGVM_HOME\n"), r.out());
+        assertTrue(r.out().contains("PATH='" + home.resolve("shims") + "'${PATH:+:$PATH}\nexport PATH\n"), r.out());
+        assertTrue(r.out().contains("complete -F"), "picocli's bash completion");
+        assertTrue(r.out().contains("install"), "completes the subcommands");
+        assertTrue(!r.out().contains("_jgvm_hook"), "no hook in shims mode");
+    }
+
+    @Test
+    void initInHookModeDefinesTheHookAndRegistersIt() {
+        CliResult bash = jgvm("init", "bash", "--mode", "hook", "--no-completion");
+        CliResult zsh = jgvm("init", "zsh", "--mode", "hook", "--no-completion");
+        CliResult fish = jgvm("init", "fish", "--mode", "hook");
+
+        assertTrue(bash.out().contains("PROMPT_COMMAND=\"_jgvm_hook${PROMPT_COMMAND:+;$PROMPT_COMMAND}\""), bash.out());
+        assertTrue(zsh.out().contains("precmd_functions=(_jgvm_hook $precmd_functions)"), zsh.out());
+        assertTrue(fish.out().contains("function _jgvm_hook --on-event fish_prompt"), fish.out());
+        assertTrue(fish.out().contains("complete -c jgvm -n __fish_use_subcommand -a install"), fish.out());
+    }
+
+    @Test
+    void initOfAnUnknownShellIsAUsageError() {
+        CliResult r = jgvm("init", "tcsh");
+
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("error: invalid value for positional parameter at index 0 (SHELL)"), r.err());
+    }
+
+    @Test
     void envPrintsExportsForEachShell() {
         install("1.22.5");
         Path goroot = home.resolve("versions/1.22.5");

@@ -1,4 +1,4 @@
-# The jgvm hook (DESIGN §5): at each prompt, the version selected here decides which GOROOT/bin is first on PATH,
+# The jgvm hook for bash and zsh (DESIGN §5; zsh runs it under sh emulation): at each prompt, the version selected here decides which GOROOT/bin is first on PATH,
 # so `go` runs with no shim at all. Shell code only: no process is started at a prompt, and never a JVM. Leaving a
 # project restores PATH and GOROOT as they were. The shims stay on PATH behind it for IDEs and scripts.
 _jgvm_hook() {
@@ -7,7 +7,7 @@ _jgvm_hook() {
   [ "$_jgvm_new" = "${_JGVM_HOOK_ROOT-}" ] && return 0
   if [ -n "${_JGVM_HOOK_ROOT-}" ]; then
     PATH=":$PATH:"
-    PATH=${PATH/":$_JGVM_HOOK_ROOT/bin:"/:}
+    case $PATH in *":$_JGVM_HOOK_ROOT/bin:"*) PATH=${PATH%%":$_JGVM_HOOK_ROOT/bin:"*}:${PATH#*":$_JGVM_HOOK_ROOT/bin:"} ;; esac
     PATH=${PATH#:}
     PATH=${PATH%:}
     if [ -n "${_JGVM_HOOK_GOROOT_WAS+x}" ]; then GOROOT=$_JGVM_HOOK_GOROOT_WAS; export GOROOT; else unset GOROOT; fi

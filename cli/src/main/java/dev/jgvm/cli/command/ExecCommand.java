@@ -34,11 +34,26 @@ public final class ExecCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CMD", arity = "1..*", description = "The command and its arguments (after --).")
     List<String> command;
 
+    @Option(names = "--shim", hidden = true, description = "Behave as a shim (the Windows .cmd shims use it): exit 127 when no version or command is found.")
+    boolean shim;
+
     private final Services services;
 
     public ExecCommand(Services services) { this.services = services; }
 
     @Override public Integer call() {
+        if (!shim) return run();
+        try {
+            return run();
+        } catch (VersionNotFoundException | ToolNotFoundException e) {
+            // The same contract as the sh shims: 127 and a hint, whatever the reason.
+            services.terminal().error(e.getMessage());
+            e.hint().ifPresent(services.terminal()::hint);
+            return ExitCode.SHIM_NOT_FOUND.code();
+        }
+    }
+
+    private int run() {
         GoVersion v = version();
         Path goroot = services.store().goroot(v);
         Map<String, String> env = EnvCommand.environment(services, goroot);
@@ -66,7 +81,19 @@ public final class ExecCommand implements Callable<Integer> {
     }
 
     private GoVersion version() {
-        if (version == null) return Selected.installed(services, services.resolveHere());
+        if (version == null) {
+            Resolution here = services.resolveHere();
+            if (shim && !here.none() && !here.system()) {
+                String cmd = command.get(0);
+                here.installed().filter(v -> !Files.isRegularFile(services.store().goroot(v).resolve("bin").resolve(cmd))
+                        && !Files.isRegularFile(services.store().goroot(v).resolve("bin").resolve(cmd + ".exe")))
+                        .ifPresent(v -> {
+                            throw new ToolNotFoundException("go %s has no '%s' (go %s selected by %s)".formatted(v, cmd, v, here.selection().reason()),
+                                    "'%s' comes with other Go versions; pick one with 'jgvm use <version>'".formatted(cmd), ExitCode.SHIM_NOT_FOUND);
+                        });
+            }
+            return Selected.installed(services, here);
+        }
         VersionSpec spec = VersionSpec.parse(version);
         Optional<GoVersion> v = spec.select(services.store().installed());
         if (v.isPresent()) return v.get();
