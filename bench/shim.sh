@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Shim, hook and `jgvm current` cost against the floors and mise, in one hyperfine run per depth (DESIGN §11).
+# Measures, from 5 and from 30 directories below the .go-version: direct exec of a fake `go`, the minimal reference
+# dash shim (../shared/bench-peers/min-shim.sh), jgvm's shim under dash, `jgvm current` (the launcher's sh path),
+# and, when mise is on PATH (npm install -g @jdxcode/mise), mise's shim, `mise ls` and `mise hook-env`.
+# The hook is a shell function, so it is timed inside one bash: 2000 prompts, minus the same loop doing nothing.
+# Env: BENCH_PEERS (default ../shared/bench-peers beside the project), RUNS (50), WARMUP (5), JGVM_BENCH_HOME
+#      (an existing jgvm install to use; default: ./install.sh into a scratch dir), MISE_BIN.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+PEERS=${BENCH_PEERS:-$here/../shared/bench-peers}
+RUNS=${RUNS:-50}
+WARMUP=${WARMUP:-5}
+V=1.22.5
+for c in hyperfine cc python3 dash; do command -v "$c" >/dev/null || { echo "error: $c is needed" >&2; exit 1; }; done
+[ -f "$PEERS/fake-go.c" ] || { echo "error: no $PEERS/fake-go.c" >&2; echo "hint: set BENCH_PEERS to shared/bench-peers" >&2; exit 1; }
+unset RUST_BACKTRACE JGVM_GO_VERSION   # RUST_BACKTRACE makes mise ~10x slower (bench-notes.md)
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/jgvm-bench-shim.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+
+# The fake go (a static binary that prints its version) and the project trees.
+home=${JGVM_BENCH_HOME:-$scratch/jgvm}
+[ -x "$home/bin/jgvm" ] || JGVM_HOME=$home "$here/install.sh" >/dev/null 2>&1
+export JGVM_HOME=$home
+mkdir -p "$home/versions/$V/bin"
+cc -O2 -s -static -DFAKE_VERSION="\"$V\"" -o "$home/versions/$V/bin/go" "$PEERS/fake-go.c"
+cp "$home/versions/$V/bin/go" "$home/versions/$V/bin/gofmt"
+echo "$V" >"$home/version"
+"$home/bin/jgvm" -q rehash
+proj=$scratch/proj
+deep5=$proj/d1/d2/d3/d4/d5
+deep30=$proj$(for i in $(seq 1 30); do printf '/l%d' "$i"; done)
+mkdir -p "$deep5" "$deep30" "$scratch/min-sh"
+echo "$V" >"$proj/.go-version"
+install -m 755 "$PEERS/min-shim.sh" "$scratch/min-sh/go"
+export JGVM_ROOT=$home   # the minimal shim's root
+
+MISE_BIN=${MISE_BIN:-$(command -v mise || true)}
+if [ -n "$MISE_BIN" ]; then
+  export MISE_DATA_DIR=$scratch/mise/data MISE_CONFIG_DIR=$scratch/mise/config MISE_CACHE_DIR=$scratch/mise/cache
+  export MISE_STATE_DIR=$scratch/mise/state MISE_IDIOMATIC_VERSION_FILE_ENABLE_TOOLS=go
+  mkdir -p "$MISE_DATA_DIR/installs/go/$V/bin" "$MISE_CONFIG_DIR"
+  cp "$home/versions/$V/bin/go" "$home/versions/$V/bin/gofmt" "$MISE_DATA_DIR/installs/go/$V/bin/"
+  (cd "$deep5" && "$MISE_BIN" reshim)
+fi
+
+# Every command must print the fake go's line before it is timed.
+for d in "$deep5" "$deep30"; do
+  for s in "$home/versions/$V/bin/go" "$scratch/min-sh/go" "$home/shims/go" ${MISE_BIN:+"$MISE_DATA_DIR/shims/go"}; do
+    out=$(cd "$d" && "$s" version)
+    [ "$out" = "go version go$V linux/amd64" ] || { echo "error: $s in $d printed: $out" >&2; exit 1; }
+  done
+  [ "$(cd "$d" && "$home/bin/jgvm" current)" = "$V (from $proj/.go-version)" ] || { echo "error: jgvm current is wrong in $d" >&2; exit 1; }
+done
+
+table() { # table JSON: rows with ratios against the first two commands
+  python3 - "$1" <<'PY'
+import json, sys
+res = json.load(open(sys.argv[1]))["results"]
+direct, minimal = res[0]["median"], res[1]["median"]
+print("| command | median ms | min-max ms | vs direct exec | vs minimal dash shim |")
+print("|---|---:|---:|---:|---:|")
+for r in res:
+    print(f"| {r['command']} | {r['median']*1000:.2f} | {r['min']*1000:.2f}-{r['max']*1000:.2f} | {r['median']/direct:.2f}x | {r['median']/minimal:.2f}x |")
+PY
+}
+
+for depth in 5 30; do
+  d=$deep5; [ "$depth" = 30 ] && d=$deep30
+  args=(-n "direct exec" "$home/versions/$V/bin/go version"
+        -n "minimal dash shim" "dash $scratch/min-sh/go version"
+        -n "jgvm shim (dash)" "dash $home/shims/go version"
+        -n "jgvm current" "$home/bin/jgvm current")
+  if [ -n "$MISE_BIN" ]; then
+    args+=(-n "mise shim" "$MISE_DATA_DIR/shims/go version" -n "mise ls" "$MISE_BIN ls"
+           -n "mise hook-env -s bash" "$MISE_BIN hook-env -s bash")
+  fi
+  (cd "$d" && hyperfine -N --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$scratch/d$depth.json" "${args[@]}" >&2)
+  echo; echo "### $depth levels below .go-version"; echo
+  table "$scratch/d$depth.json"
+done
+
+# The hook: a prompt in an unchanged directory, timed in-process (2000 prompts per run).
+N=2000
+init=$("$home/bin/jgvm" init bash --mode hook --no-completion)
+printf '%s\n' "$init" >"$scratch/init.bash"
+hook_args=()
+for depth in 5 30; do
+  d=$deep5; [ "$depth" = 30 ] && d=$deep30
+  hook_args+=(-n "bash: $N x _jgvm_hook, $depth levels" "bash --norc --noprofile -c '. $scratch/init.bash; cd $d; i=0; while [ \$i -lt $N ]; do _jgvm_hook; i=\$((i+1)); done'"
+              -n "bash: $N x nothing, $depth levels" "bash --norc --noprofile -c '. $scratch/init.bash; cd $d; i=0; while [ \$i -lt $N ]; do :; i=\$((i+1)); done'")
+done
+if [ -n "$MISE_BIN" ]; then
+  eval "$(cd "$deep5" && "$MISE_BIN" hook-env -s bash)"
+  hook_args+=(-n "mise hook-env -s bash (same dir, session env set)" "$MISE_BIN hook-env -s bash")
+fi
+(cd "$deep5" && hyperfine -N --style basic --warmup 2 --runs 10 --export-json "$scratch/hook.json" "${hook_args[@]}" >&2)
+echo; echo "### hook per prompt, unchanged directory"; echo
+python3 - "$scratch/hook.json" "$N" <<'PY'
+import json, sys
+res = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+n = int(sys.argv[2])
+mise = res.get("mise hook-env -s bash (same dir, session env set)")
+print("| what | ms per prompt | vs mise hook-env |")
+print("|---|---:|---:|")
+for depth in (5, 30):
+    per = (res[f"bash: {n} x _jgvm_hook, {depth} levels"]["median"] - res[f"bash: {n} x nothing, {depth} levels"]["median"]) / n * 1000
+    ratio = f"{per / (mise['median'] * 1000):.3f}x" if mise else "-"
+    print(f"| jgvm hook, {depth} levels (no process) | {per:.3f} | {ratio} |")
+if mise:
+    print(f"| mise hook-env -s bash (5 levels) | {mise['median']*1000:.3f} | 1.000x |")
+PY
