@@ -67,9 +67,10 @@ PY
 
 for depth in 5 30; do
   d=$deep5; [ "$depth" = 30 ] && d=$deep30
+  # Shims run as users run them: exec'd directly, through their #!/bin/sh line (dash on Debian).
   args=(-n "direct exec" "$home/versions/$V/bin/go version"
-        -n "minimal dash shim" "dash $scratch/min-sh/go version"
-        -n "jgvm shim (dash)" "dash $home/shims/go version"
+        -n "minimal dash shim" "$scratch/min-sh/go version"
+        -n "jgvm shim" "$home/shims/go version"
         -n "jgvm current" "$home/bin/jgvm current")
   if [ -n "$MISE_BIN" ]; then
     args+=(-n "mise shim" "$MISE_DATA_DIR/shims/go version" -n "mise ls" "$MISE_BIN ls"
@@ -90,11 +91,13 @@ for depth in 5 30; do
   hook_args+=(-n "bash: $N x _jgvm_hook, $depth levels" "bash --norc --noprofile -c '. $scratch/init.bash; cd $d; i=0; while [ \$i -lt $N ]; do _jgvm_hook; i=\$((i+1)); done'"
               -n "bash: $N x nothing, $depth levels" "bash --norc --noprofile -c '. $scratch/init.bash; cd $d; i=0; while [ \$i -lt $N ]; do :; i=\$((i+1)); done'")
 done
-if [ -n "$MISE_BIN" ]; then
-  eval "$(cd "$deep5" && "$MISE_BIN" hook-env -s bash)"
-  hook_args+=(-n "mise hook-env -s bash (same dir, session env set)" "$MISE_BIN hook-env -s bash")
-fi
-(cd "$deep5" && hyperfine -N --style basic --warmup 2 --runs 10 --export-json "$scratch/hook.json" "${hook_args[@]}" >&2)
+# mise's prompt in an unchanged directory: its session state in the environment, as after a first prompt there.
+(cd "$deep5" &&
+  if [ -n "$MISE_BIN" ]; then
+    eval "$("$MISE_BIN" hook-env -s bash)"
+    hook_args+=(-n "mise hook-env -s bash (same dir, session env set)" "$MISE_BIN hook-env -s bash")
+  fi
+  hyperfine -N --style basic --warmup 2 --runs 10 --export-json "$scratch/hook.json" "${hook_args[@]}" >&2)
 echo; echo "### hook per prompt, unchanged directory"; echo
 python3 - "$scratch/hook.json" "$N" <<'PY'
 import json, sys
