@@ -29,7 +29,7 @@ public final class ShimWriter {
 
     /** The sh shim for one command. */
     public String shScript(String cmd, Path home, Settings settings) {
-        return SHIM.replace("@RESOLVE@", resolver())
+        return SHIM.replace("@RESOLVE@", compact(resolver()))
                 .replace("@HOME@", shQuote(home.toString()))
                 .replace("@READ_GO_MOD@", settings.readGoMod() ? "1" : "0")
                 .replace("@AUTO_INSTALL@", settings.autoInstall() ? "1" : "0")
@@ -40,6 +40,17 @@ public final class ShimWriter {
     /** The resolver functions with their CR and BOM literals, as the shims and the launcher embed them. */
     public static String resolver() {
         return RESOLVE.replace("@CR@", "\r").replace("@BOM@", "\uFEFF");
+    }
+
+    // The shell parses every line of a shim at every go call: the resolver's comments stay in resolve.sh.
+    static String compact(String script) {
+        StringBuilder b = new StringBuilder();
+        for (String line : script.split("\n", -1)) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) continue;
+            b.append(line).append('\n');
+        }
+        return b.toString();
     }
 
     /** The Windows shim for one command: delegates to {@code jgvm exec}, which resolves the same way. */

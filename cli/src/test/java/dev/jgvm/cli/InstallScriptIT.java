@@ -1,0 +1,138 @@
+package dev.jgvm.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** install.sh from a release tarball (the jars this build made) and the launcher it writes. */
+class InstallScriptIT {
+    @TempDir Path tmp;
+    Path home;
+    Path userHome;
+    Path release;
+
+    record Run(int exit, String out, String err) {}
+
+    @BeforeEach
+    void packARelease() throws Exception {
+        home = tmp.resolve("jgvm");
+        userHome = Files.createDirectories(tmp.resolve("user"));
+        Path lib = Files.createDirectories(tmp.resolve("release/lib"));
+        Files.copy(Path.of("target/jgvm-cli.jar"), lib.resolve("jgvm-cli.jar"));
+        try (Stream<Path> jars = Files.list(Path.of("target/lib"))) {
+            for (Path j : jars.toList()) Files.copy(j, lib.resolve(j.getFileName()));
+        }
+        release = tmp.resolve("jgvm-release.tar.gz");
+        assertEquals(0, run(List.of("tar", "-czf", release.toString(), "-C", tmp.resolve("release").toString(), "lib"), Map.of()).exit());
+    }
+
+    private Run run(List<String> cmd, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("JGVM_"));
+        pb.environment().put("HOME", userHome.toString());
+        pb.environment().putAll(env);
+        Process p = pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        byte[] err = p.getErrorStream().readAllBytes();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    private Run install(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("sh", Path.of("../install.sh").toAbsolutePath().normalize().toString(), "--release", release.toString()));
+        cmd.addAll(List.of(args));
+        return run(cmd, Map.of("JGVM_HOME", home.toString()));
+    }
+
+    @Test
+    void installsTheLauncherTrainsTheCacheAndIsIdempotent() throws Exception {
+        Run first = install();
+        Run second = install();
+        Run version = run(List.of(home.resolve("bin/jgvm").toString(), "--version"), Map.of());
+
+        assertEquals(0, first.exit(), first.err());
+        assertEquals(0, second.exit(), second.err());
+        assertTrue(first.err().contains("export PATH=\"" + home.resolve("bin") + ":" + home.resolve("shims") + ":$PATH\""), first.err());
+        assertTrue(first.err().contains("info: trained the JVM start-up cache"), first.err());
+        assertTrue(Files.isExecutable(home.resolve("bin/jgvm")));
+        try (Stream<Path> caches = Files.list(home.resolve("lib/cache"))) {
+            assertTrue(caches.anyMatch(p -> p.toString().endsWith(".jsa") || p.toString().endsWith(".aot")), "a cache for this JDK");
+        }
+        assertEquals(0, version.exit(), version.err());
+        assertTrue(version.out().matches("jgvm \\S+\n"), version.out());
+        assertFalse(Files.exists(userHome.resolve(".bashrc")), "no rc file touched without --modify-path");
+    }
+
+    @Test
+    void modifyPathAddsOneLineOnceAndUninstallTakesItAway() throws Exception {
+        Files.writeString(userHome.resolve(".bashrc"), "alias ll='ls -l'\n");
+        Files.createDirectories(home.resolve("versions/1.22.5/bin"));
+
+        install("--modify-path");
+        install("--modify-path");
+        String rc = Files.readString(userHome.resolve(".bashrc"));
+        Run uninstall = run(List.of("sh", Path.of("../install.sh").toAbsolutePath().normalize().toString(), "--uninstall"),
+                Map.of("JGVM_HOME", home.toString()));
+
+        assertEquals(1, rc.lines().filter(l -> l.contains("# added by jgvm install.sh")).count(), rc);
+        assertTrue(rc.startsWith("alias ll='ls -l'\n"));
+        assertEquals(0, uninstall.exit(), uninstall.err());
+        assertEquals("alias ll='ls -l'\n", Files.readString(userHome.resolve(".bashrc")));
+        assertFalse(Files.exists(home.resolve("bin/jgvm")));
+        assertFalse(Files.exists(home.resolve("lib")));
+        assertTrue(Files.isDirectory(home.resolve("versions/1.22.5")), "installed Go versions are kept");
+    }
+
+    @Test
+    void theLauncherRefusesAJavaOlderThan17AndNamesIt() throws Exception {
+        install();
+        Path oldJdk = Files.createDirectories(tmp.resolve("jdk-11/bin"));
+        Files.writeString(tmp.resolve("jdk-11/release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"11.0.22\"\n");
+        Path java = Files.writeString(oldJdk.resolve("java"), "#!/bin/sh\necho 'openjdk version \"11.0.22\"' >&2\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Run r = run(List.of(home.resolve("bin/jgvm").toString(), "list"), Map.of("JAVA_HOME", tmp.resolve("jdk-11").toString()));
+
+        assertEquals(1, r.exit());
+        assertEquals("error: jgvm needs Java 17 or newer; found Java 11.0.22 at " + java + "\n"
+                + "hint: set JAVA_HOME to a JDK 17+, or put one first on PATH\n", r.err());
+    }
+
+    @Test
+    void currentAndWhichNeedNoJavaAtAll() throws Exception {
+        install();
+        Path go = Files.createDirectories(home.resolve("versions/1.22.5/bin")).resolve("go");
+        Files.writeString(go, "#!/bin/sh\n");
+        Files.writeString(home.resolve("version"), "1.22.5\n");
+        Map<String, String> noJava = Map.of("PATH", "/nonexistent", "JAVA_HOME", "/nonexistent");
+
+        Run current = run(List.of("/bin/sh", home.resolve("bin/jgvm").toString(), "current"), noJava);
+        Run which = run(List.of("/bin/sh", home.resolve("bin/jgvm").toString(), "which", "go"), noJava);
+
+        assertEquals("1.22.5 (from " + home.resolve("version") + ")\n", current.out(), current.err());
+        assertEquals(go + "\n", which.out(), which.err());
+    }
+
+    @Test
+    void unknownOptionsAreRefused() throws Exception {
+        Run r = run(List.of("sh", Path.of("../install.sh").toAbsolutePath().normalize().toString(), "--frobnicate"), Map.of());
+
+        assertEquals(2, r.exit());
+        assertEquals("error: unknown option '--frobnicate'\nhint: run ./install.sh --help\n", r.err());
+    }
+}
