@@ -63,6 +63,7 @@ public final class Main {
                 terminal.hint("run '%s --help' for usage".formatted(name));
                 return ExitCode.USAGE.code();
             });
+            services.refreshShimsIfConfigChanged();
             return cl.execute(args);
         } catch (RuntimeException e) {
             return reporter.report(e);

@@ -66,5 +66,25 @@ public final class Services {
     /** The version selected in the working directory, matched against the installed ones. */
     public Resolution resolveHere() { return resolver.resolve(env, settings().readGoMod(), store()); }
 
+    /**
+     * Regenerates shims and aliases when {@code config.toml} is newer than the settings baked into the shims
+     * (DESIGN §5: after every config change). Two stats when nothing changed; a busy lock just leaves it for later.
+     */
+    public void refreshShimsIfConfigChanged() {
+        java.nio.file.Path config = store().home().resolve("config.toml");
+        java.nio.file.Path baked = store().shimsDir().resolve(".settings");
+        try {
+            if (!java.nio.file.Files.exists(config) || !java.nio.file.Files.exists(baked)) return;
+            if (java.nio.file.Files.getLastModifiedTime(config).compareTo(java.nio.file.Files.getLastModifiedTime(baked)) <= 0) return;
+        } catch (java.io.IOException e) {
+            return;
+        }
+        try {
+            installer().changed();
+        } catch (dev.jgvm.core.error.BusyException e) {
+            // another jgvm is regenerating them right now
+        }
+    }
+
     public PlatformDetector platforms() { return new PlatformDetector(SystemMachine::new); }
 }

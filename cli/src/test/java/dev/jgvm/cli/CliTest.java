@@ -465,6 +465,19 @@ class CliTest {
     }
 
     @Test
+    void aConfigChangeIsBakedIntoTheShimsByTheNextCommand() throws IOException {
+        install("1.22.5");
+        assertTrue(Files.readString(home.resolve("shims/go")).contains("_jgvm_gomod_default=1"));
+        Files.writeString(home.resolve("config.toml"), "read_go_mod = false\n");
+        Files.setLastModifiedTime(home.resolve("config.toml"), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+
+        jgvm("list");
+
+        assertTrue(Files.readString(home.resolve("shims/go")).contains("_jgvm_gomod_default=0"));
+        assertEquals("_jgvm_gomod_default=0\n", Files.readString(home.resolve("shims/.settings")));
+    }
+
+    @Test
     void versionAndHelpGoToStdout() {
         CliResult v = jgvm("--version");
         CliResult h = jgvm("--help");
