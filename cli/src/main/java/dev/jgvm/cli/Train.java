@@ -1,6 +1,7 @@
 package dev.jgvm.cli;
 
 import dev.jgvm.core.env.Env;
+import dev.jgvm.core.verify.Checksum;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * The JVM start-up cache's training run (install.sh and the launcher run it under {@code -XX:ArchiveClassesAtExit}
@@ -65,10 +65,8 @@ public final class Train {
     }
 
     private static String sha256(Path file) throws IOException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest d = Checksum.newDigest();
+        d.update(Files.readAllBytes(file));
+        return Checksum.of(d).hex();
     }
 }

@@ -3,9 +3,6 @@ package dev.jgvm.shims;
 import dev.jgvm.core.store.InstallStore;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,13 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class LauncherWriter {
     /** The launcher script for jars in {@code lib} and a default {@code home}. */
     public String script(Path lib, Path home) {
-        String template;
-        try (InputStream in = LauncherWriter.class.getResourceAsStream("launcher.sh")) {
-            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return template.replace("@RESOLVE@", ShimWriter.resolver())
+        return ShimWriter.resource("launcher.sh").replace("@RESOLVE@", ShimWriter.resolver())
                 .replace("@JGVM_LIB@", ShimWriter.shQuote(lib.toString()))
                 .replace("@JGVM_DEFAULT_HOME@", ShimWriter.shQuote(home.toString()));
     }

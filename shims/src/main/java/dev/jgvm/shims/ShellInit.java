@@ -2,10 +2,6 @@ package dev.jgvm.shims;
 
 import dev.jgvm.core.config.Settings;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -46,7 +42,7 @@ public final class ShellInit {
         b.append("PATH=").append(q).append("${PATH:+:$PATH}\nexport PATH\n");
         if (mode == Mode.hook && shell != Shell.sh) {
             String functions = "_jgvm_gomod_default=" + (settings.readGoMod() ? "1" : "0") + "\n"
-                    + ShimWriter.resolver() + resource("hook.bash");
+                    + ShimWriter.resolver() + ShimWriter.resource("hook.bash");
             if (shell == Shell.zsh) {
                 // The resolver is POSIX sh: zsh runs it under sh emulation (word splitting, no nomatch errors).
                 b.append("emulate sh -c ").append(ShimWriter.shQuote(functions)).append("\n");
@@ -68,7 +64,7 @@ public final class ShellInit {
         b.append("set -gx JGVM_HOME ").append(fishQuote(home.toString())).append("\n");
         b.append("set -gx PATH ").append(fishQuote(shims)).append(" (string match -v -- ").append(fishQuote(shims)).append(" $PATH)\n");
         if (mode == Mode.hook) {
-            b.append(resource("hook.fish").replace("@JGVM@", fishQuote(launcher.toString())));
+            b.append(ShimWriter.resource("hook.fish").replace("@JGVM@", fishQuote(launcher.toString())));
             b.append("_jgvm_hook\n");
         }
         return b.toString();
@@ -79,12 +75,4 @@ public final class ShellInit {
 
     /** Quotes for PowerShell: single quotes, doubled inside. */
     public static String psQuote(String s) { return "'" + s.replace("'", "''") + "'"; }
-
-    private static String resource(String name) {
-        try (InputStream in = ShellInit.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

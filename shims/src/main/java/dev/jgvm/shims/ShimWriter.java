@@ -102,7 +102,8 @@ public final class ShimWriter {
     /** Quotes a value for sh: single quotes, with embedded single quotes closed, escaped and reopened. */
     public static String shQuote(String s) { return "'" + s.replace("'", "'\\''") + "'"; }
 
-    private static String resource(String name) {
+    /** A template from this package's resources. */
+    static String resource(String name) {
         try (InputStream in = ShimWriter.class.getResourceAsStream(name)) {
             if (in == null) throw new IllegalStateException("missing resource " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -6,6 +6,8 @@ import dev.jgvm.core.error.ExitCode;
 import dev.jgvm.core.error.StoreException;
 import dev.jgvm.core.error.UsageException;
 import dev.jgvm.core.version.GoVersion;
+import dev.jgvm.shims.ShellInit;
+import dev.jgvm.shims.ShimWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -89,7 +91,7 @@ public final class EnvCommand implements Callable<Integer> {
         }
     }
 
-    private static String sq(String s) { return "'" + s.replace("'", "'\\''") + "'"; }
+    private static String sq(String s) { return ShimWriter.shQuote(s); }
 
-    private static String pq(String s) { return "'" + s.replace("'", "''") + "'"; }
+    private static String pq(String s) { return ShellInit.psQuote(s); }
 }
