@@ -1,0 +1,34 @@
+package dev.jgvm.core.spi;
+
+import dev.jgvm.core.verify.Checksum;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Where evidence for an {@link Artifact} can be found. A source only points; core fetches what it needs through its
+ * own HTTP client and decides how much each piece is worth (DESIGN §6, §9): a digest counts as <em>origin</em>
+ * evidence only when core itself read it over HTTPS from an official origin, and as <em>mirror</em> evidence
+ * otherwise; a signature counts as <em>signed</em> only when core verifies it against a trusted key.
+ */
+public sealed interface EvidenceSource {
+    /** A SHA-256 the source read from {@code from} (its index or checksums file). */
+    record Digest(Checksum sha256, URI from) implements EvidenceSource {
+        public Digest { Objects.requireNonNull(sha256, "sha256"); Objects.requireNonNull(from, "from"); }
+    }
+
+    /** A {@code <file>.sha256} sidecar: hex digest, as dl.google.com serves it. */
+    record DigestFile(URI uri) implements EvidenceSource {
+        public DigestFile { Objects.requireNonNull(uri, "uri"); }
+    }
+
+    /** A {@code <file>.asc} sidecar: an armored detached OpenPGP signature over the archive itself. */
+    record Signature(URI uri) implements EvidenceSource {
+        public Signature { Objects.requireNonNull(uri, "uri"); }
+    }
+
+    /** A {@code checksums.txt} ({@code <sha256>  <file>} lines) and its armored detached {@code signature.asc}. */
+    record SignedChecksums(URI checksums, URI signature) implements EvidenceSource {
+        public SignedChecksums { Objects.requireNonNull(checksums, "checksums"); Objects.requireNonNull(signature, "signature"); }
+    }
+}

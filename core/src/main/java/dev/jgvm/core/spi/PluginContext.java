@@ -1,0 +1,22 @@
+package dev.jgvm.core.spi;
+
+import dev.jgvm.core.config.Settings;
+import dev.jgvm.core.download.HttpClient;
+import dev.jgvm.core.event.ProgressListener;
+
+import java.nio.file.Path;
+
+/**
+ * What core lends a plugin: its one HTTP client (timeouts, proxies, CA roots, credentials, retries already applied),
+ * the settings, a cache directory of the plugin's own and the progress listener.
+ */
+public interface PluginContext {
+    HttpClient http();
+
+    Settings settings();
+
+    /** A directory under {@code JGVM_HOME/cache} the plugin may use freely. */
+    Path cacheDir(String name);
+
+    ProgressListener progress();
+}
