@@ -19,4 +19,7 @@ public interface PluginContext {
     Path cacheDir(String name);
 
     ProgressListener progress();
+
+    /** An environment variable (for example a mirror's {@code password_env}), when set and not empty. */
+    java.util.Optional<String> env(String name);
 }

@@ -1,0 +1,58 @@
+package dev.jgvm.plugins.dl;
+
+import dev.jgvm.core.config.Settings.MirrorConfig;
+import dev.jgvm.core.download.HttpClient;
+import dev.jgvm.core.error.ConfigException;
+import dev.jgvm.core.spi.PluginContext;
+import dev.jgvm.core.spi.Source;
+import dev.jgvm.core.spi.SourceType;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * {@code type = "dl"}: a flat directory of official archive names (dl.google.com/go, golang.google.cn/dl, the
+ * China mirrors, a Nexus raw proxy, any web server's directory). Keys: {@code url} (the directory), {@code index}
+ * (a JSON index in go.dev's format), {@code checksums} and {@code signature} (a signed pair relative to url),
+ * {@code username} and {@code password_env}.
+ */
+public final class DlSourceType implements SourceType {
+    @Override public String type() { return "dl"; }
+
+    @Override public Source create(MirrorConfig mirror, PluginContext context) {
+        URI base = directory(mirror.name(), mirror.url());
+        HttpClient http = context.http();
+        Optional<String> user = value(mirror, "username");
+        if (user.isPresent()) {
+            String envName = value(mirror, "password_env").orElseThrow(() -> new ConfigException(
+                    "[[mirror]] '%s' has a username but no password_env".formatted(mirror.name()), "name the variable that holds the password: password_env = \"NEXUS_TOKEN\""));
+            String password = context.env(envName).orElseThrow(() -> new ConfigException(
+                    "[[mirror]] '%s' takes its password from %s, which is not set".formatted(mirror.name(), envName), "export " + envName + " before running jgvm"));
+            http = http.withCredentials(base.getHost(), user.get(), password);
+        }
+        Optional<URI> index = value(mirror, "index").map(base::resolve);
+        Optional<URI> checksums = value(mirror, "checksums").map(base::resolve);
+        Optional<URI> signature = value(mirror, "signature").map(base::resolve);
+        if (checksums.isPresent() != signature.isPresent()) {
+            throw new ConfigException("[[mirror]] '%s' needs both checksums and signature, or neither".formatted(mirror.name()),
+                    "a checksums file is only evidence when signed: add signature = \"signature.asc\"");
+        }
+        return new DlSource(mirror.name(), base, index, checksums, signature, http);
+    }
+
+    static URI directory(String name, String url) {
+        try {
+            URI u = URI.create(url.endsWith("/") ? url : url + "/");
+            if (u.getScheme() == null || !(u.getScheme().equals("https") || u.getScheme().equals("http") || u.getScheme().equals("file"))) {
+                throw new IllegalArgumentException("needs https, http or file");
+            }
+            return u;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("[[mirror]] '%s' has an unusable url '%s'".formatted(name, url), "write it as https://host/path/ (http and file: work too)");
+        }
+    }
+
+    private static Optional<String> value(MirrorConfig m, String key) {
+        return Optional.ofNullable(m.table().get(key)).map(Object::toString).filter(s -> !s.isEmpty());
+    }
+}
