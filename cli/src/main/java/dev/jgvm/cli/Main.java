@@ -7,6 +7,7 @@ import dev.jgvm.cli.command.InitCommand;
 import dev.jgvm.cli.command.InstallCommand;
 import dev.jgvm.cli.command.JgvmCommand;
 import dev.jgvm.cli.command.ListCommand;
+import dev.jgvm.cli.command.ListRemoteCommand;
 import dev.jgvm.cli.command.RehashCommand;
 import dev.jgvm.cli.command.UninstallCommand;
 import dev.jgvm.cli.command.UseCommand;
@@ -88,6 +89,8 @@ public final class Main {
         m.put("which", WhichCommand.class);
         m.put("exec", ExecCommand.class);
         m.put("env", EnvCommand.class);
+        m.put("list-remote", ListRemoteCommand.class);
+        m.put("ls-remote", ListRemoteCommand.class);
         m.put("rehash", RehashCommand.class);
         m.put("init", InitCommand.class);
         return m;

@@ -86,5 +86,63 @@ public final class Services {
         }
     }
 
+    private dev.jgvm.core.download.HttpClient http;
+
+    /** The one HTTP client, configured from [network] and the environment. */
+    public dev.jgvm.core.download.HttpClient http() {
+        if (http == null) http = dev.jgvm.core.download.HttpClient.create(settings().network(), env, dev.jgvm.cli.command.JgvmCommand.Version.number());
+        return http;
+    }
+
+    /** What plugins get from core. */
+    public dev.jgvm.core.spi.PluginContext pluginContext(dev.jgvm.core.event.ProgressListener progress) {
+        Services self = this;
+        return new dev.jgvm.core.spi.PluginContext() {
+            @Override public dev.jgvm.core.download.HttpClient http() { return self.http(); }
+
+            @Override public Settings settings() { return self.settings(); }
+
+            @Override public java.nio.file.Path cacheDir(String name) { return self.store().cacheDir().resolve("plugins").resolve(name); }
+
+            @Override public dev.jgvm.core.event.ProgressListener progress() { return progress; }
+
+            @Override public java.util.Optional<String> env(String name) { return self.env.get(name); }
+        };
+    }
+
+    /** First-party source types and the jars in JGVM_HOME/plugins. */
+    public ClassLoader plugins() {
+        java.nio.file.Path dir = store().home().resolve("plugins");
+        java.util.List<java.net.URL> jars = new java.util.ArrayList<>();
+        try (java.nio.file.DirectoryStream<java.nio.file.Path> ds = java.nio.file.Files.newDirectoryStream(dir, "*.jar")) {
+            for (java.nio.file.Path p : ds) jars.add(p.toUri().toURL());
+        } catch (java.io.IOException e) {
+            // no plugins directory: the first-party source types only
+        }
+        return jars.isEmpty() ? Services.class.getClassLoader() : new java.net.URLClassLoader(jars.toArray(java.net.URL[]::new), Services.class.getClassLoader());
+    }
+
+    /** The mirror chain for this command ({@code --mirror} pins one). */
+    public dev.jgvm.core.mirror.MirrorChain chain(java.util.Optional<String> pinned, dev.jgvm.core.event.ProgressListener progress) {
+        return dev.jgvm.core.mirror.MirrorChain.create(dev.jgvm.core.mirror.MirrorChain.configs(settings(), env, pinned), pluginContext(progress), plugins());
+    }
+
+    /** Where origin digests are read: the official origin, or JGVM_ORIGINS (HTTPS URLs, for a test or an air gap's own origin). */
+    public java.util.List<java.net.URI> origins() {
+        return env.get("JGVM_ORIGINS").map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty())
+                .map(x -> java.net.URI.create(x.endsWith("/") ? x : x + "/")).toList())
+                .orElse(dev.jgvm.core.verify.ArtifactVerifier.DEFAULT_ORIGINS);
+    }
+
+    /** Installs from the network with the chain, the verifier and the cache. */
+    public dev.jgvm.core.install.RemoteInstaller remoteInstaller(java.util.Optional<String> pinned, boolean allowMirrorChecksums, boolean offline,
+                                                                 dev.jgvm.core.event.ProgressListener progress) {
+        Settings.EvidenceLevel minimum = allowMirrorChecksums ? Settings.EvidenceLevel.MIRROR : settings().verifyMinimum();
+        dev.jgvm.core.verify.TrustedKeys keys = dev.jgvm.core.verify.TrustedKeys.load(store().home().resolve("keys"));
+        dev.jgvm.core.verify.ArtifactVerifier verifier = new dev.jgvm.core.verify.ArtifactVerifier(http(), keys, origins(), minimum, offline);
+        return new dev.jgvm.core.install.RemoteInstaller(installer(), store(), chain(pinned, progress), verifier,
+                new dev.jgvm.core.download.ArchiveCache(store().cacheDir()), new dev.jgvm.core.download.Downloader(http(), settings().network().retries()));
+    }
+
     public PlatformDetector platforms() { return new PlatformDetector(SystemMachine::new); }
 }

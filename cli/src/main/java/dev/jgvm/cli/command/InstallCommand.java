@@ -38,16 +38,22 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Reinstall even if the version is installed.")
     boolean force;
 
+    @Option(names = "--mirror", paramLabel = "NAME", description = "Use only this mirror (a [[mirror]] name, official or china).")
+    String mirror;
+
+    @Option(names = "--offline", description = "Use only the cache; never open a socket.")
+    boolean offline;
+
+    @Option(names = "--allow-mirror-checksums", description = "Accept a digest the mirror itself serves when nothing stronger exists (reported).")
+    boolean allowMirrorChecksums;
+
     private final Services services;
 
     public InstallCommand(Services services) { this.services = services; }
 
     @Override public Integer call() {
         Terminal t = services.terminal();
-        if (from == null) {
-            throw new UsageException("installing from the network is not available in this build of jgvm",
-                    "download the archive from go.dev/dl and run 'jgvm install --from FILE --sha256 HEX'");
-        }
+        if (from == null) return installFromMirrors(t);
         if (!specs.isEmpty()) {
             throw new UsageException("give either versions or --from, not both", "the version comes from the archive's name or its go/VERSION file");
         }
@@ -73,15 +79,69 @@ public final class InstallCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
+    private int installFromMirrors(Terminal t) {
+        List<String> wanted = new ArrayList<>(specs);
+        if (wanted.isEmpty()) {
+            // No spec: the version selected here, as a shim would install it.
+            var here = services.resolveHere();
+            if (here.none()) throw Selected.noneSelected(services);
+            wanted.add(here.spec());
+        }
+        Platform target = services.platforms().platform(services.env(), Optional.ofNullable(platform));
+        ProgressListener progress = listener(t);
+        var remote = services.remoteInstaller(Optional.ofNullable(mirror), allowMirrorChecksums, offline, progress);
+        List<Installation> done = new ArrayList<>();
+        for (String spec : wanted) {
+            Installation i = remote.install(dev.jgvm.core.version.VersionSpec.parse(spec), target, force, offline, progress);
+            if (i.alreadyInstalled()) t.info("go %s is already installed".formatted(i.version()));
+            if (i.becameDefault()) t.info("go %s is now the global default (jgvm use --global changes it)".formatted(i.version()));
+            done.add(i);
+        }
+        if (t.json()) {
+            com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+            for (Installation i : done) {
+                JsonObject o = new JsonObject();
+                o.addProperty("version", i.version().name());
+                o.addProperty("goroot", i.goroot().toString());
+                o.addProperty("already_installed", i.alreadyInstalled());
+                a.add(o);
+            }
+            t.out().println(Json.render(a));
+        } else {
+            for (Installation i : done) t.out().println(i.goroot());
+        }
+        return ExitCode.OK.code();
+    }
+
     static ProgressListener listener(Terminal t) {
         return new ProgressListener() {
             @Override public void step(String what) { t.detail(what); }
 
-            @Override public void verified(Evidence e) { t.detail("verified (%s): %s".formatted(e.kind().text(), e.detail())); }
+            @Override public void verified(Evidence e) {
+                bar.finish();
+                t.detail("verified (%s): %s".formatted(e.kind().text(), e.detail()));
+            }
 
             @Override public void warning(String message) { t.warn(message); }
 
-            @Override public void published(String version, Path goroot) { t.info("installed go %s in %s".formatted(version, goroot)); }
+            @Override public void published(String version, Path goroot) {
+                bar.finish();
+                t.info("installed go %s in %s".formatted(version, goroot));
+            }
+
+            @Override public void rejected(String source, String message) {
+                bar.finish();
+                t.error(message);
+            }
+
+            @Override public void skipped(String source, String message) {
+                bar.finish();
+                t.detail("mirror '%s': %s".formatted(source, message));
+            }
+
+            private final ProgressBar bar = new ProgressBar(t);
+
+            @Override public void bytesReceived(long soFar, long total) { bar.update(soFar, total); }
         };
     }
 }

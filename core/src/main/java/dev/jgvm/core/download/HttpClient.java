@@ -71,7 +71,7 @@ public final class HttpClient {
                 .writeTimeout(net.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false);
+                .retryOnConnectionFailure(true); // only for stale pooled connections; real retries are ours
         proxy(net, env).ifPresent(p -> b.proxySelector(new NoProxySelector(p, env.get("NO_PROXY").or(() -> env.get("no_proxy")).orElse(""))));
         if (!net.caFile().isEmpty()) {
             X509TrustManager tm = trustManager(Path.of(net.caFile()));

@@ -23,6 +23,15 @@ public interface ProgressListener {
     /** Something the user should know but that does not stop the work ({@code warn:} lines). */
     default void warning(String message) {}
 
+    /**
+     * A source's bytes or evidence were refused; a security failure is never hidden, even when the chain goes on to
+     * the next source ({@code error:} lines).
+     */
+    default void rejected(String source, String message) {}
+
+    /** A source could not serve the request (not there, unreachable); the chain goes on ({@code --verbose} lines). */
+    default void skipped(String source, String message) {}
+
     /** A version was published at {@code goroot}. */
     default void published(String version, Path goroot) {}
 }

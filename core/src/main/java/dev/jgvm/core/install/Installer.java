@@ -97,6 +97,38 @@ public final class Installer {
         }
     }
 
+    /**
+     * Installs an archive whose bytes were already proven by {@code evidence} (a verified download or a cache entry):
+     * extract into staging, check the layout, publish, record provenance, regenerate.
+     */
+    public Installation installVerified(Path file, String fileName, GoVersion version, Checksum sha256, Layout layout, Platform target,
+                                        List<Evidence> evidence, String source, boolean force, ProgressListener progress) {
+        store.sweepStaging();
+        if (!force && store.isInstalled(version)) return new Installation(version, store.goroot(version), true, false);
+        try (Staging staging = store.newStaging()) {
+            progress.step("extracting " + fileName);
+            ArchiveExtractor.Result result;
+            if (layout == Layout.OFFICIAL) {
+                result = extractVerified(file, sha256, staging.dir());
+            } else {
+                try {
+                    result = extractor.extractZip(file, Layout.MODULE, staging.dir());
+                } catch (IOException e) {
+                    throw corrupt(file, e);
+                }
+            }
+            Optional<GoVersion> inside = versionFile(staging.dir());
+            if (inside.isPresent() && !inside.get().equals(version)) {
+                throw new VerificationException("security: '%s' from '%s' holds %s, not go%s".formatted(fileName, source, inside.get().goName(), version),
+                        "nothing was installed; the mirror serves the wrong file under this name");
+            }
+            requireGoBinary(fileName, staging.dir());
+            InstallMeta meta = new InstallMeta(version.name(), target.toString(), fileName, sha256.hex(), source, evidence,
+                    java.time.Instant.now(), result.treeHash(), result.entries());
+            return publish(staging, version, meta, force, progress);
+        }
+    }
+
     /** Removes installed versions and regenerates derived files once. */
     public void uninstall(List<GoVersion> versions) {
         for (GoVersion v : versions) {

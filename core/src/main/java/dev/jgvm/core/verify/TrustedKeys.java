@@ -73,6 +73,14 @@ public final class TrustedKeys {
 
     public List<Trusted> all() { return rings; }
 
+    /**
+     * Only the built-in Go key of a set: an archive's own {@code .asc} must be by Go's release key; user keys vouch
+     * for archives only through a signed checksums file.
+     */
+    public static TrustedKeys builtInOnly(TrustedKeys keys) {
+        return new TrustedKeys(keys.rings.stream().filter(Trusted::builtIn).toList());
+    }
+
     /** The trusted ring holding a key (primary or subkey) with this key ID. */
     public Optional<Trusted> byKeyId(long keyId) {
         for (Trusted t : rings) if (t.ring().getPublicKey(keyId) != null) return Optional.of(t);

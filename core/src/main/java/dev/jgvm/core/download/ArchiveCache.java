@@ -1,0 +1,106 @@
+package dev.jgvm.core.download;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.jgvm.core.error.StoreException;
+import dev.jgvm.core.store.InstallStore;
+import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.verify.Evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Verified archives under {@code cache/}: {@code downloads/<sha256>} holds the bytes (renamed there only after they
+ * were proven), {@code archives/<file>.json} records which file name they are, the evidence that proved them and
+ * where they came from. A second install of the same archive needs no network; a cached file whose bytes no longer
+ * match its record is deleted, not used. Safe across processes (atomic renames).
+ */
+public final class ArchiveCache {
+    private final Path root;
+
+    public ArchiveCache(Path cacheDir) { this.root = cacheDir; }
+
+    /** A cached archive and its record. */
+    public record Entry(Path file, String fileName, Checksum sha256, List<Evidence> evidence, String source) {}
+
+    /** A {@code .partial} path for a download whose digest may be known beforehand. */
+    public Path partial(Optional<Checksum> expected) {
+        try {
+            Files.createDirectories(root.resolve("downloads"));
+        } catch (IOException e) {
+            throw new StoreException("cannot create '%s': %s".formatted(root.resolve("downloads"), e.getMessage()), "check that JGVM_HOME is writable", e);
+        }
+        return root.resolve("downloads").resolve(expected.map(Checksum::hex).orElse(UUID.randomUUID().toString()) + ".partial");
+    }
+
+    /** Moves verified bytes into the cache and records them. */
+    public Entry put(Path verified, String fileName, Checksum sha256, List<Evidence> evidence, String source) {
+        Path file = root.resolve("downloads").resolve(sha256.hex());
+        try {
+            Files.move(verified, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new StoreException("cannot cache '%s': %s".formatted(fileName, e.getMessage()), "check that JGVM_HOME is writable", e);
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("file", fileName);
+        o.addProperty("sha256", sha256.hex());
+        o.addProperty("source", source);
+        JsonArray ev = new JsonArray();
+        for (Evidence e : evidence) {
+            JsonObject j = new JsonObject();
+            j.addProperty("kind", e.kind().text());
+            j.addProperty("detail", e.detail());
+            ev.add(j);
+        }
+        o.add("evidence", ev);
+        InstallStore.writeAtomically(record(fileName), o + "\n");
+        return new Entry(file, fileName, sha256, evidence, source);
+    }
+
+    /** The cached archive with this file name, if its bytes still match its record. */
+    public Optional<Entry> find(String fileName) {
+        Path rec = record(fileName);
+        if (!Files.isRegularFile(rec)) return Optional.empty();
+        try {
+            JsonObject o = JsonParser.parseString(Files.readString(rec)).getAsJsonObject();
+            Checksum sha = Checksum.sha256(o.get("sha256").getAsString());
+            Path file = root.resolve("downloads").resolve(sha.hex());
+            if (!Files.isRegularFile(file) || !sha.equals(hash(file))) {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(rec);
+                return Optional.empty();
+            }
+            List<Evidence> ev = new ArrayList<>();
+            for (JsonElement e : o.getAsJsonArray("evidence")) {
+                JsonObject j = e.getAsJsonObject();
+                ev.add(new Evidence(Evidence.Kind.valueOf(j.get("kind").getAsString().toUpperCase(Locale.ROOT)), j.get("detail").getAsString()));
+            }
+            return Optional.of(new Entry(file, fileName, sha, ev, o.get("source").getAsString()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Path record(String fileName) { return root.resolve("archives").resolve(fileName + ".json"); }
+
+    private static Checksum hash(Path file) throws IOException {
+        MessageDigest d = Checksum.newDigest();
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) d.update(buf, 0, n);
+        }
+        return Checksum.of(d);
+    }
+}

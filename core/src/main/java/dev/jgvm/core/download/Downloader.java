@@ -1,0 +1,117 @@
+package dev.jgvm.core.download;
+
+import dev.jgvm.core.error.NetworkException;
+import dev.jgvm.core.event.ProgressListener;
+import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.verify.SignatureCheck;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Streams an archive to a {@code .partial} file, hashing it (and feeding a signature check) in the same pass, never
+ * holding it in memory. An interrupted transfer resumes with {@code Range}; a server that answers a range with the
+ * whole file (200) is read again from zero. A body that is not an archive (an HTML error page) is refused at its
+ * first bytes. Not thread-safe; one download at a time per instance.
+ */
+public final class Downloader {
+    private final HttpClient http;
+    private final int attempts;
+
+    public Downloader(HttpClient http, int retries) {
+        this.http = http;
+        this.attempts = retries + 1;
+    }
+
+    /** The file, its digest and the signature check that saw the same bytes. */
+    public record Result(Path file, Checksum sha256, Optional<SignatureCheck> signature, long bytes) {}
+
+    /**
+     * Downloads {@code uri} into {@code partial}, resuming from what the file already holds.
+     *
+     * @param signatures makes a fresh signature check for each pass over the bytes (empty when there is none)
+     */
+    public Result fetch(URI uri, Path partial, Supplier<Optional<SignatureCheck>> signatures, ProgressListener progress) {
+        NetworkException last = null;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            MessageDigest digest = Checksum.newDigest();
+            Optional<SignatureCheck> sig = signatures.get();
+            try {
+                long have = Files.exists(partial) ? Files.size(partial) : 0;
+                if (have > 0) replay(partial, digest, sig);
+                try (HttpClient.Body body = http.get(uri, have)) {
+                    if (have > 0 && !body.partial()) {
+                        // The server ignored the range: start over with what it sends.
+                        Files.deleteIfExists(partial);
+                        digest = Checksum.newDigest();
+                        sig = signatures.get();
+                        have = 0;
+                    }
+                    long total = body.length() < 0 ? -1 : body.length() + have;
+                    long got = copy(body.stream(), partial, have, digest, sig, total, uri, progress);
+                    return new Result(partial, Checksum.of(digest), sig, got);
+                }
+            } catch (NetworkException e) {
+                if (!e.isRetryable()) throw e;
+                last = e;
+            } catch (IOException e) {
+                last = new NetworkException("the download of '%s' broke off: %s".formatted(uri, e.getMessage()),
+                        "run the command again; it resumes where it stopped", true, e);
+            }
+            progress.step("retrying " + uri);
+        }
+        throw last;
+    }
+
+    private static void replay(Path partial, MessageDigest digest, Optional<SignatureCheck> sig) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(partial)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                digest.update(buf, 0, n);
+                if (sig.isPresent()) sig.get().update(buf, 0, n);
+            }
+        }
+    }
+
+    private static long copy(InputStream in, Path partial, long have, MessageDigest digest, Optional<SignatureCheck> sig, long total,
+                             URI uri, ProgressListener progress) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long got = have;
+        boolean first = have == 0;
+        try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                if (first) {
+                    first = false;
+                    requireArchive(buf, n, uri, partial);
+                }
+                out.write(buf, 0, n);
+                digest.update(buf, 0, n);
+                if (sig.isPresent()) sig.get().update(buf, 0, n);
+                got += n;
+                progress.bytesReceived(got, total);
+            }
+        }
+        if (total >= 0 && got < total) throw new IOException("got %d of %d bytes".formatted(got, total));
+        return got;
+    }
+
+    // gzip or zip magic; anything else (an HTML page, a JSON error) is not what was asked.
+    private static void requireArchive(byte[] b, int n, URI uri, Path partial) throws IOException {
+        boolean gzip = n >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b;
+        boolean zip = n >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+        if (gzip || zip) return;
+        Files.deleteIfExists(partial);
+        String head = new String(b, 0, Math.min(n, 200), java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+        boolean html = head.regionMatches(true, 0, "<!doctype html", 0, 14) || head.regionMatches(true, 0, "<html", 0, 5);
+        throw new NetworkException("'%s' sent %s instead of an archive".formatted(uri, html ? "an HTML page" : "something else"),
+                "the mirror may need a login or has a broken redirect; jgvm tries the next mirror", false, null);
+    }
+}

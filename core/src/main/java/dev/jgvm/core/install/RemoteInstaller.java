@@ -1,0 +1,139 @@
+package dev.jgvm.core.install;
+
+import dev.jgvm.core.archive.ArchiveName;
+import dev.jgvm.core.config.Settings.EvidenceLevel;
+import dev.jgvm.core.download.ArchiveCache;
+import dev.jgvm.core.download.Downloader;
+import dev.jgvm.core.error.NetworkException;
+import dev.jgvm.core.error.UsageException;
+import dev.jgvm.core.error.VerificationException;
+import dev.jgvm.core.error.VersionNotFoundException;
+import dev.jgvm.core.event.ProgressListener;
+import dev.jgvm.core.install.Installer.Installation;
+import dev.jgvm.core.mirror.MirrorChain;
+import dev.jgvm.core.mirror.MirrorChain.Attempt;
+import dev.jgvm.core.platform.Platform;
+import dev.jgvm.core.spi.Artifact;
+import dev.jgvm.core.spi.Release;
+import dev.jgvm.core.spi.Source;
+import dev.jgvm.core.store.InstallStore;
+import dev.jgvm.core.verify.ArtifactVerifier;
+import dev.jgvm.core.verify.Evidence;
+import dev.jgvm.core.version.GoVersion;
+import dev.jgvm.core.version.VersionSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Installs a version from the network: resolve the spec → find the archive in the cache or along the mirror chain →
+ * gather evidence → download (hashing as it streams) → verify → cache → extract and publish. A source whose bytes
+ * or evidence do not verify is reported and passed over; nothing unverified is ever cached or published.
+ */
+public final class RemoteInstaller {
+    private final Installer installer;
+    private final InstallStore store;
+    private final MirrorChain chain;
+    private final ArtifactVerifier verifier;
+    private final ArchiveCache cache;
+    private final Downloader downloader;
+
+    public RemoteInstaller(Installer installer, InstallStore store, MirrorChain chain, ArtifactVerifier verifier, ArchiveCache cache, Downloader downloader) {
+        this.installer = installer;
+        this.store = store;
+        this.chain = chain;
+        this.verifier = verifier;
+        this.cache = cache;
+        this.downloader = downloader;
+    }
+
+    /**
+     * Installs the version a spec names for a platform.
+     *
+     * @throws VersionNotFoundException when no source has it (exit 3)
+     * @throws VerificationException    when only unverifiable bytes were found (exit 4)
+     * @throws NetworkException         when no source could be reached (exit 5)
+     */
+    public Installation install(VersionSpec spec, Platform platform, boolean force, boolean offline, ProgressListener progress) {
+        GoVersion version = resolve(spec, platform, offline);
+        if (!force && store.isInstalled(version)) return new Installation(version, store.goroot(version), true, false);
+        String fileName = ArchiveName.of(version, platform).fileName();
+        Optional<ArchiveCache.Entry> cached = cache.find(fileName);
+        if (cached.isPresent() && verifier.minimum().acceptsEvidence(cached.get().evidence().get(0).kind().level())) {
+            ArchiveCache.Entry e = cached.get();
+            progress.step("using the cached " + fileName);
+            return installer.installVerified(e.file(), fileName, version, e.sha256(), dev.jgvm.core.archive.ArchiveExtractor.Layout.OFFICIAL,
+                    platform, e.evidence(), e.source(), force, progress);
+        }
+        if (offline) {
+            throw new VersionNotFoundException("go %s for %s is not in the cache, and --offline forbids the network".formatted(version, platform),
+                    "run the install once with the network, or import a bundle that holds it");
+        }
+        List<Attempt> failures = new ArrayList<>();
+        for (Source source : chain.sources()) {
+            Path partial = null;
+            try {
+                Artifact artifact = source.artifact(version, platform).orElseThrow(() -> new VersionNotFoundException(
+                        "it has no %s".formatted(fileName), null));
+                progress.step("trying %s from '%s' (%s)".formatted(fileName, source.name(), artifact.uri()));
+                ArtifactVerifier.Plan plan = verifier.plan(artifact, source.name());
+                if (!plan.canSatisfy()) throw verifier.insufficient(artifact, source.name(), List.of(), plan.tried());
+                partial = cache.partial(plan.expected());
+                Downloader.Result got = downloader.fetch(artifact.uri(), partial, plan::newSignatureCheck, progress);
+                List<Evidence> evidence = plan.conclude(got.sha256(), got.signature());
+                evidence.forEach(progress::verified);
+                if (evidence.get(0).kind().level() == EvidenceLevel.MIRROR) {
+                    progress.warning("go %s was accepted on a digest the mirror '%s' serves itself; nothing independent vouches for it"
+                            .formatted(version, source.name()));
+                }
+                ArchiveCache.Entry entry = cache.put(got.file(), fileName, got.sha256(), evidence, source.name());
+                return installer.installVerified(entry.file(), fileName, version, got.sha256(),
+                        artifact.layout() == Artifact.Layout.MODULE ? dev.jgvm.core.archive.ArchiveExtractor.Layout.MODULE
+                                : dev.jgvm.core.archive.ArchiveExtractor.Layout.OFFICIAL,
+                        platform, evidence, source.name(), force, progress);
+            } catch (VerificationException e) {
+                deleteQuietly(partial);
+                if (e.getMessage().startsWith("security:")) progress.rejected(source.name(), e.getMessage());
+                else progress.skipped(source.name(), e.getMessage());
+                failures.add(new Attempt(source.name(), e));
+            } catch (VersionNotFoundException | NetworkException e) {
+                progress.skipped(source.name(), e.getMessage());
+                failures.add(new Attempt(source.name(), e));
+            }
+        }
+        throw MirrorChain.allFailed("download go %s for %s".formatted(version, platform), failures);
+    }
+
+    /** The version a spec means: itself when exact, else the newest matching release the mirrors list for the platform. */
+    public GoVersion resolve(VersionSpec spec, Platform platform, boolean offline) {
+        if (spec instanceof VersionSpec.Exact e) return e.version();
+        if (spec instanceof VersionSpec.System) {
+            throw new UsageException("'system' is the Go on your PATH; jgvm does not install it", "install a version such as 1.22.5, 1.22 or latest");
+        }
+        if (offline) {
+            throw new VersionNotFoundException("'%s' needs the release list, and --offline forbids the network".formatted(spec.text()),
+                    "name an exact version such as 1.22.5");
+        }
+        MirrorChain.Listing listing = chain.list();
+        return listing.releases().stream()
+                .filter(r -> r.artifacts().stream().anyMatch(a -> a.platform().equals(platform)) || r.artifacts().isEmpty())
+                .map(Release::version).filter(spec::matches).max(Comparator.naturalOrder())
+                .orElseThrow(() -> new VersionNotFoundException("no release of go %s for %s on mirror '%s'".formatted(spec.text(), platform, listing.source()),
+                        "'jgvm list-remote' shows what is available"));
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null) return;
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a stray .partial is resumed or overwritten later
+        }
+    }
+
+}

@@ -1,0 +1,132 @@
+package dev.jgvm.core.mirror;
+
+import dev.jgvm.core.config.Settings;
+import dev.jgvm.core.config.Settings.MirrorConfig;
+import dev.jgvm.core.env.Env;
+import dev.jgvm.core.error.ConfigException;
+import dev.jgvm.core.error.JgvmException;
+import dev.jgvm.core.error.NetworkException;
+import dev.jgvm.core.error.UsageException;
+import dev.jgvm.core.error.VerificationException;
+import dev.jgvm.core.error.VersionNotFoundException;
+import dev.jgvm.core.spi.PluginContext;
+import dev.jgvm.core.spi.Release;
+import dev.jgvm.core.spi.Source;
+import dev.jgvm.core.spi.SourceType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/**
+ * The ordered sources jgvm downloads from (DESIGN §7), and the fallback policy: a source that lacks what was asked,
+ * cannot be reached, fails, or serves something that does not verify is passed over for the next, and each failure
+ * is kept; when all fail the error names every source and what went wrong with it (exit 4 if any failed
+ * verification, else 5 when every one was unreachable, else 3).
+ */
+public final class MirrorChain {
+    /** The chain when none is configured: the official origin, then its China mirror. */
+    public static final List<MirrorConfig> DEFAULTS = List.of(
+            new MirrorConfig("official", "dl", "https://dl.google.com/go/",
+                    Map.of("name", "official", "type", "dl", "url", "https://dl.google.com/go/", "index", "https://go.dev/dl/?mode=json&include=all")),
+            new MirrorConfig("china", "dl", "https://golang.google.cn/dl/",
+                    Map.of("name", "china", "type", "dl", "url", "https://golang.google.cn/dl/", "index", "https://golang.google.cn/dl/?mode=json&include=all")));
+
+    private final List<Source> sources;
+
+    public MirrorChain(List<Source> sources) { this.sources = List.copyOf(sources); }
+
+    public List<Source> sources() { return sources; }
+
+    /** One source's failure. */
+    public record Attempt(String source, JgvmException failure) {}
+
+    /**
+     * The configured chain: {@code JGVM_MIRRORS} (names or {@code type+url} entries) for this command, else the
+     * {@code [[mirror]]} tables, else {@link #DEFAULTS}; {@code pinned} keeps one of them by name.
+     */
+    public static List<MirrorConfig> configs(Settings settings, Env env, Optional<String> pinned) {
+        Map<String, MirrorConfig> known = new LinkedHashMap<>();
+        DEFAULTS.forEach(m -> known.put(m.name(), m));
+        settings.mirrors().forEach(m -> known.put(m.name(), m));
+        List<MirrorConfig> chain = new ArrayList<>();
+        Optional<String> override = env.get("JGVM_MIRRORS");
+        if (override.isPresent()) {
+            for (String entry : override.get().split(",")) {
+                String e = entry.strip();
+                if (e.isEmpty()) continue;
+                int plus = e.indexOf('+');
+                if (plus > 0 && e.substring(plus + 1).contains("://")) {
+                    String type = e.substring(0, plus);
+                    String url = e.substring(plus + 1);
+                    chain.add(new MirrorConfig(e, type, url, Map.of("name", e, "type", type, "url", url)));
+                } else if (known.containsKey(e)) {
+                    chain.add(known.get(e));
+                } else {
+                    throw new ConfigException("JGVM_MIRRORS names '%s', which is not a configured mirror".formatted(e),
+                            "use a [[mirror]] name (" + String.join(", ", known.keySet()) + ") or type+url, such as dl+https://mirrors.ustc.edu.cn/golang/");
+                }
+            }
+        } else {
+            chain.addAll(settings.mirrors().isEmpty() ? DEFAULTS : settings.mirrors());
+        }
+        if (pinned.isPresent()) {
+            MirrorConfig m = chain.stream().filter(c -> c.name().equals(pinned.get())).findFirst()
+                    .or(() -> Optional.ofNullable(known.get(pinned.get())))
+                    .orElseThrow(() -> new UsageException("there is no mirror named '%s'".formatted(pinned.get()),
+                            "known mirrors: " + String.join(", ", known.keySet()) + "; 'jgvm mirror list' shows the chain"));
+            return List.of(m);
+        }
+        return chain;
+    }
+
+    /** Builds the sources through the source types found on the class path (the plugins). */
+    public static MirrorChain create(List<MirrorConfig> configs, PluginContext context, ClassLoader plugins) {
+        Map<String, SourceType> types = new LinkedHashMap<>();
+        for (SourceType t : ServiceLoader.load(SourceType.class, plugins)) types.putIfAbsent(t.type(), t);
+        List<Source> sources = new ArrayList<>();
+        for (MirrorConfig c : configs) {
+            SourceType t = types.get(c.type());
+            if (t == null) {
+                throw new ConfigException("[[mirror]] '%s' has type '%s', which no plugin provides".formatted(c.name(), c.type()),
+                        "known types: " + String.join(", ", types.keySet()) + "; 'jgvm plugins' lists what is loaded");
+            }
+            sources.add(t.create(c, context));
+        }
+        return new MirrorChain(sources);
+    }
+
+    /** The releases of the first source that can list them, and the failures before it. */
+    public record Listing(String source, List<Release> releases, List<Attempt> failures) {}
+
+    public Listing list() {
+        List<Attempt> failures = new ArrayList<>();
+        for (Source s : sources) {
+            try {
+                return new Listing(s.name(), s.releases(), failures);
+            } catch (VersionNotFoundException | NetworkException e) {
+                failures.add(new Attempt(s.name(), e));
+            }
+        }
+        throw allFailed("list the Go releases", failures);
+    }
+
+    /** The error for a request every source failed, with each source's reason. */
+    public static JgvmException allFailed(String what, List<Attempt> failures) {
+        if (failures.isEmpty()) return new VersionNotFoundException("no mirror is configured to " + what, "configure one in config.toml or JGVM_MIRRORS");
+        String each = failures.stream().map(a -> a.source() + ": " + a.failure().getMessage()).collect(Collectors.joining("; "));
+        String message = "could not %s from any mirror (%s)".formatted(what, each);
+        if (failures.stream().anyMatch(a -> a.failure() instanceof VerificationException)) {
+            return new VerificationException(message, failures.stream().filter(a -> a.failure() instanceof VerificationException)
+                    .map(a -> a.failure().hint().orElse("")).filter(h -> !h.isEmpty()).findFirst().orElse("nothing was installed"));
+        }
+        if (failures.stream().allMatch(a -> a.failure() instanceof NetworkException)) {
+            return new NetworkException(message, "check the network and proxy settings, or use a reachable mirror with --mirror or JGVM_MIRRORS", false, null);
+        }
+        return new VersionNotFoundException(message, "'jgvm list-remote' shows what the mirrors offer");
+    }
+}

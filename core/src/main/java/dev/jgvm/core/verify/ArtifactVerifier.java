@@ -1,0 +1,216 @@
+package dev.jgvm.core.verify;
+
+import dev.jgvm.core.config.Settings.EvidenceLevel;
+import dev.jgvm.core.download.HttpClient;
+import dev.jgvm.core.error.JgvmException;
+import dev.jgvm.core.error.NetworkException;
+import dev.jgvm.core.error.VerificationException;
+import dev.jgvm.core.error.VersionNotFoundException;
+import dev.jgvm.core.spi.Artifact;
+import dev.jgvm.core.spi.EvidenceSource;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Decides whether an artifact is genuine (DESIGN §6). Before the download, {@link #plan} gathers what evidence there
+ * is: signatures (the archive's {@code .asc} by the built-in Go key, or a {@code checksums.txt} signed by a trusted
+ * key), the digest core itself reads over HTTPS from an official origin, and digests the mirror serves. After the
+ * download, {@link Plan#conclude} requires every digest and signature obtained to agree with the bytes (a
+ * disagreement is tampering, whoever agrees), and the strongest of them to meet the configured minimum. Fails closed.
+ */
+public final class ArtifactVerifier {
+    /** Where official digests live: {@code <origin><file>.sha256}, read over HTTPS only. */
+    public static final List<URI> DEFAULT_ORIGINS = List.of(URI.create("https://dl.google.com/go/"));
+    private static final long MAX_SMALL = 1L << 20;
+    private final HttpClient http;
+    private final TrustedKeys keys;
+    private final List<URI> origins;
+    private final EvidenceLevel minimum;
+    private final boolean offline;
+
+    public ArtifactVerifier(HttpClient http, TrustedKeys keys, List<URI> origins, EvidenceLevel minimum, boolean offline) {
+        this.http = http;
+        this.keys = keys;
+        this.origins = List.copyOf(origins);
+        this.minimum = minimum;
+        this.offline = offline;
+    }
+
+    public EvidenceLevel minimum() { return minimum; }
+
+    /** Whether a URI is an official origin's: HTTPS and under one of the origin directories. */
+    public boolean isOrigin(URI u) {
+        if (!"https".equals(u.getScheme())) return false;
+        String s = u.toString().toLowerCase(Locale.ROOT);
+        return origins.stream().anyMatch(o -> s.startsWith(o.toString().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Fetches the small pieces of evidence for an artifact from a source. A signature or signed checksums file that
+     * is served but does not verify is a {@link VerificationException} (the mirror is tampered with or broken);
+     * evidence that is simply absent is noted in {@link Plan#tried()}.
+     */
+    public Plan plan(Artifact artifact, String sourceName) {
+        List<Expected> digests = new ArrayList<>();
+        List<String> tried = new ArrayList<>();
+        byte[] signature = null;
+        String signatureWhat = null;
+        for (EvidenceSource e : artifact.evidence()) {
+            if (e instanceof EvidenceSource.Signature s) {
+                    Optional<byte[]> asc = fetch(s.uri(), tried, "signature " + s.uri());
+                    if (asc.isPresent()) {
+                        signatureWhat = "%s.asc from '%s'".formatted(artifact.fileName(), sourceName);
+                        SignatureCheck.begin(asc.get(), TrustedKeys.builtInOnly(keys), signatureWhat); // fail early on a bad one
+                        signature = asc.get();
+                    }
+            } else if (e instanceof EvidenceSource.SignedChecksums sc) {
+                    Optional<byte[]> text = fetch(sc.checksums(), tried, "checksums " + sc.checksums());
+                    Optional<byte[]> sig = text.isPresent() ? fetch(sc.signature(), tried, "signature " + sc.signature()) : Optional.empty();
+                    if (text.isPresent() && sig.isEmpty()) tried.add("checksums " + sc.checksums() + ": no signature.asc beside it, so it proves nothing");
+                    if (text.isPresent() && sig.isPresent()) {
+                        String what = "signature.asc over %s from '%s'".formatted(sc.checksums(), sourceName);
+                        SignatureCheck check = SignatureCheck.begin(sig.get(), keys, what);
+                        check.update(text.get(), 0, text.get().length);
+                        Evidence signed = check.verify(what);
+                        ChecksumsFile file = ChecksumsFile.parse(new String(text.get(), StandardCharsets.UTF_8)).orElseThrow(() ->
+                                new VerificationException("security: %s is signed but is not a checksums file".formatted(sc.checksums()), "fix the bundle or mirror"));
+                        Optional<Checksum> d = file.digest(artifact.fileName());
+                        if (d.isPresent()) digests.add(new Expected(d.get(), new Evidence(Evidence.Kind.SIGNED, "sha256 in " + signed.detail())));
+                        else tried.add("checksums " + sc.checksums() + ": does not list " + artifact.fileName());
+                    }
+            } else if (e instanceof EvidenceSource.DigestFile df) {
+                fetch(df.uri(), tried, "digest " + df.uri()).flatMap(b -> digest(b, df.uri(), tried))
+                        .ifPresent(c -> digests.add(new Expected(c, isOrigin(df.uri())
+                                ? new Evidence(Evidence.Kind.ORIGIN, "sha256 from " + df.uri())
+                                : new Evidence(Evidence.Kind.MIRROR, "sha256 served by mirror '%s' (%s)".formatted(sourceName, df.uri())))));
+            } else if (e instanceof EvidenceSource.Digest d) {
+                digests.add(new Expected(d.sha256(),
+                        new Evidence(Evidence.Kind.MIRROR, "sha256 listed by mirror '%s' (%s)".formatted(sourceName, d.from()))));
+            }
+        }
+        // The origin's own digest, read by core, whatever the mirror offers.
+        for (URI origin : origins) {
+            URI u = origin.resolve(artifact.fileName() + ".sha256");
+            if (digests.stream().anyMatch(x -> x.evidence().detail().equals("sha256 from " + u))) continue;
+            fetch(u, tried, "origin digest " + u).flatMap(b -> digest(b, u, tried))
+                    .ifPresent(c -> digests.add(new Expected(c, new Evidence(Evidence.Kind.ORIGIN, "sha256 from " + u))));
+        }
+        return new Plan(artifact, sourceName, digests, signature, signatureWhat, tried);
+    }
+
+    /** A digest and what vouches for it. */
+    public record Expected(Checksum sha256, Evidence evidence) {}
+
+    /** The evidence gathered for one artifact from one source. Not thread-safe. */
+    public final class Plan {
+        private final Artifact artifact;
+        private final String source;
+        private final List<Expected> digests;
+        private final byte[] signature;
+        private final String signatureWhat;
+        private final List<String> tried;
+
+        private Plan(Artifact artifact, String source, List<Expected> digests, byte[] signature, String signatureWhat, List<String> tried) {
+            this.artifact = artifact;
+            this.source = source;
+            this.digests = List.copyOf(digests);
+            this.signature = signature;
+            this.signatureWhat = signatureWhat;
+            this.tried = List.copyOf(tried);
+        }
+
+        public List<String> tried() { return tried; }
+
+        public List<Expected> digests() { return digests; }
+
+        /** The strongest evidence this plan can give, if the bytes agree. */
+        public Optional<EvidenceLevel> best() {
+            if (signature != null) return Optional.of(EvidenceLevel.SIGNED);
+            return digests.stream().map(d -> d.evidence().kind().level()).min(Enum::compareTo);
+        }
+
+        /** Whether the evidence at hand can meet the minimum at all; when not, downloading is pointless. */
+        public boolean canSatisfy() { return best().filter(minimum::acceptsEvidence).isPresent(); }
+
+        /** A digest the bytes must have, known before the download (to name the partial file). */
+        public Optional<Checksum> expected() { return digests.stream().map(Expected::sha256).findFirst(); }
+
+        /** A fresh stream check for one pass over the bytes (the signature, when there is one). */
+        public Optional<SignatureCheck> newSignatureCheck() {
+            return signature == null ? Optional.empty() : Optional.of(SignatureCheck.begin(signature, TrustedKeys.builtInOnly(keys), signatureWhat));
+        }
+
+        /**
+         * Judges the downloaded bytes: every digest must match, the signature (fed the same bytes) must verify,
+         * and the best of them must meet the minimum.
+         *
+         * @return the evidence that held, strongest first
+         */
+        public List<Evidence> conclude(Checksum actual, Optional<SignatureCheck> check) {
+            List<Evidence> held = new ArrayList<>();
+            if (check.isPresent()) held.add(check.get().verify(signatureWhat));
+            for (Expected e : digests) {
+                if (!e.sha256().equals(actual)) {
+                    throw new VerificationException("security: %s from mirror '%s' does not match its evidence: %s says %s, the bytes are %s"
+                            .formatted(artifact.fileName(), source, e.evidence().detail(), e.sha256(), actual),
+                            "the download was discarded; jgvm tries the next mirror, or pick one with --mirror");
+                }
+                held.add(e.evidence());
+            }
+            held.sort((a, b) -> a.kind().compareTo(b.kind()));
+            if (held.isEmpty() || !minimum.acceptsEvidence(held.get(0).kind().level())) {
+                throw insufficient(artifact, source, held, tried);
+            }
+            return held;
+        }
+    }
+
+    /** No evidence at hand meets the minimum. */
+    public VerificationException insufficient(Artifact artifact, String source, List<Evidence> had, List<String> tried) {
+        String have = had.isEmpty() ? "no evidence at all" : "only " + had.get(0).kind().text() + " evidence (" + had.get(0).detail() + ")";
+        String hint = minimum == EvidenceLevel.MIRROR ? "nothing vouches for this file; try another mirror"
+                : "the minimum is '%s'; use a mirror with signatures or the official origin, or accept mirror digests for this install with --allow-mirror-checksums"
+                .formatted(minimum.text());
+        return new VerificationException("no %s evidence for %s from mirror '%s': %s%s".formatted(minimum.text(), artifact.fileName(), source, have,
+                tried.isEmpty() ? "" : " (tried: " + String.join("; ", tried) + ")"), hint);
+    }
+
+    private Optional<byte[]> fetch(URI u, List<String> tried, String what) {
+        if (offline && !"file".equals(u.getScheme())) {
+            tried.add(what + ": skipped offline");
+            return Optional.empty();
+        }
+        try (HttpClient.Body b = http.get(u, 0)) {
+            byte[] bytes = b.stream().readNBytes((int) MAX_SMALL + 1);
+            if (bytes.length > MAX_SMALL) {
+                tried.add(what + ": too large");
+                return Optional.empty();
+            }
+            return Optional.of(bytes);
+        } catch (VersionNotFoundException e) {
+            tried.add(what + ": not there");
+        } catch (NetworkException e) {
+            tried.add(what + ": " + e.getMessage());
+        } catch (java.io.IOException | JgvmException e) {
+            tried.add(what + ": " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    // A .sha256 file holds the hex digest, sometimes followed by the file name, often without a newline.
+    private static Optional<Checksum> digest(byte[] body, URI from, List<String> tried) {
+        String s = new String(body, StandardCharsets.US_ASCII).strip();
+        String first = s.split("\\s+", 2)[0];
+        try {
+            return Optional.of(Checksum.sha256(first));
+        } catch (RuntimeException e) {
+            tried.add("digest " + from + ": not a SHA-256 (" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + ")");
+            return Optional.empty();
+        }
+    }
+}
