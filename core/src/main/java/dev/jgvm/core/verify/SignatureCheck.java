@@ -55,7 +55,7 @@ public final class SignatureCheck {
         }
         byte[] issuerFpr = issuerFingerprint(sig);
         TrustedKeys.Trusted ring = (issuerFpr != null ? keys.byFingerprint(issuerFpr) : keys.byKeyId(sig.getKeyID()))
-                .orElseThrow(() -> new VerificationException("%s was made by key %016X, which jgvm does not trust".formatted(what, sig.getKeyID()),
+                .orElseThrow(() -> new VerificationException("security: %s was made by key %016X, which jgvm does not trust".formatted(what, sig.getKeyID()),
                         "import the signer's public key with 'jgvm keys import FILE --fingerprint FPR' if you trust it"));
         PGPPublicKey key = issuerFpr != null ? ring.ring().getPublicKey(issuerFpr) : ring.ring().getPublicKey(sig.getKeyID());
         List<String> notes = new ArrayList<>();

@@ -77,7 +77,7 @@ class SignatureCheckTest {
 
         VerificationException e = assertThrows(VerificationException.class, () -> check(sig, data));
 
-        assertTrue(e.getMessage().startsWith("signature.asc was made by key "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("security: signature.asc was made by key "), e.getMessage());
         assertTrue(e.getMessage().endsWith(", which jgvm does not trust"), e.getMessage());
     }
 
