@@ -34,8 +34,10 @@ class CliTest {
     }
 
     private Env env() {
+        // The mirror chain is an empty local directory: these tests never reach the network.
         return Env.of("JGVM_HOME", home, "HOME", tmp, "PATH", "/usr/bin:/bin", "JGVM_PLATFORM", "linux/amd64",
-                "JGVM_LOCK_TIMEOUT", "0.5").withCwd(project);
+                "JGVM_LOCK_TIMEOUT", "0.5", "JGVM_MIRRORS", "dl+" + tmp.resolve("no-mirror").toUri(),
+                "JGVM_ORIGINS", "https://127.0.0.1:9/", "JGVM_CONNECT_TIMEOUT", "1s", "JGVM_RETRIES", "0").withCwd(project);
     }
 
     private CliResult jgvm(String... args) { return Cli.inProcess(env()).run(args); }
@@ -227,12 +229,32 @@ class CliTest {
     }
 
     @Test
-    void useOfAVersionNotInstalledExitsThree() {
-        CliResult r = jgvm("use", "1.19");
+    void useOfAVersionNoMirrorHasExitsThreeAndWritesNothing() throws IOException {
+        Files.createDirectories(tmp.resolve("no-mirror"));
 
-        assertEquals(3, r.exitCode());
-        assertTrue(r.err().startsWith("error: go 1.19 is not installed\nhint: "), r.err());
+        CliResult r = jgvm("use", "1.19.13");
+
+        assertEquals(3, r.exitCode(), r.toString());
+        assertTrue(r.err().startsWith("info: go 1.19.13 is not installed; installing it\n"), r.err());
+        assertTrue(r.err().contains("error: could not download go 1.19.13 for linux/amd64 from any mirror (dl+file:"), r.err());
+        assertTrue(r.err().contains(": it has no go1.19.13.linux-amd64.tar.gz)"), r.err());
         assertFalse(Files.exists(project.resolve(".go-version")));
+    }
+
+    @Test
+    void useInstallsWhatItSelectsFromAMirror() throws IOException {
+        Path mirror = Files.createDirectories(tmp.resolve("no-mirror"));
+        Path a = FixtureDistribution.of("1.21.13").writeTarGz(mirror);
+        Files.writeString(mirror.resolve(a.getFileName() + ".sha256"), FixtureDistribution.sha256(a));
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("config.toml"), "[verify]\nminimum = \"mirror\"\n");
+
+        CliResult r = jgvm("use", "1.21.13");
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("1.21.13\n", Files.readString(project.resolve(".go-version")));
+        assertTrue(Files.isExecutable(home.resolve("versions/1.21.13/bin/go")));
+        assertTrue(r.err().contains("warn: go 1.21.13 was accepted on a digest the mirror"), r.err());
     }
 
     @Test

@@ -51,7 +51,7 @@ public final class ListCommand implements Callable<Integer> {
         }
         if (installed.isEmpty()) {
             t.info("no Go versions are installed");
-            if (!t.quiet()) t.hint("install one with 'jgvm install --from FILE --sha256 HEX'");
+            if (!t.quiet()) t.hint("install one with 'jgvm install 1.22' ('jgvm list-remote' shows what there is)");
         }
         if (here.missing()) {
             t.warn("go %s is selected here (by %s) but not installed".formatted(here.spec(), here.selection().reason()));

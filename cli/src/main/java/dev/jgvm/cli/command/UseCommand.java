@@ -3,7 +3,6 @@ package dev.jgvm.cli.command;
 import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.error.ExitCode;
-import dev.jgvm.core.error.VersionNotFoundException;
 import dev.jgvm.core.resolve.Selection;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.version.GoVersion;
@@ -35,8 +34,12 @@ public final class UseCommand implements Callable<Integer> {
         VersionSpec wanted = VersionSpec.parse(spec);
         Optional<GoVersion> v = wanted.select(store.installed());
         if (v.isEmpty() && !(wanted instanceof VersionSpec.System)) {
-            throw new VersionNotFoundException("go %s is not installed".formatted(wanted.text()),
-                    "install it first with 'jgvm install --from FILE --sha256 HEX'; 'jgvm list' shows what is installed");
+            // DESIGN §10: use installs what it selects when it is missing.
+            t.info("go %s is not installed; installing it".formatted(wanted.text()));
+            var platform = services.platforms().platform(services.env(), Optional.empty());
+            var done = services.remoteInstaller(Optional.empty(), false, false, InstallCommand.listener(t))
+                    .install(wanted, platform, false, false, InstallCommand.listener(t));
+            v = Optional.of(done.version());
         }
         String what = v.map(x -> "go " + x.name() + (wanted instanceof VersionSpec.Exact ? "" : " (" + wanted.text() + ")")).orElse("the system go");
         if (global) {

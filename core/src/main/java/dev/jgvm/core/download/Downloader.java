@@ -31,6 +31,9 @@ public final class Downloader {
         this.attempts = retries + 1;
     }
 
+    /** Whether the archive is there at all (a HEAD request). */
+    public boolean exists(URI uri) { return http.exists(uri); }
+
     /** The file, its digest and the signature check that saw the same bytes. */
     public record Result(Path file, Checksum sha256, Optional<SignatureCheck> signature, long bytes) {}
 

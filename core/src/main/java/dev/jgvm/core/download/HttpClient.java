@@ -99,6 +99,16 @@ public final class HttpClient {
         @Override public void close() throws IOException { stream.close(); }
     }
 
+    /** Whether the server has the resource (HEAD; 404 and 410 mean no). Other failures are thrown. */
+    public boolean exists(URI uri) {
+        if ("file".equals(uri.getScheme())) return Files.isRegularFile(Path.of(uri));
+        try (Response r = execute(request(uri).head(), uri)) {
+            return true;
+        } catch (VersionNotFoundException e) {
+            return false;
+        }
+    }
+
     /** A text document of at most {@code maxBytes}, decoded as UTF-8. */
     public String text(URI uri, long maxBytes) {
         try (Body b = get(uri, 0)) {

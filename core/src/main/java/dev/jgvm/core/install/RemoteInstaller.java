@@ -82,7 +82,11 @@ public final class RemoteInstaller {
                         "it has no %s".formatted(fileName), null));
                 progress.step("trying %s from '%s' (%s)".formatted(fileName, source.name(), artifact.uri()));
                 ArtifactVerifier.Plan plan = verifier.plan(artifact, source.name());
-                if (!plan.canSatisfy()) throw verifier.insufficient(artifact, source.name(), List.of(), plan.tried());
+                if (!plan.canSatisfy()) {
+                    // Say "not there" rather than "no evidence" when the mirror lacks the archive itself.
+                    if (!downloader.exists(artifact.uri())) throw new VersionNotFoundException("it has no %s".formatted(fileName), null);
+                    throw verifier.insufficient(artifact, source.name(), List.of(), plan.tried());
+                }
                 partial = cache.partial(plan.expected());
                 Downloader.Result got = downloader.fetch(artifact.uri(), partial, plan::newSignatureCheck, progress);
                 List<Evidence> evidence = plan.conclude(got.sha256(), got.signature());
