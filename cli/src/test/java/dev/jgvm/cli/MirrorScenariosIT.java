@@ -86,7 +86,7 @@ class MirrorScenariosIT {
             assertEquals(0, again.exitCode(), again.toString());
             assertTrue(Files.isExecutable(home.resolve("versions/1.22.5/bin/go")));
             assertEquals("1.22.5\n1.21.13\n", listed.out());
-            assertTrue(listed.err().startsWith("warn: no mirror answered"), listed.err());
+            assertTrue(listed.err().contains("using its listing from the cache, read today"), listed.err());
         }
     }
 
@@ -237,6 +237,38 @@ class MirrorScenariosIT {
             assertTrue(r.err().contains("could not download go 1.22.5 for linux/amd64 from any mirror (primary: security: "), r.err());
             assertTrue(r.err().contains("; backup: security: "), r.err());
             assertNothingInstalledOrCached();
+        }
+    }
+
+    @Test
+    void withJsonTheAnswerIsJsonAndProgressIsEvents() throws IOException {
+        try (FakeGoMirror m = FakeGoMirror.serving(Scenario.CORRUPT_ARCHIVE).start()) {
+            CliResult r = cli(m).run("install", "--json", "1.22.5");
+
+            assertEquals(0, r.exitCode(), r.toString());
+            assertEquals("[\n  {\n    \"version\": \"1.22.5\",\n    \"goroot\": \"" + home.resolve("versions/1.22.5")
+                    + "\",\n    \"already_installed\": false\n  }\n]\n", r.out());
+            List<String> events = r.err().lines().toList();
+            assertTrue(events.stream().allMatch(l -> l.startsWith("{\"event\":")), r.err());
+            assertTrue(events.stream().anyMatch(l -> l.startsWith("{\"event\":\"rejected\",\"mirror\":\"primary\",\"message\":\"security: ")), r.err());
+            assertTrue(events.stream().anyMatch(l -> l.startsWith("{\"event\":\"verified\",\"kind\":\"signed\"")), r.err());
+            assertTrue(events.stream().anyMatch(l -> l.startsWith("{\"event\":\"published\",\"version\":\"1.22.5\"")), r.err());
+        }
+    }
+
+    @Test
+    void theIndexIsRevalidatedAndServesFromTheCacheWhenTheMirrorIsGone() throws IOException {
+        try (FakeGoMirror m = FakeGoMirror.serving(Scenario.TWO_STABLE_ONE_RC).start()) {
+            Cli jgvm = cli(m);
+            assertEquals("1.22.5\n1.21.13\n", jgvm.run("list-remote").out());
+            m.close();
+
+            CliResult offline = jgvm.run("install", "--allow-mirror-checksums", "1.21");
+
+            assertEquals(5, offline.exitCode(), offline.toString());
+            assertTrue(offline.err().contains("warn: mirror 'primary' did not answer"), offline.err());
+            assertTrue(offline.err().contains("using its listing from the cache, read today"), offline.err());
+            assertTrue(offline.err().contains("could not download go 1.21.13"), offline.err());
         }
     }
 

@@ -121,15 +121,15 @@ if [ "$_jgvm_major" -ge 24 ]; then _jgvm_cache=$_jgvm_lib/cache/$_jgvm_safe.aot;
 # _jgvm_train: writes the cache by running the training workload (dev.jgvm.cli.Train) under the JDK's recorder.
 _jgvm_train() {
   if [ "$_jgvm_major" -ge 25 ]; then
-    "$_jgvm_java" -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable "-XX:AOTCacheOutput=$_jgvm_cache" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train
+    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable "-XX:AOTCacheOutput=$_jgvm_cache" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train
   elif [ "$_jgvm_major" -ge 24 ]; then
-    "$_jgvm_java" -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -XX:AOTMode=record "-XX:AOTConfiguration=$_jgvm_cache.conf" \
+    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable -XX:AOTMode=record "-XX:AOTConfiguration=$_jgvm_cache.conf" \
       -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train &&
-    "$_jgvm_java" -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -XX:AOTMode=create "-XX:AOTConfiguration=$_jgvm_cache.conf" \
+    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable -XX:AOTMode=create "-XX:AOTConfiguration=$_jgvm_cache.conf" \
       "-XX:AOTCache=$_jgvm_cache" -cp "$_jgvm_lib/jgvm-cli.jar"
     rm -f "$_jgvm_cache.conf"
   else
-    "$_jgvm_java" -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable "-XX:ArchiveClassesAtExit=$_jgvm_cache" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train
+    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable "-XX:ArchiveClassesAtExit=$_jgvm_cache" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train
   fi
 }
 
@@ -142,7 +142,8 @@ fi
 _jgvm_quick=1
 for _jgvm_a; do case $_jgvm_a in install|bundle|verify) _jgvm_quick= ;; esac; done
 set -- -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Main "$@"
-set -- -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr "$@"
+# A bounded heap: everything streams, and an install stays well under DESIGN §11's 200 MB of RSS.
+set -- -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr "$@"
 [ -z "$_jgvm_quick" ] || set -- -XX:TieredStopAtLevel=1 "$@"
 if [ -f "$_jgvm_cache" ]; then
   if [ "$_jgvm_major" -ge 24 ]; then set -- "-XX:AOTCache=$_jgvm_cache" "$@"; else set -- "-XX:SharedArchiveFile=$_jgvm_cache" "$@"; fi

@@ -79,6 +79,45 @@ public final class InstallCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
+    /** With --json, progress is a stream of JSON objects on stderr, one per line; stdout keeps the answer. */
+    static ProgressListener jsonEvents(Terminal t) {
+        return new ProgressListener() {
+            private long lastBytes = -1;
+
+            private void emit(String event, String... keysAndValues) {
+                JsonObject o = new JsonObject();
+                o.addProperty("event", event);
+                for (int i = 0; i + 1 < keysAndValues.length; i += 2) o.addProperty(keysAndValues[i], keysAndValues[i + 1]);
+                t.err().println(o);
+                t.err().flush();
+            }
+
+            @Override public void step(String what) { emit("step", "message", what); }
+
+            @Override public void bytesReceived(long soFar, long total) {
+                // One event per 4 MiB, and the last one.
+                if (lastBytes >= 0 && soFar - lastBytes < (4 << 20) && soFar != total) return;
+                lastBytes = soFar;
+                JsonObject o = new JsonObject();
+                o.addProperty("event", "download");
+                o.addProperty("bytes", soFar);
+                o.addProperty("total", total);
+                t.err().println(o);
+                t.err().flush();
+            }
+
+            @Override public void verified(Evidence e) { emit("verified", "kind", e.kind().text(), "detail", e.detail()); }
+
+            @Override public void warning(String message) { emit("warning", "message", message); }
+
+            @Override public void rejected(String source, String message) { emit("rejected", "mirror", source, "message", message); }
+
+            @Override public void skipped(String source, String message) { emit("skipped", "mirror", source, "message", message); }
+
+            @Override public void published(String version, Path goroot) { emit("published", "version", version, "goroot", goroot.toString()); }
+        };
+    }
+
     private int installFromMirrors(Terminal t) {
         List<String> wanted = new ArrayList<>(specs);
         if (wanted.isEmpty()) {
@@ -114,6 +153,7 @@ public final class InstallCommand implements Callable<Integer> {
     }
 
     static ProgressListener listener(Terminal t) {
+        if (t.json()) return jsonEvents(t);
         return new ProgressListener() {
             @Override public void step(String what) { t.detail(what); }
 

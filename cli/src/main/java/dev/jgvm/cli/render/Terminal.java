@@ -6,7 +6,8 @@ import java.io.PrintWriter;
  * All of jgvm's output. stdout carries only the answer (paths, versions, lists, {@code --json}); every other line
  * goes to stderr and starts with {@code info:}, {@code warn:}, {@code error:} or {@code hint:} (STYLE §7).
  * {@code --quiet} drops info lines, {@code --verbose} adds detail lines; colour only when stderr is a terminal and
- * neither {@code --no-color} nor {@code NO_COLOR} is set.
+ * neither {@code --no-color} nor {@code NO_COLOR} is set. With {@code --json} each stderr line is a JSON object
+ * ({@code {"event":"warn","message":...}}), like the progress events.
  */
 public final class Terminal {
     private final PrintWriter out;
@@ -54,6 +55,15 @@ public final class Terminal {
     public void detail(String message) { if (settings.verbose) line("info", message, "2"); }
 
     private void line(String label, String message, String color) {
+        if (settings.json) {
+            // --json: stderr is a stream of events too, one JSON object per line.
+            com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+            o.addProperty("event", label);
+            o.addProperty("message", message);
+            err.println(o);
+            err.flush();
+            return;
+        }
         boolean colored = settings.stderrIsTerminal && !settings.noColor;
         err.println((colored ? "\u001b[" + color + "m" + label + ":\u001b[0m " : label + ": ") + message);
         err.flush();

@@ -111,8 +111,10 @@ public final class ArchiveExtractor {
     public Result extractTarGz(InputStream compressed, Layout layout, Path target) throws IOException {
         CountingInputStream counted = new CountingInputStream(compressed);
         Sink sink = new Sink(target, layout, counted);
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(GzipCompressorInputStream.builder()
-                .setInputStream(counted).setDecompressConcatenated(true).get())) {
+        // Inflating runs on a thread of its own, so it overlaps with writing and hashing the files (2 cores).
+        try (InflatingPipe inflated = new InflatingPipe(GzipCompressorInputStream.builder()
+                     .setInputStream(new java.io.BufferedInputStream(counted, 1 << 16)).setDecompressConcatenated(true).get());
+             TarArchiveInputStream tar = new TarArchiveInputStream(inflated)) {
             for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
                 String name = e.getName();
                 if (e.isDirectory()) sink.directory(name);
@@ -161,6 +163,8 @@ public final class ArchiveExtractor {
         private final Set<String> files = new HashSet<>();
         private final List<String[]> symlinks = new ArrayList<>();
         private final byte[] buf = new byte[1 << 16];
+        private final Set<Path> made = new HashSet<>();
+        private final MessageDigest digest = Checksum.newDigest();
         private String prefix;
         private int entries;
         private long bytes;
@@ -174,15 +178,22 @@ public final class ArchiveExtractor {
         void directory(String name) throws IOException {
             String rel = relative(name);
             if (rel == null) return;
-            Files.createDirectories(root.resolve(rel));
+            Path dir = root.resolve(rel);
+            if (made.add(dir)) Files.createDirectories(dir);
+        }
+
+        // Creates a file's parent directories once per extraction, not once per file.
+        private void parents(Path file) throws IOException {
+            Path parent = file.getParent();
+            if (made.add(parent)) Files.createDirectories(parent);
         }
 
         void file(String name, int mode, InputStream in) throws IOException {
             String rel = relative(name);
             if (rel == null) refuse(name, "is a file in place of the top directory");
             Path path = root.resolve(rel);
-            Files.createDirectories(path.getParent());
-            MessageDigest digest = Checksum.newDigest();
+            parents(path);
+            digest.reset();
             // NOFOLLOW_LINKS: no entry can write through a link (links come last anyway).
             try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
@@ -331,9 +342,92 @@ public final class ArchiveExtractor {
         }
     }
 
+    /**
+     * Decompresses on a background thread into a bounded queue of chunks that {@link #read} hands out, so inflating
+     * and extracting use two cores. An error on the inflating side surfaces at the next read; closing stops the thread.
+     */
+    private static final class InflatingPipe extends InputStream {
+        private static final byte[] END = new byte[0];
+        private final java.util.concurrent.BlockingQueue<Object> chunks = new java.util.concurrent.ArrayBlockingQueue<>(32);
+        private final Thread worker;
+        private final InputStream source;
+        private volatile boolean closed;
+        private byte[] current = new byte[0];
+        private int pos;
+        private boolean ended;
+
+        InflatingPipe(InputStream inflating) {
+            this.source = inflating;
+            this.worker = new Thread(() -> {
+                try {
+                    while (!closed) {
+                        byte[] b = source.readNBytes(1 << 17);
+                        if (b.length == 0) break;
+                        chunks.put(b);
+                    }
+                    chunks.put(END);
+                } catch (IOException | RuntimeException e) {
+                    try {
+                        chunks.put(e);
+                    } catch (InterruptedException ignored) {
+                        Thread.currentThread().interrupt();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "jgvm-inflate");
+            worker.setDaemon(true);
+            worker.start();
+        }
+
+        @Override public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) return 0;
+            while (pos == current.length) {
+                if (ended) return -1;
+                Object next;
+                try {
+                    next = chunks.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while extracting");
+                }
+                if (next instanceof IOException e) throw new IOException(e.getMessage(), e);
+                if (next instanceof RuntimeException e) throw e;
+                byte[] chunk = (byte[]) next;
+                if (chunk == END) {
+                    ended = true;
+                    return -1;
+                }
+                current = chunk;
+                pos = 0;
+            }
+            int n = Math.min(len, current.length - pos);
+            System.arraycopy(current, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override public void close() throws IOException {
+            closed = true;
+            chunks.clear();   // unblocks a worker waiting to put
+            worker.interrupt();
+            try {
+                worker.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            source.close();
+        }
+    }
+
     /** Counts the bytes read from the compressed source, for the expansion-ratio check. */
     private static final class CountingInputStream extends FilterInputStream {
-        long count;
+        volatile long count;
 
         CountingInputStream(InputStream in) { super(in); }
 

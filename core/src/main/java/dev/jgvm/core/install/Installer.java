@@ -108,14 +108,11 @@ public final class Installer {
         try (Staging staging = store.newStaging()) {
             progress.step("extracting " + fileName);
             ArchiveExtractor.Result result;
-            if (layout == Layout.OFFICIAL) {
-                result = extractVerified(file, sha256, staging.dir());
-            } else {
-                try {
-                    result = extractor.extractZip(file, Layout.MODULE, staging.dir());
-                } catch (IOException e) {
-                    throw corrupt(file, e);
-                }
+            try {
+                // The bytes were hashed when they were proven (download or cache lookup): no second digest pass.
+                result = extractor.extract(file, layout, staging.dir());
+            } catch (IOException e) {
+                throw corrupt(file, e);
             }
             Optional<GoVersion> inside = versionFile(staging.dir());
             if (inside.isPresent() && !inside.get().equals(version)) {

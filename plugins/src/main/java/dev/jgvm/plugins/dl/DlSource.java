@@ -29,15 +29,17 @@ final class DlSource implements Source {
     private final Optional<URI> checksums;
     private final Optional<URI> signature;
     private final HttpClient http;
+    private final ValidatedCache cache;
     private List<Release> releases;
 
-    DlSource(String name, URI base, Optional<URI> index, Optional<URI> checksums, Optional<URI> signature, HttpClient http) {
+    DlSource(String name, URI base, Optional<URI> index, Optional<URI> checksums, Optional<URI> signature, HttpClient http, ValidatedCache cache) {
         this.name = name;
         this.base = base;
         this.index = index;
         this.checksums = checksums;
         this.signature = signature;
         this.http = http;
+        this.cache = cache;
     }
 
     @Override public String name() { return name; }
@@ -63,7 +65,7 @@ final class DlSource implements Source {
 
     private List<Release> load() {
         if (index.isPresent()) {
-            String json = http.text(index.get(), MAX_INDEX);
+            String json = cache.text(index.get(), MAX_INDEX, name);
             try {
                 return GoIndex.parse(json, index.get(), base::resolve);
             } catch (IllegalArgumentException e) {
@@ -72,12 +74,12 @@ final class DlSource implements Source {
             }
         }
         if (checksums.isPresent()) {
-            String text = http.text(checksums.get(), MAX_INDEX);
+            String text = cache.text(checksums.get(), MAX_INDEX, name);
             ChecksumsFile file = ChecksumsFile.parse(text).orElseThrow(() -> new NetworkException(
                     "'%s' is not a checksums file".formatted(checksums.get()), "check the mirror's checksums setting", false, null));
             return fromNames(new ArrayList<>(file.entries().keySet()));
         }
-        String html = http.text(base, MAX_INDEX);
+        String html = cache.text(base, MAX_INDEX, name);
         List<String> names = new ArrayList<>(DirectoryListing.fileNames(html));
         if (names.stream().noneMatch(n -> ArchiveName.parse(n).isPresent())) {
             throw new VersionNotFoundException("'%s' lists no Go archives".formatted(base), "check the mirror's url; it should be the directory holding go<version>.<os>-<arch>.tar.gz files");

@@ -37,7 +37,7 @@ public final class DlSourceType implements SourceType {
             throw new ConfigException("[[mirror]] '%s' needs both checksums and signature, or neither".formatted(mirror.name()),
                     "a checksums file is only evidence when signed: add signature = \"signature.asc\"");
         }
-        return new DlSource(mirror.name(), base, index, checksums, signature, http);
+        return new DlSource(mirror.name(), base, index, checksums, signature, http, new ValidatedCache(context.cacheDir("dl"), http, context.progress()));
     }
 
     static URI directory(String name, String url) {

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# `jgvm install` of a real Go archive from a loopback mirror, beside `mise install` of the same archive from the
+# same mirror and the `curl | tee >(sha256sum) | tar xz` pipeline, in one hyperfine run (DESIGN §11). Debian's
+# golang-1.19-go is repackaged into the official layout and served by python3 -m http.server on 127.0.0.1; before
+# every run the outputs are removed and (as root) the page cache is dropped. Peak RSS from GNU time.
+# Env: RUNS (5), JGVM_BENCH_HOME (an installed jgvm to use; default: ./install.sh into a scratch dir), MISE_BIN,
+#      GO_SRC_ROOT (default: Debian's golang-1.19-go), BENCH_DIR (scratch; default ${TMPDIR:-/tmp}/jgvm-bench-install).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+RUNS=${RUNS:-5}
+BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/jgvm-bench-install}
+for c in curl tar gzip sha256sum python3 hyperfine git; do command -v "$c" >/dev/null || { echo "error: $c is needed" >&2; exit 1; }; done
+[ -x /usr/bin/time ] || { echo "error: GNU time is needed (apt-get install time)" >&2; exit 1; }
+unset RUST_BACKTRACE RUST_LIB_BACKTRACE
+mkdir -p "$BENCH_DIR"
+GO_SRC_ROOT=${GO_SRC_ROOT:-/usr/lib/go-1.19}
+[ -x "$GO_SRC_ROOT/bin/go" ] || { echo "error: no Go at $GO_SRC_ROOT" >&2; echo "hint: apt-get install golang-1.19-go, or set GO_SRC_ROOT" >&2; exit 1; }
+GOV=$(head -n 1 "$GO_SRC_ROOT/VERSION")
+V=${GOV#go}
+DIST=$BENCH_DIR/dist
+NAME=$GOV.linux-amd64.tar.gz
+ARCHIVE=$DIST/$NAME
+if [ ! -s "$ARCHIVE" ]; then
+  echo "== repackaging $GO_SRC_ROOT into $ARCHIVE" >&2
+  stage=$(mktemp -d "$BENCH_DIR/stage.XXXXXX")
+  mkdir -p "$stage/go" "$DIST"
+  for e in api bin lib misc pkg src test VERSION; do [ -e "$GO_SRC_ROOT/$e" ] && cp -rL "$GO_SRC_ROOT/$e" "$stage/go/"; done
+  tar -C "$stage" --sort=name --owner=0 --group=0 --numeric-owner -czf "$ARCHIVE.tmp" go
+  mv "$ARCHIVE.tmp" "$ARCHIVE"
+  rm -rf "$stage"
+fi
+sha256sum "$ARCHIVE" | cut -d' ' -f1 | tr -d '\n' >"$ARCHIVE.sha256"   # no newline, as the official site serves it
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$DIST" >"$BENCH_DIR/http.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+URL=http://127.0.0.1:$PORT/$NAME
+for _ in $(seq 50); do curl -sf -o /dev/null "$URL.sha256" && break; sleep 0.1; done
+
+jgvm_home=${JGVM_BENCH_HOME:-$BENCH_DIR/jgvm}
+[ -x "$jgvm_home/bin/jgvm" ] || JGVM_HOME=$jgvm_home "$here/install.sh" >/dev/null 2>&1
+OUT=$BENCH_DIR/out
+JH=$BENCH_DIR/jgvm-data
+MD=$BENCH_DIR/mise
+RESET=$BENCH_DIR/reset.sh
+cat >"$RESET" <<EOS
+rm -rf '$OUT' '$JH' '$MD/data' '$MD/cache' '$MD/state'
+mkdir -p '$OUT/pipe' '$JH' '$MD/data' '$MD/config'
+sync
+if [ -w /proc/sys/vm/drop_caches ]; then echo 3 >/proc/sys/vm/drop_caches; fi
+cat '$ARCHIVE' '$jgvm_home'/lib/*.jar '$jgvm_home'/lib/cache/* >/dev/null 2>&1 || true
+EOS
+[ -w /proc/sys/vm/drop_caches ] || echo "warn: cannot drop the page cache (not root): timings will drift" >&2
+
+PIPE="curl -s $URL | tee >(sha256sum >/dev/null) | tar xz -C $OUT/pipe"
+JGVM="env JGVM_HOME=$JH JGVM_MIRRORS=dl+http://127.0.0.1:$PORT/ JGVM_ORIGINS=https://127.0.0.1:9/ JGVM_CONNECT_TIMEOUT=1s $jgvm_home/bin/jgvm -q install --allow-mirror-checksums $V"
+args=(-n "curl | tee >(sha256sum) | tar xz" "bash -c '$PIPE'" -n "jgvm install $V" "$JGVM")
+MISE_BIN=${MISE_BIN:-$(command -v mise || true)}
+if [ -n "$MISE_BIN" ]; then
+  export MISE_DATA_DIR=$MD/data MISE_CACHE_DIR=$MD/cache MISE_STATE_DIR=$MD/state MISE_CONFIG_DIR=$MD/config
+  export MISE_GO_DOWNLOAD_MIRROR=http://127.0.0.1:$PORT
+  # mise lists versions even for an exact one: from a local git repo holding just this tag (bench-notes.md).
+  TAGS=$MD/go-tags
+  rm -rf "$TAGS"; git init -q "$TAGS"
+  git -C "$TAGS" -c user.name=bench -c user.email=bench@localhost commit -q --allow-empty -m tags
+  git -C "$TAGS" tag "$GOV"
+  export MISE_GO_REPO=file://$TAGS MISE_USE_VERSIONS_HOST=false
+  args+=(-n "mise install go@$V" "$MISE_BIN install go@$V")
+fi
+hyperfine --style basic --runs "$RUNS" --prepare "bash $RESET" --export-json "$BENCH_DIR/install.json" "${args[@]}" >&2
+
+
+rss() { bash "$RESET"; /usr/bin/time -f %M -o "$BENCH_DIR/rss" "$@" >/dev/null 2>&1 || true; tail -n 1 "$BENCH_DIR/rss"; }
+RSS_JGVM=$(rss env JGVM_HOME=$JH JGVM_MIRRORS=dl+http://127.0.0.1:$PORT/ JGVM_ORIGINS=https://127.0.0.1:9/ "$jgvm_home/bin/jgvm" -q install --allow-mirror-checksums "$V")
+"$JH/versions/$V/bin/go" version >&2   # the install works
+RSS_MISE=-
+[ -z "$MISE_BIN" ] || RSS_MISE=$(rss "$MISE_BIN" install "go@$V")
+RSS_PIPE=$(rss bash -c "$PIPE")
+
+echo
+echo "### install of $NAME ($(stat -c %s "$ARCHIVE") bytes) from a loopback mirror, $RUNS runs, page cache dropped"
+echo
+python3 - "$BENCH_DIR/install.json" "$RSS_PIPE" "$RSS_JGVM" "$RSS_MISE" <<'PY'
+import json, sys
+res = json.load(open(sys.argv[1]))["results"]
+rss = dict(zip([r["command"] for r in res], sys.argv[2:]))
+base = res[0]["median"]
+mise = next((r["median"] for r in res if r["command"].startswith("mise")), None)
+print("| command | median s | min-max s | vs curl pipeline | vs mise | peak RSS MiB |")
+print("|---|---:|---:|---:|---:|---:|")
+for r in res:
+    m = rss.get(r["command"], "-")
+    m = f"{int(m)/1024:.0f}" if m.isdigit() else "-"
+    vm = f"{r['median']/mise:.2f}x" if mise else "-"
+    print(f"| {r['command']} | {r['median']:.3f} | {r['min']:.3f}-{r['max']:.3f} | {r['median']/base:.2f}x | {vm} | {m} |")
+PY
