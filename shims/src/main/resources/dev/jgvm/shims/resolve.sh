@@ -103,11 +103,14 @@ _jgvm_select() {
   _jgvm_d=${PWD:-/}
   [ "$_jgvm_d" = / ] && _jgvm_d=
   while :; do
-    if [ -f "$_jgvm_d/.go-version" ] && _jgvm_gv "$_jgvm_d/.go-version"; then _jgvm_src=$_jgvm_d/.go-version; return 0; fi
-    if [ -f "$_jgvm_d/.tool-versions" ] && _jgvm_kv "$_jgvm_d/.tool-versions" tv; then _jgvm_src=$_jgvm_d/.tool-versions; return 0; fi
-    if [ "$_jgvm_gomod" = 1 ]; then
-      if [ -f "$_jgvm_d/go.work" ] && _jgvm_kv "$_jgvm_d/go.work" tc; then _jgvm_src=$_jgvm_d/go.work; return 0; fi
-      if [ -f "$_jgvm_d/go.mod" ] && _jgvm_kv "$_jgvm_d/go.mod" tc; then _jgvm_src=$_jgvm_d/go.mod; return 0; fi
+    # One test command per directory: most directories have none of the four files.
+    if [ -f "$_jgvm_d/.go-version" -o -f "$_jgvm_d/.tool-versions" -o -f "$_jgvm_d/go.work" -o -f "$_jgvm_d/go.mod" ]; then
+      if [ -f "$_jgvm_d/.go-version" ] && _jgvm_gv "$_jgvm_d/.go-version"; then _jgvm_src=$_jgvm_d/.go-version; return 0; fi
+      if [ -f "$_jgvm_d/.tool-versions" ] && _jgvm_kv "$_jgvm_d/.tool-versions" tv; then _jgvm_src=$_jgvm_d/.tool-versions; return 0; fi
+      if [ "$_jgvm_gomod" = 1 ]; then
+        if [ -f "$_jgvm_d/go.work" ] && _jgvm_kv "$_jgvm_d/go.work" tc; then _jgvm_src=$_jgvm_d/go.work; return 0; fi
+        if [ -f "$_jgvm_d/go.mod" ] && _jgvm_kv "$_jgvm_d/go.mod" tc; then _jgvm_src=$_jgvm_d/go.mod; return 0; fi
+      fi
     fi
     [ -n "$_jgvm_d" ] || break
     _jgvm_d=${_jgvm_d%/*}
