@@ -62,6 +62,29 @@ class RealGoIT {
         assertEquals("hello from " + version + "\n", ran);
     }
 
+    @Test
+    void installsARealGoFromADirectoryMirror() throws Exception {
+        assertTrue(Files.isExecutable(DEBIAN_GO.resolve("bin/go")), "this test needs Debian's golang-1.19-go (bash .ci/run installs it)");
+        String version = Files.readAllLines(DEBIAN_GO.resolve("VERSION")).get(0).strip();
+        Path mirror = Files.createDirectories(tmp.resolve("mirror"));
+        Path archive = mirror.resolve(version + ".linux-amd64.tar.gz");
+        sh("tar -chf - -C /usr/lib --exclude=go-1.19/test --exclude=go-1.19/misc --exclude=go-1.19/src --transform 's,^go-1.19,go,' go-1.19 | gzip -1 > '"
+                + archive + "'", tmp, Map.of());
+        Files.writeString(mirror.resolve(archive.getFileName() + ".sha256"), FixtureDistribution.sha256(archive));
+        Path home = tmp.resolve("jgvm");
+        Env env = Env.of("JGVM_HOME", home, "JGVM_PLATFORM", "linux/amd64", "JGVM_MIRRORS", "dl+" + mirror.toUri(),
+                "JGVM_ORIGINS", "https://127.0.0.1:9/", "JGVM_CONNECT_TIMEOUT", "1s", "JGVM_RETRIES", "0").withCwd(tmp);
+
+        CliResult refused = Cli.inProcess(env).run("install", version.substring(2));
+        CliResult installed = Cli.inProcess(env).run("install", "--allow-mirror-checksums", "1.19");
+        String goVersion = sh("go version", tmp, Map.of("PATH", home.resolve("shims") + ":/usr/bin:/bin", "JGVM_HOME", home.toString()));
+
+        assertEquals(4, refused.exitCode(), "a mirror's own digest is not enough by default: " + refused);
+        assertEquals(0, installed.exitCode(), installed.toString());
+        assertEquals(home.resolve("versions").resolve(version.substring(2)) + "\n", installed.out());
+        assertEquals("go version " + version + " linux/amd64\n", goVersion);
+    }
+
     private static String sh(String script, Path cwd, Map<String, String> env) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(List.of("dash", "-c", script)).directory(cwd.toFile()).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("JGVM_") || k.startsWith("GO"));
