@@ -79,12 +79,20 @@ final class DlSource implements Source {
                     "'%s' is not a checksums file".formatted(checksums.get()), "check the mirror's checksums setting", false, null));
             return fromNames(new ArrayList<>(file.entries().keySet()));
         }
-        String html = cache.text(base, MAX_INDEX, name);
-        List<String> names = new ArrayList<>(DirectoryListing.fileNames(html));
+        List<String> names = "file".equals(base.getScheme()) ? localNames() : new ArrayList<>(DirectoryListing.fileNames(cache.text(base, MAX_INDEX, name)));
         if (names.stream().noneMatch(n -> ArchiveName.parse(n).isPresent())) {
             throw new VersionNotFoundException("'%s' lists no Go archives".formatted(base), "check the mirror's url; it should be the directory holding go<version>.<os>-<arch>.tar.gz files");
         }
         return fromNames(names);
+    }
+
+    // A local directory (or a mounted share) lists itself.
+    private List<String> localNames() {
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(java.nio.file.Path.of(base))) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new VersionNotFoundException("cannot list '%s': %s".formatted(base, e.getMessage()), "check the mirror's url");
+        }
     }
 
     private List<Release> fromNames(List<String> names) {
