@@ -239,7 +239,9 @@ public final class HttpClient {
     private static boolean isHttp(URI uri) { return "https".equals(uri.getScheme()) || "http".equals(uri.getScheme()); }
 
     private static NetworkException network(URI uri, IOException e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String why = e instanceof java.net.UnknownHostException ? "unknown host (no DNS answer for '%s')".formatted(uri.getHost())
+                : e instanceof java.net.ConnectException ? "connection refused or unreachable"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new NetworkException("cannot reach '%s': %s".formatted(uri, why), "check the network, [network] proxy or HTTPS_PROXY", true, e);
     }
 
