@@ -1,7 +1,5 @@
 package dev.jgvm.core.download;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.jgvm.core.error.StoreException;
@@ -15,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -57,14 +53,7 @@ public final class ArchiveCache {
         o.addProperty("file", fileName);
         o.addProperty("sha256", sha256.hex());
         o.addProperty("source", source);
-        JsonArray ev = new JsonArray();
-        for (Evidence e : evidence) {
-            JsonObject j = new JsonObject();
-            j.addProperty("kind", e.kind().text());
-            j.addProperty("detail", e.detail());
-            ev.add(j);
-        }
-        o.add("evidence", ev);
+        o.add("evidence", Evidence.toJson(evidence));
         InstallStore.writeAtomically(record(fileName), o + "\n");
         return new Entry(file, fileName, sha256, evidence, source);
     }
@@ -82,11 +71,7 @@ public final class ArchiveCache {
                 Files.deleteIfExists(rec);
                 return Optional.empty();
             }
-            List<Evidence> ev = new ArrayList<>();
-            for (JsonElement e : o.getAsJsonArray("evidence")) {
-                JsonObject j = e.getAsJsonObject();
-                ev.add(new Evidence(Evidence.Kind.valueOf(j.get("kind").getAsString().toUpperCase(Locale.ROOT)), j.get("detail").getAsString()));
-            }
+            List<Evidence> ev = Evidence.fromJson(o.getAsJsonArray("evidence"));
             return Optional.of(new Entry(file, fileName, sha, ev, o.get("source").getAsString()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -1,14 +1,11 @@
 package dev.jgvm.core.store;
 
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.jgvm.core.verify.Evidence;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -40,14 +37,7 @@ public record InstallMeta(String version, String platform, String archive, Strin
         o.addProperty("archive", archive);
         o.addProperty("sha256", sha256);
         o.addProperty("source", source);
-        JsonArray ev = new JsonArray();
-        for (Evidence e : evidence) {
-            JsonObject j = new JsonObject();
-            j.addProperty("kind", e.kind().text());
-            j.addProperty("detail", e.detail());
-            ev.add(j);
-        }
-        o.add("evidence", ev);
+        o.add("evidence", Evidence.toJson(evidence));
         o.addProperty("installed_at", installedAt.toString());
         o.addProperty("tree_hash", treeHash);
         o.addProperty("files", files);
@@ -57,14 +47,7 @@ public record InstallMeta(String version, String platform, String archive, Strin
     /** Reads what {@link #toJson()} wrote. */
     public static InstallMeta fromJson(String json) {
         JsonObject o = JsonParser.parseString(json).getAsJsonObject();
-        List<Evidence> ev = new ArrayList<>();
-        if (o.has("evidence")) {
-            for (JsonElement e : o.getAsJsonArray("evidence")) {
-                JsonObject j = e.getAsJsonObject();
-                ev.add(new Evidence(Evidence.Kind.valueOf(j.get("kind").getAsString().toUpperCase(java.util.Locale.ROOT)),
-                        j.get("detail").getAsString()));
-            }
-        }
+        List<Evidence> ev = o.has("evidence") ? Evidence.fromJson(o.getAsJsonArray("evidence")) : List.of();
         return new InstallMeta(str(o, "version"), str(o, "platform"), str(o, "archive"), str(o, "sha256"), str(o, "source"),
                 ev, Instant.parse(str(o, "installed_at")), str(o, "tree_hash"), o.has("files") ? o.get("files").getAsInt() : 0);
     }

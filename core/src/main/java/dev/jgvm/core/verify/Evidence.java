@@ -36,5 +36,27 @@ public record Evidence(Kind kind, String detail) {
         public String text() { return name().toLowerCase(java.util.Locale.ROOT); }
     }
 
+    /** Evidence as stored in meta and cache records: {@code [{"kind": "signed", "detail": "..."}]}. */
+    public static com.google.gson.JsonArray toJson(java.util.List<Evidence> evidence) {
+        com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+        for (Evidence e : evidence) {
+            com.google.gson.JsonObject j = new com.google.gson.JsonObject();
+            j.addProperty("kind", e.kind().text());
+            j.addProperty("detail", e.detail());
+            a.add(j);
+        }
+        return a;
+    }
+
+    /** Reads what {@link #toJson} wrote. */
+    public static java.util.List<Evidence> fromJson(com.google.gson.JsonArray a) {
+        java.util.List<Evidence> out = new java.util.ArrayList<>();
+        for (com.google.gson.JsonElement e : a) {
+            com.google.gson.JsonObject j = e.getAsJsonObject();
+            out.add(new Evidence(Kind.valueOf(j.get("kind").getAsString().toUpperCase(java.util.Locale.ROOT)), j.get("detail").getAsString()));
+        }
+        return out;
+    }
+
     public static Evidence userSha256(Checksum c) { return new Evidence(Kind.USER, "sha256 " + c.hex() + " given with --sha256"); }
 }
