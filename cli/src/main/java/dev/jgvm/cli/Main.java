@@ -4,6 +4,7 @@ import dev.jgvm.cli.command.CurrentCommand;
 import dev.jgvm.cli.command.EnvCommand;
 import dev.jgvm.cli.command.ExecCommand;
 import dev.jgvm.cli.command.InitCommand;
+import dev.jgvm.cli.command.KeysCommand;
 import dev.jgvm.cli.command.InstallCommand;
 import dev.jgvm.cli.command.JgvmCommand;
 import dev.jgvm.cli.command.ListCommand;
@@ -93,6 +94,7 @@ public final class Main {
         m.put("ls-remote", ListRemoteCommand.class);
         m.put("rehash", RehashCommand.class);
         m.put("init", InitCommand.class);
+        m.put("keys", KeysCommand.class);
         return m;
     }
 
@@ -105,7 +107,9 @@ public final class Main {
                 if (cls == JgvmCommand.class) return (K) new JgvmCommand(ts);
                 // init prints completion for every command, so it gets the whole model.
                 if (cls == InitCommand.class) return (K) new InitCommand(s, () -> commandLine(s, ts));
-                if (SUBCOMMANDS.containsValue(cls)) return (K) cls.getConstructor(Services.class).newInstance(s);
+                if (SUBCOMMANDS.containsValue(cls) || cls.getEnclosingClass() == KeysCommand.class) {
+                    return (K) cls.getConstructor(Services.class).newInstance(s);
+                }
                 return fallback.create(cls);
             }
         };

@@ -1,0 +1,108 @@
+package dev.jgvm.cli;
+
+import dev.jgvm.cli.Cli.CliResult;
+import dev.jgvm.core.env.Env;
+import dev.jgvm.fixtures.GnuPG;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code jgvm keys} with keys exported by the real GnuPG, armored and binary, RSA and Ed25519. */
+class KeysIT {
+    @TempDir static Path shared;
+    static GnuPG gpg;
+    static String rsa;
+    static String ed;
+    @TempDir Path tmp;
+
+    @BeforeAll
+    static void makeKeys() {
+        gpg = GnuPG.in(shared);
+        rsa = gpg.generateKey("Corp Release <release@corp.example>", "rsa2048");
+        ed = gpg.generateKey("Build Bot <bot@corp.example>", "ed25519");
+    }
+
+    private Cli jgvm() { return Cli.inProcess(Env.of("JGVM_HOME", tmp.resolve("jgvm"), "HOME", tmp).withCwd(tmp)); }
+
+    @Test
+    void importsAnArmoredKeyWhenTheFingerprintMatches() throws IOException {
+        Path key = gpg.exportPublic(rsa, tmp.resolve("corp.asc"), true);
+        String spaced = rsa.replaceAll("(.{4})", "$1 ").strip();
+
+        CliResult r = jgvm().run("keys", "import", key.toString(), "--fingerprint", spaced.toLowerCase());
+        CliResult list = jgvm().run("keys", "list");
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(rsa + "\n", r.out());
+        assertTrue(r.err().contains("info: trusted "), r.err());
+        assertTrue(r.err().contains("Corp Release <release@corp.example>"), r.err());
+        assertTrue(Files.isRegularFile(tmp.resolve("jgvm/keys/" + rsa + ".asc")));
+        assertTrue(list.out().startsWith("EB4C1BFD4F042F6DDDCCEC917721F63BD38B4796  "), list.out());
+        assertTrue(list.out().lines().findFirst().orElseThrow().endsWith("(built-in)"), list.out());
+        assertTrue(list.out().contains(rsa + "  Corp Release <release@corp.example>\n"), list.out());
+    }
+
+    @Test
+    void importsABinaryEd25519KeyWithYes() {
+        Path key = gpg.exportPublic(ed, tmp.resolve("bot.gpg"), false);
+
+        CliResult r = jgvm().run("keys", "import", key.toString(), "--yes");
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(ed + "\n", r.out());
+    }
+
+    @Test
+    void refusesAKeyWhoseFingerprintDiffers() {
+        Path key = gpg.exportPublic(rsa, tmp.resolve("corp.asc"), true);
+
+        CliResult r = jgvm().run("keys", "import", key.toString(), "--fingerprint", ed);
+
+        assertEquals(4, r.exitCode(), r.toString());
+        assertTrue(r.err().startsWith("error: '" + key + "' does not hold the key "), r.err());
+        assertFalse(Files.exists(tmp.resolve("jgvm/keys/" + rsa + ".asc")));
+    }
+
+    @Test
+    void refusesToImportWithoutAFingerprintOrYes() {
+        Path key = gpg.exportPublic(rsa, tmp.resolve("corp.asc"), true);
+
+        CliResult r = jgvm().run("keys", "import", key.toString());
+
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("error: importing a key needs --fingerprint FPR (checked) or --yes (taken as is)\nhint: "), r.err());
+    }
+
+    @Test
+    void refusesAFileWithNoKey() throws IOException {
+        Path junk = Files.writeString(tmp.resolve("junk.asc"), "not a key\n");
+
+        CliResult r = jgvm().run("keys", "import", junk.toString(), "--yes");
+
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("error: '" + junk + "' holds no OpenPGP public key"), r.err());
+    }
+
+    @Test
+    void removesAKeyButNeverTheBuiltInOne() {
+        Path key = gpg.exportPublic(rsa, tmp.resolve("corp.asc"), true);
+        jgvm().run("keys", "import", key.toString(), "--yes");
+
+        CliResult removed = jgvm().run("keys", "remove", rsa);
+        CliResult builtIn = jgvm().run("keys", "remove", "EB4C 1BFD 4F04 2F6D DDCC  EC91 7721 F63B D38B 4796");
+        CliResult unknown = jgvm().run("keys", "remove", rsa);
+
+        assertEquals(0, removed.exitCode(), removed.toString());
+        assertFalse(Files.exists(tmp.resolve("jgvm/keys/" + rsa + ".asc")));
+        assertEquals(2, builtIn.exitCode());
+        assertEquals(3, unknown.exitCode());
+    }
+}
