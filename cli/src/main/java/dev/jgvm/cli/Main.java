@@ -1,5 +1,6 @@
 package dev.jgvm.cli;
 
+import dev.jgvm.cli.command.BundleCommand;
 import dev.jgvm.cli.command.CurrentCommand;
 import dev.jgvm.cli.command.EnvCommand;
 import dev.jgvm.cli.command.ExecCommand;
@@ -95,6 +96,7 @@ public final class Main {
         m.put("rehash", RehashCommand.class);
         m.put("init", InitCommand.class);
         m.put("keys", KeysCommand.class);
+        m.put("bundle", BundleCommand.class);
         return m;
     }
 
@@ -107,7 +109,7 @@ public final class Main {
                 if (cls == JgvmCommand.class) return (K) new JgvmCommand(ts);
                 // init prints completion for every command, so it gets the whole model.
                 if (cls == InitCommand.class) return (K) new InitCommand(s, () -> commandLine(s, ts));
-                if (SUBCOMMANDS.containsValue(cls) || cls.getEnclosingClass() == KeysCommand.class) {
+                if (SUBCOMMANDS.containsValue(cls) || cls.getEnclosingClass() == KeysCommand.class || cls.getEnclosingClass() == BundleCommand.class) {
                     return (K) cls.getConstructor(Services.class).newInstance(s);
                 }
                 return fallback.create(cls);

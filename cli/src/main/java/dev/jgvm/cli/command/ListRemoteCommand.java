@@ -56,7 +56,7 @@ public final class ListRemoteCommand implements Callable<Integer> {
             list = new Cached(versions(l.releases(), true), versions(l.releases(), false), l.source(), Instant.now());
             save(cacheFile, list);
         } catch (NetworkException | VersionNotFoundException e) {
-            Optional<Cached> cached = load(cacheFile);
+            Optional<Cached> cached = load(cacheFile).or(() -> fromArchives());
             if (cached.isEmpty()) throw e;
             list = cached.get();
             long days = Duration.between(list.at(), Instant.now()).toDays();
@@ -80,6 +80,18 @@ public final class ListRemoteCommand implements Callable<Integer> {
             throw new VersionNotFoundException("no release matches '%s'".formatted(prefix), all ? "try a shorter prefix" : "--all includes betas and release candidates");
         }
         return ExitCode.OK.code();
+    }
+
+    // Without a cached release list, the archives in the cache (installed before, or imported from a bundle) still
+    // say which versions this machine can install offline.
+    private Optional<Cached> fromArchives() {
+        var platform = services.platforms().platform(services.env(), Optional.empty());
+        List<GoVersion> vs = new dev.jgvm.core.download.ArchiveCache(services.store().cacheDir()).fileNames().stream()
+                .flatMap(n -> dev.jgvm.core.archive.ArchiveName.parse(n).stream()).filter(a -> a.platform().equals(platform))
+                .map(dev.jgvm.core.archive.ArchiveName::version).distinct().toList();
+        if (vs.isEmpty()) return Optional.empty();
+        return Optional.of(new Cached(vs.stream().filter(GoVersion::isStable).toList(), vs.stream().filter(v -> !v.isStable()).toList(),
+                "the archive cache", Instant.now()));
     }
 
     private static List<GoVersion> versions(List<Release> releases, boolean stable) {

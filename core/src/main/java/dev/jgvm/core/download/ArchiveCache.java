@@ -2,6 +2,7 @@ package dev.jgvm.core.download;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.jgvm.core.archive.ArchiveExtractor;
 import dev.jgvm.core.error.StoreException;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.verify.Checksum;
@@ -28,8 +29,13 @@ public final class ArchiveCache {
 
     public ArchiveCache(Path cacheDir) { this.root = cacheDir; }
 
-    /** A cached archive and its record. */
-    public record Entry(Path file, String fileName, Checksum sha256, List<Evidence> evidence, String source) {}
+    /**
+     * A cached archive and its record.
+     *
+     * @param signature the official {@code .asc} that came with it, if any (bundles carry it along)
+     */
+    public record Entry(Path file, String fileName, Checksum sha256, List<Evidence> evidence, String source,
+                        Optional<byte[]> signature, ArchiveExtractor.Layout layout) {}
 
     /** A {@code .partial} path for a download whose digest may be known beforehand. */
     public Path partial(Optional<Checksum> expected) {
@@ -42,7 +48,8 @@ public final class ArchiveCache {
     }
 
     /** Moves verified bytes into the cache and records them. */
-    public Entry put(Path verified, String fileName, Checksum sha256, List<Evidence> evidence, String source) {
+    public Entry put(Path verified, String fileName, Checksum sha256, List<Evidence> evidence, String source,
+                     Optional<byte[]> signature, ArchiveExtractor.Layout layout) {
         Path file = root.resolve("downloads").resolve(sha256.hex());
         try {
             Files.move(verified, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -54,8 +61,10 @@ public final class ArchiveCache {
         o.addProperty("sha256", sha256.hex());
         o.addProperty("source", source);
         o.add("evidence", Evidence.toJson(evidence));
+        o.addProperty("layout", layout.name());
+        signature.ifPresent(sig -> InstallStore.writeAtomically(record(fileName).resolveSibling(fileName + ".asc"), new String(sig, java.nio.charset.StandardCharsets.US_ASCII)));
         InstallStore.writeAtomically(record(fileName), o + "\n");
-        return new Entry(file, fileName, sha256, evidence, source);
+        return new Entry(file, fileName, sha256, evidence, source, signature, layout);
     }
 
     /** The cached archive with this file name, if its bytes still match its record. */
@@ -72,9 +81,23 @@ public final class ArchiveCache {
                 return Optional.empty();
             }
             List<Evidence> ev = Evidence.fromJson(o.getAsJsonArray("evidence"));
-            return Optional.of(new Entry(file, fileName, sha, ev, o.get("source").getAsString()));
+            if (ev.isEmpty()) return Optional.empty();
+            Path asc = rec.resolveSibling(fileName + ".asc");
+            Optional<byte[]> sig = Files.isRegularFile(asc) ? Optional.of(Files.readAllBytes(asc)) : Optional.empty();
+            ArchiveExtractor.Layout layout = o.has("layout") ? ArchiveExtractor.Layout.valueOf(o.get("layout").getAsString()) : ArchiveExtractor.Layout.OFFICIAL;
+            return Optional.of(new Entry(file, fileName, sha, ev, o.get("source").getAsString(), sig, layout));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The file names of every cached archive (for offline listings). */
+    public List<String> fileNames() {
+        try (java.util.stream.Stream<Path> s = Files.list(root.resolve("archives"))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
+                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
         }
     }
 

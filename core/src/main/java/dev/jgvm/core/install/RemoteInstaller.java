@@ -1,5 +1,6 @@
 package dev.jgvm.core.install;
 
+import dev.jgvm.core.archive.ArchiveExtractor.Layout;
 import dev.jgvm.core.archive.ArchiveName;
 import dev.jgvm.core.config.Settings.EvidenceLevel;
 import dev.jgvm.core.download.ArchiveCache;
@@ -62,13 +63,21 @@ public final class RemoteInstaller {
     public Installation install(VersionSpec spec, Platform platform, boolean force, boolean offline, ProgressListener progress) {
         GoVersion version = resolve(spec, platform, offline);
         if (!force && store.isInstalled(version)) return new Installation(version, store.goroot(version), true, false);
+        ArchiveCache.Entry archive = obtain(version, platform, offline, progress);
+        return installer.installVerified(archive.file(), archive.fileName(), version, archive.sha256(), archive.layout(),
+                platform, archive.evidence(), archive.source(), force, progress);
+    }
+
+    /**
+     * A verified archive of a version for a platform: from the cache when its recorded evidence still meets the
+     * minimum, else from the first source along the chain whose bytes verify (then cached).
+     */
+    public ArchiveCache.Entry obtain(GoVersion version, Platform platform, boolean offline, ProgressListener progress) {
         String fileName = ArchiveName.of(version, platform).fileName();
         Optional<ArchiveCache.Entry> cached = cache.find(fileName);
         if (cached.isPresent() && verifier.minimum().acceptsEvidence(cached.get().evidence().get(0).kind().level())) {
-            ArchiveCache.Entry e = cached.get();
             progress.step("using the cached " + fileName);
-            return installer.installVerified(e.file(), fileName, version, e.sha256(), dev.jgvm.core.archive.ArchiveExtractor.Layout.OFFICIAL,
-                    platform, e.evidence(), e.source(), force, progress);
+            return cached.get();
         }
         if (offline) {
             throw new VersionNotFoundException("go %s for %s is not in the cache, and --offline forbids the network".formatted(version, platform),
@@ -95,11 +104,8 @@ public final class RemoteInstaller {
                     progress.warning("go %s was accepted on a digest the mirror '%s' serves itself; nothing independent vouches for it"
                             .formatted(version, source.name()));
                 }
-                ArchiveCache.Entry entry = cache.put(got.file(), fileName, got.sha256(), evidence, source.name());
-                return installer.installVerified(entry.file(), fileName, version, got.sha256(),
-                        artifact.layout() == Artifact.Layout.MODULE ? dev.jgvm.core.archive.ArchiveExtractor.Layout.MODULE
-                                : dev.jgvm.core.archive.ArchiveExtractor.Layout.OFFICIAL,
-                        platform, evidence, source.name(), force, progress);
+                return cache.put(got.file(), fileName, got.sha256(), evidence, source.name(), plan.signature(),
+                        artifact.layout() == Artifact.Layout.MODULE ? Layout.MODULE : Layout.OFFICIAL);
             } catch (VerificationException e) {
                 deleteQuietly(partial);
                 if (e.getMessage().startsWith("security:")) progress.rejected(source.name(), e.getMessage());

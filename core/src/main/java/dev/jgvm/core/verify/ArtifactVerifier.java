@@ -128,6 +128,9 @@ public final class ArtifactVerifier {
 
         public List<Expected> digests() { return digests; }
 
+        /** The archive's own detached signature ({@code .asc}) when the source served one that verified so far. */
+        public Optional<byte[]> signature() { return Optional.ofNullable(signature).map(byte[]::clone); }
+
         /** The strongest evidence this plan can give, if the bytes agree. */
         public Optional<EvidenceLevel> best() {
             if (signature != null) return Optional.of(EvidenceLevel.SIGNED);
