@@ -111,6 +111,30 @@ class BundleIT {
     }
 
     @Test
+    void afterAnImportTheSameArchiveInstallsFromAFileWithoutADigest() throws IOException {
+        Path home = tmp.resolve("from-file");
+        Cli jgvm = offline(home, true);
+        assertEquals(0, jgvm.run("bundle", "import", bundle.toString(), "--install", "none").exitCode());
+
+        CliResult r = jgvm.run("install", "--from", unpacked.resolve("go1.21.13.linux-amd64.tar.gz").toString());
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(Files.readString(home.resolve("meta/1.21.13.json")).contains("listed in checksums.txt of bundle 'go-bundle.tar'"));
+    }
+
+    @Test
+    void aChecksumsFileSignedByGnuPgImports() throws Exception {
+        Path b = repack("gpg-signed.tar", d -> {
+            Files.delete(d.resolve("signature.asc"));
+            gpg.detachSign(signer, d.resolve("checksums.txt"), d.resolve("signature.asc"));
+        });
+
+        CliResult r = offline(tmp.resolve("gpg-home"), true).run("bundle", "import", b.toString());
+
+        assertEquals(0, r.exitCode(), r.toString());
+    }
+
+    @Test
     void anUnpackedDirectoryImportsToo() throws IOException {
         Path home = tmp.resolve("dir");
 

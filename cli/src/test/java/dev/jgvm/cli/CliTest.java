@@ -103,7 +103,8 @@ class CliTest {
 
         assertEquals(4, r.exitCode());
         assertEquals("error: no evidence that 'go1.22.5.linux-amd64.tar.gz' is genuine\n"
-                + "hint: pass --sha256 with the digest published for it (go.dev/dl lists every file's SHA-256)\n", r.err());
+                + "hint: pass --sha256 with the digest published for it (go.dev/dl lists every file's SHA-256), put its official .asc next to it, "
+                + "or import a bundle that holds it\n", r.err());
     }
 
     @Test

@@ -59,7 +59,12 @@ public final class InstallCommand implements Callable<Integer> {
         }
         Optional<Checksum> digest = Optional.ofNullable(sha256).map(Checksum::sha256);
         Platform target = services.platforms().platform(services.env(), Optional.ofNullable(platform));
-        Installation done = services.installer().installFromFile(services.env().cwd().resolve(from), digest, target, force, listener(t));
+        Path file = services.env().cwd().resolve(from);
+        Installation done = digest.isPresent()
+                ? services.installer().installFromFile(file, digest, target, force, listener(t))
+                : services.installer().installFromFile(file, target, force, listener(t),
+                        new dev.jgvm.core.download.ArchiveCache(services.store().cacheDir()),
+                        dev.jgvm.core.verify.TrustedKeys.load(services.store().home().resolve("keys")));
         if (done.alreadyInstalled()) {
             t.info("go %s is already installed".formatted(done.version()));
             t.hint("use --force to reinstall it");

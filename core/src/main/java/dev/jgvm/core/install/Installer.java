@@ -74,12 +74,9 @@ public final class Installer {
         Optional<ArchiveName> named = ArchiveName.parse(fileName);
         if (expected.isEmpty()) {
             throw new VerificationException("no evidence that '%s' is genuine".formatted(fileName),
-                    "pass --sha256 with the digest published for it (go.dev/dl lists every file's SHA-256)");
+                    "pass --sha256 with the digest published for it (go.dev/dl lists every file's SHA-256), put its official .asc next to it, or import a bundle that holds it");
         }
-        if (named.isPresent() && !named.get().platform().equals(target)) {
-            throw new UsageException("'%s' is for %s, but this install is for %s".formatted(fileName, named.get().platform(), target),
-                    "pass --platform %s to install it anyway, or use the archive for %s".formatted(named.get().platform(), target));
-        }
+        requirePlatform(fileName, named, target);
         store.sweepStaging();
         if (named.isPresent() && !force && store.isInstalled(named.get().version())) {
             return new Installation(named.get().version(), store.goroot(named.get().version()), true, false);
@@ -124,6 +121,51 @@ public final class Installer {
                     java.time.Instant.now(), result.treeHash(), result.entries());
             return publish(staging, version, meta, force, progress);
         }
+    }
+
+    /**
+     * Installs a local archive without a digest from the user, when other evidence exists (DESIGN §8): the cache or an
+     * imported bundle already proved these exact bytes, or an official {@code .asc} lies next to the file and verifies
+     * with the Go release key. Without such evidence it is refused as {@link #installFromFile} refuses.
+     */
+    public Installation installFromFile(Path file, Platform target, boolean force, ProgressListener progress,
+                                        dev.jgvm.core.download.ArchiveCache cache, dev.jgvm.core.verify.TrustedKeys keys) {
+        if (!Files.isRegularFile(file)) return installFromFile(file, Optional.empty(), target, force, progress);
+        String fileName = file.getFileName().toString();
+        Optional<ArchiveName> named = ArchiveName.parse(fileName);
+        if (named.isEmpty()) return installFromFile(file, Optional.empty(), target, force, progress);
+        requirePlatform(fileName, named, target);
+        Checksum actual;
+        try {
+            actual = digestOf(file);
+        } catch (IOException e) {
+            throw corrupt(file, e);
+        }
+        Optional<dev.jgvm.core.download.ArchiveCache.Entry> known = cache.find(fileName).filter(e -> e.sha256().equals(actual));
+        if (known.isPresent()) {
+            progress.step("the cache already proved these bytes (%s)".formatted(known.get().evidence().get(0).detail()));
+            return installVerified(file, fileName, named.get().version(), actual, Layout.OFFICIAL, target, known.get().evidence(),
+                    "file:" + file.toAbsolutePath(), force, progress);
+        }
+        Path asc = file.resolveSibling(fileName + ".asc");
+        if (Files.isRegularFile(asc)) {
+            String what = fileName + ".asc";
+            try {
+                dev.jgvm.core.verify.SignatureCheck check = dev.jgvm.core.verify.SignatureCheck.begin(Files.readAllBytes(asc),
+                        dev.jgvm.core.verify.TrustedKeys.builtInOnly(keys), what);
+                byte[] buf = new byte[1 << 16];
+                try (InputStream in = Files.newInputStream(file)) {
+                    for (int n; (n = in.read(buf)) > 0; ) check.update(buf, 0, n);
+                }
+                Evidence signed = check.verify(what);
+                progress.verified(signed);
+                return installVerified(file, fileName, named.get().version(), actual, Layout.OFFICIAL, target, List.of(signed),
+                        "file:" + file.toAbsolutePath(), force, progress);
+            } catch (IOException e) {
+                throw corrupt(file, e);
+            }
+        }
+        return installFromFile(file, Optional.empty(), target, force, progress);
     }
 
     /** Removes installed versions and regenerates derived files once. */
@@ -200,6 +242,13 @@ public final class Installer {
             }
         } catch (IOException e) {
             throw corrupt(file, e);
+        }
+    }
+
+    private static void requirePlatform(String fileName, Optional<ArchiveName> named, Platform target) {
+        if (named.isPresent() && !named.get().platform().equals(target)) {
+            throw new UsageException("'%s' is for %s, but this install is for %s".formatted(fileName, named.get().platform(), target),
+                    "pass --platform %s to install it anyway, or use the archive for %s".formatted(named.get().platform(), target));
         }
     }
 
