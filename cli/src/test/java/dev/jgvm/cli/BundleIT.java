@@ -135,6 +135,25 @@ class BundleIT {
     }
 
     @Test
+    void aBundleWorksAsAMirrorWithNoNetwork() throws IOException {
+        Path home = tmp.resolve("bundle-mirror");
+        Files.createDirectories(home.resolve("keys"));
+        gpg.exportPublic(signer, home.resolve("keys/bundles.asc"), true);
+        Files.writeString(home.resolve("config.toml"), "[[mirror]]\nname = \"usb\"\ntype = \"bundle\"\nurl = \"%s\"\n".formatted(bundle));
+        Cli jgvm = Cli.inProcess(Env.of("JGVM_HOME", home, "HOME", tmp, "JGVM_PLATFORM", "linux/amd64",
+                "JGVM_ORIGINS", "https://127.0.0.1:9/", "JGVM_CONNECT_TIMEOUT", "1s", "JGVM_RETRIES", "0").withCwd(tmp));
+
+        CliResult remote = jgvm.run("list-remote");
+        CliResult r = jgvm.run("install", "1.22");
+
+        assertEquals("1.22.5\n1.21.13\n", remote.out(), remote.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        String meta = Files.readString(home.resolve("meta/1.22.5.json"));
+        assertTrue(meta.contains("\"source\": \"usb\""), meta);
+        assertTrue(meta.contains("\"kind\": \"signed\""), meta);
+    }
+
+    @Test
     void anUnpackedDirectoryImportsToo() throws IOException {
         Path home = tmp.resolve("dir");
 
