@@ -100,6 +100,7 @@ class BundleIT {
         CliResult again = jgvm.run("install", "--offline", "1.21.13");
         CliResult remote = jgvm.run("list-remote");
         CliResult used = jgvm.run("use", "1.22");
+        CliResult line = jgvm.run("install", "--force", "1.21");
 
         assertEquals(0, imported.exitCode(), imported.toString());
         assertEquals(home.resolve("versions/1.21.13") + "\n" + home.resolve("versions/1.22.5") + "\n", imported.out());
@@ -108,6 +109,7 @@ class BundleIT {
         assertEquals("1.22.5\n1.21.13\n", remote.out(), remote.toString());
         assertEquals(0, used.exitCode(), used.toString());
         assertEquals("1.22\n", Files.readString(tmp.resolve(".go-version")));
+        assertEquals(0, line.exitCode(), "a line resolves from the cache when no mirror answers: " + line);
     }
 
     @Test

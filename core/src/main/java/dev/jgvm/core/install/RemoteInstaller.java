@@ -125,16 +125,28 @@ public final class RemoteInstaller {
         if (spec instanceof VersionSpec.System) {
             throw new UsageException("'system' is the Go on your PATH; jgvm does not install it", "install a version such as 1.22.5, 1.22 or latest");
         }
-        if (offline) {
-            throw new VersionNotFoundException("'%s' needs the release list, and --offline forbids the network".formatted(spec.text()),
-                    "name an exact version such as 1.22.5");
+        if (offline) return fromCache(spec, platform).orElseThrow(() -> new VersionNotFoundException(
+                "no cached archive of go %s for %s, and --offline forbids asking the mirrors".formatted(spec.text(), platform),
+                "name an exact version that is cached, import a bundle, or run without --offline"));
+        MirrorChain.Listing listing;
+        try {
+            listing = chain.list();
+        } catch (NetworkException | VersionNotFoundException e) {
+            // No mirror answers: what the cache holds (earlier downloads, imported bundles) still counts.
+            Optional<GoVersion> cached = fromCache(spec, platform);
+            if (cached.isPresent()) return cached.get();
+            throw e;
         }
-        MirrorChain.Listing listing = chain.list();
         return listing.releases().stream()
                 .filter(r -> r.artifacts().stream().anyMatch(a -> a.platform().equals(platform)) || r.artifacts().isEmpty())
                 .map(Release::version).filter(spec::matches).max(Comparator.naturalOrder())
                 .orElseThrow(() -> new VersionNotFoundException("no release of go %s for %s on mirror '%s'".formatted(spec.text(), platform, listing.source()),
                         "'jgvm list-remote' shows what is available"));
+    }
+
+    private Optional<GoVersion> fromCache(VersionSpec spec, Platform platform) {
+        return cache.fileNames().stream().flatMap(n -> ArchiveName.parse(n).stream()).filter(a -> a.platform().equals(platform))
+                .map(ArchiveName::version).filter(spec::matches).max(Comparator.naturalOrder());
     }
 
     private static void deleteQuietly(Path p) {
