@@ -127,6 +127,27 @@ public final class Services {
         return dev.jgvm.core.mirror.MirrorChain.create(dev.jgvm.core.mirror.MirrorChain.configs(settings(), env, pinned), pluginContext(progress), plugins());
     }
 
+    /**
+     * The checksum database for module zips, from GOSUMDB as Go reads it: unset or {@code sum.golang.org} (the built-in
+     * key), {@code sum.golang.google.cn} (same key, that host), {@code name+hash+key [url]}, or {@code off} (no
+     * database, so module zips get no signed evidence). GONOSUMDB and GOPRIVATE do not exempt toolchains.
+     */
+    public java.util.Optional<dev.jgvm.core.verify.ArtifactVerifier.SumDbSettings> sumdb() {
+        String v = env.get("GOSUMDB").orElse("sum.golang.org").strip();
+        if (v.equals("off")) return java.util.Optional.empty();
+        java.nio.file.Path state = store().home().resolve("sumdb");
+        String[] parts = v.split("\\s+", 2);
+        String key = parts[0];
+        java.util.Optional<java.net.URI> url = parts.length > 1 ? java.util.Optional.of(java.net.URI.create(parts[1].endsWith("/") ? parts[1] : parts[1] + "/"))
+                : java.util.Optional.empty();
+        if (key.equals("sum.golang.org")) key = dev.jgvm.core.verify.sumdb.Note.Verifier.SUM_GOLANG_ORG;
+        else if (key.equals("sum.golang.google.cn")) {
+            key = dev.jgvm.core.verify.sumdb.Note.Verifier.SUM_GOLANG_ORG;
+            url = java.util.Optional.of(java.net.URI.create("https://sum.golang.google.cn/"));
+        }
+        return java.util.Optional.of(new dev.jgvm.core.verify.ArtifactVerifier.SumDbSettings(dev.jgvm.core.verify.sumdb.Note.Verifier.parse(key), url, state));
+    }
+
     /** Where origin digests are read: the official origin, or JGVM_ORIGINS (HTTPS URLs, for a test or an air gap's own origin). */
     public java.util.List<java.net.URI> origins() {
         return env.get("JGVM_ORIGINS").map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty())
@@ -139,7 +160,7 @@ public final class Services {
                                                                  dev.jgvm.core.event.ProgressListener progress) {
         Settings.EvidenceLevel minimum = allowMirrorChecksums ? Settings.EvidenceLevel.MIRROR : settings().verifyMinimum();
         dev.jgvm.core.verify.TrustedKeys keys = dev.jgvm.core.verify.TrustedKeys.load(store().home().resolve("keys"));
-        dev.jgvm.core.verify.ArtifactVerifier verifier = new dev.jgvm.core.verify.ArtifactVerifier(http(), keys, origins(), minimum, offline);
+        dev.jgvm.core.verify.ArtifactVerifier verifier = new dev.jgvm.core.verify.ArtifactVerifier(http(), keys, origins(), minimum, offline, sumdb());
         return new dev.jgvm.core.install.RemoteInstaller(installer(), store(), chain(pinned, progress), verifier,
                 new dev.jgvm.core.download.ArchiveCache(store().cacheDir()), new dev.jgvm.core.download.Downloader(http(), settings().network().retries()));
     }

@@ -98,7 +98,7 @@ public final class RemoteInstaller {
                 }
                 partial = cache.partial(plan.expected());
                 Downloader.Result got = downloader.fetch(artifact.uri(), partial, plan::newSignatureCheck, progress);
-                List<Evidence> evidence = plan.conclude(got.sha256(), got.signature());
+                List<Evidence> evidence = plan.conclude(got.sha256(), got.signature(), got.file());
                 evidence.forEach(progress::verified);
                 if (evidence.get(0).kind().level() == EvidenceLevel.MIRROR) {
                     progress.warning("go %s was accepted on a digest the mirror '%s' serves itself; nothing independent vouches for it"

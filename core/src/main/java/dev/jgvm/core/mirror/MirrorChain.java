@@ -36,6 +36,10 @@ public final class MirrorChain {
             new MirrorConfig("china", "dl", "https://golang.google.cn/dl/",
                     Map.of("name", "china", "type", "dl", "url", "https://golang.google.cn/dl/", "index", "https://golang.google.cn/dl/?mode=json&include=all")));
 
+    /** The last resort of the default chain: Go's public module proxy. */
+    public static final MirrorConfig PROXY_GOLANG_ORG = new MirrorConfig("proxy.golang.org", "goproxy", "https://proxy.golang.org/",
+            Map.of("name", "proxy.golang.org", "type", "goproxy", "url", "https://proxy.golang.org/"));
+
     private final List<Source> sources;
 
     public MirrorChain(List<Source> sources) { this.sources = List.copyOf(sources); }
@@ -51,7 +55,10 @@ public final class MirrorChain {
      */
     public static List<MirrorConfig> configs(Settings settings, Env env, Optional<String> pinned) {
         Map<String, MirrorConfig> known = new LinkedHashMap<>();
-        DEFAULTS.forEach(m -> known.put(m.name(), m));
+        List<MirrorConfig> defaults = new ArrayList<>(DEFAULTS);
+        defaults.addAll(goproxies(env));
+        if (defaults.stream().noneMatch(m -> m.url().equals(PROXY_GOLANG_ORG.url()))) defaults.add(PROXY_GOLANG_ORG);
+        defaults.forEach(m -> known.put(m.name(), m));
         settings.mirrors().forEach(m -> known.put(m.name(), m));
         List<MirrorConfig> chain = new ArrayList<>();
         Optional<String> override = env.get("JGVM_MIRRORS");
@@ -72,7 +79,7 @@ public final class MirrorChain {
                 }
             }
         } else {
-            chain.addAll(settings.mirrors().isEmpty() ? DEFAULTS : settings.mirrors());
+            chain.addAll(settings.mirrors().isEmpty() ? defaults : settings.mirrors());
         }
         if (pinned.isPresent()) {
             MirrorConfig m = chain.stream().filter(c -> c.name().equals(pinned.get())).findFirst()
@@ -82,6 +89,37 @@ public final class MirrorChain {
             return List.of(m);
         }
         return chain;
+    }
+
+    /**
+     * The user's GOPROXY entries (the variable, else Go's env file), as goproxy mirrors; {@code direct} and {@code off}
+     * mean nothing for toolchains and are skipped. Both separators are read as "try the next one" (Go's pipe rule):
+     * jgvm verifies every answer, so a failing proxy never needs to stop the search.
+     */
+    static List<MirrorConfig> goproxies(Env env) {
+        String value = env.get("GOPROXY").orElseGet(() -> goEnvFile(env).orElse(""));
+        List<MirrorConfig> out = new ArrayList<>();
+        for (String entry : value.split("[,|]")) {
+            String e = entry.strip();
+            if (e.isEmpty() || e.equals("direct") || e.equals("off")) continue;
+            String url = e.endsWith("/") ? e : e + "/";
+            out.add(new MirrorConfig(e, "goproxy", url, Map.of("name", e, "type", "goproxy", "url", url)));
+        }
+        return out;
+    }
+
+    // GOPROXY from `go env -w`'s file ($GOENV, else the user config dir's go/env), read without running go.
+    private static Optional<String> goEnvFile(Env env) {
+        java.nio.file.Path file = env.get("GOENV").map(java.nio.file.Path::of)
+                .orElseGet(() -> env.get("XDG_CONFIG_HOME").map(java.nio.file.Path::of).orElse(env.home().resolve(".config")).resolve("go/env"));
+        try {
+            for (String line : java.nio.file.Files.readAllLines(file)) {
+                if (line.startsWith("GOPROXY=")) return Optional.of(line.substring(8).strip());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no env file: nothing configured there
+        }
+        return Optional.empty();
     }
 
     /** Builds the sources through the source types found on the class path (the plugins). */

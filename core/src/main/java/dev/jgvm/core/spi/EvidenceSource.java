@@ -27,6 +27,19 @@ public sealed interface EvidenceSource {
         public Signature { Objects.requireNonNull(uri, "uri"); }
     }
 
+    /**
+     * A module version recorded in Go's checksum database (for {@code golang.org/toolchain} zips): core looks it up,
+     * through {@code proxy}'s {@code /sumdb/} when the proxy supports that, else directly, proves it, and compares the
+     * record's {@code h1:} with the zip's.
+     */
+    record ChecksumDatabase(String module, String version, URI proxy) implements EvidenceSource {
+        public ChecksumDatabase {
+            Objects.requireNonNull(module, "module");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(proxy, "proxy");
+        }
+    }
+
     /** A {@code checksums.txt} ({@code <sha256>  <file>} lines) and its armored detached {@code signature.asc}. */
     record SignedChecksums(URI checksums, URI signature) implements EvidenceSource {
         public SignedChecksums { Objects.requireNonNull(checksums, "checksums"); Objects.requireNonNull(signature, "signature"); }

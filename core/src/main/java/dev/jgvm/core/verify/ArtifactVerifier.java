@@ -32,13 +32,25 @@ public final class ArtifactVerifier {
     private final List<URI> origins;
     private final EvidenceLevel minimum;
     private final boolean offline;
+    private final Optional<SumDbSettings> sumdb;
+
+    /**
+     * Which checksum database vouches for module zips: its verifier key, an optional URL (else https://name/), and where
+     * the last seen tree is kept. Empty when GOSUMDB=off: then module zips have no signed evidence.
+     */
+    public record SumDbSettings(dev.jgvm.core.verify.sumdb.Note.Verifier verifier, Optional<URI> url, java.nio.file.Path stateDir) {}
 
     public ArtifactVerifier(HttpClient http, TrustedKeys keys, List<URI> origins, EvidenceLevel minimum, boolean offline) {
+        this(http, keys, origins, minimum, offline, Optional.empty());
+    }
+
+    public ArtifactVerifier(HttpClient http, TrustedKeys keys, List<URI> origins, EvidenceLevel minimum, boolean offline, Optional<SumDbSettings> sumdb) {
         this.http = http;
         this.keys = keys;
         this.origins = List.copyOf(origins);
         this.minimum = minimum;
         this.offline = offline;
+        this.sumdb = sumdb;
     }
 
     public EvidenceLevel minimum() { return minimum; }
@@ -56,6 +68,7 @@ public final class ArtifactVerifier {
      * evidence that is simply absent is noted in {@link Plan#tried()}.
      */
     public Plan plan(Artifact artifact, String sourceName) {
+        Optional<ZipHash> zipHash = Optional.empty();
         List<Expected> digests = new ArrayList<>();
         List<String> tried = new ArrayList<>();
         byte[] signature = null;
@@ -88,19 +101,60 @@ public final class ArtifactVerifier {
                         .ifPresent(c -> digests.add(new Expected(c, isOrigin(df.uri())
                                 ? new Evidence(Evidence.Kind.ORIGIN, "sha256 from " + df.uri())
                                 : new Evidence(Evidence.Kind.MIRROR, "sha256 served by mirror '%s' (%s)".formatted(sourceName, df.uri())))));
+            } else if (e instanceof EvidenceSource.ChecksumDatabase db) {
+                Optional<ZipHash> found = checksumDatabase(db, tried);
+                if (found.isPresent()) zipHash = found;
             } else if (e instanceof EvidenceSource.Digest d) {
                 digests.add(new Expected(d.sha256(),
                         new Evidence(Evidence.Kind.MIRROR, "sha256 listed by mirror '%s' (%s)".formatted(sourceName, d.from()))));
             }
         }
-        // The origin's own digest, read by core, whatever the mirror offers.
-        for (URI origin : origins) {
+        // The origin's own digest, read by core, whatever the mirror offers (official archives only).
+        for (URI origin : artifact.layout() == Artifact.Layout.MODULE ? List.<URI>of() : origins) {
             URI u = origin.resolve(artifact.fileName() + ".sha256");
             if (digests.stream().anyMatch(x -> x.evidence().detail().equals("sha256 from " + u))) continue;
             fetch(u, tried, "origin digest " + u).flatMap(b -> digest(b, u, tried))
                     .ifPresent(c -> digests.add(new Expected(c, new Evidence(Evidence.Kind.ORIGIN, "sha256 from " + u))));
         }
-        return new Plan(artifact, sourceName, digests, signature, signatureWhat, tried);
+        return new Plan(artifact, sourceName, digests, signature, signatureWhat, tried, zipHash);
+    }
+
+    /** An {@code h1:} a verified checksum-database record gives for a zip. */
+    public record ZipHash(String h1, Evidence evidence) {}
+
+    private Optional<ZipHash> checksumDatabase(EvidenceSource.ChecksumDatabase db, List<String> tried) {
+        if (sumdb.isEmpty()) {
+            tried.add("checksum database: GOSUMDB=off");
+            return Optional.empty();
+        }
+        if (offline) {
+            tried.add("checksum database: skipped offline");
+            return Optional.empty();
+        }
+        SumDbSettings s = sumdb.get();
+        String name = s.verifier().name();
+        // Through the proxy when it says it can (Go's rule), else the database itself.
+        URI viaProxy = db.proxy().resolve("sumdb/" + name + "/");
+        URI base;
+        try {
+            base = http.exists(viaProxy.resolve("supported")) ? viaProxy : s.url().orElse(URI.create("https://" + name + "/"));
+        } catch (JgvmException e) {
+            base = s.url().orElse(URI.create("https://" + name + "/"));
+        }
+        var client = new dev.jgvm.core.verify.sumdb.ChecksumDatabase(http, s.verifier(), s.stateDir());
+        try {
+            var record = client.lookup(base, db.module(), db.version());
+            Optional<String> h1 = record.zipHash(db.module(), db.version());
+            if (h1.isEmpty()) {
+                throw new VerificationException("security: the checksum database's record for %s@%s has no zip hash".formatted(db.module(), db.version()), "nothing was installed");
+            }
+            return Optional.of(new ZipHash(h1.get(), client.evidence(record, db.module(), db.version())));
+        } catch (VersionNotFoundException e) {
+            tried.add("checksum database %s: %s@%s is not in it".formatted(base, db.module(), db.version()));
+        } catch (NetworkException e) {
+            tried.add("checksum database %s: %s".formatted(base, e.getMessage()));
+        }
+        return Optional.empty();
     }
 
     /** A digest and what vouches for it. */
@@ -114,14 +168,17 @@ public final class ArtifactVerifier {
         private final byte[] signature;
         private final String signatureWhat;
         private final List<String> tried;
+        private final Optional<ZipHash> zipHash;
 
-        private Plan(Artifact artifact, String source, List<Expected> digests, byte[] signature, String signatureWhat, List<String> tried) {
+        private Plan(Artifact artifact, String source, List<Expected> digests, byte[] signature, String signatureWhat, List<String> tried,
+                     Optional<ZipHash> zipHash) {
             this.artifact = artifact;
             this.source = source;
             this.digests = List.copyOf(digests);
             this.signature = signature;
             this.signatureWhat = signatureWhat;
             this.tried = List.copyOf(tried);
+            this.zipHash = zipHash;
         }
 
         public List<String> tried() { return tried; }
@@ -133,7 +190,7 @@ public final class ArtifactVerifier {
 
         /** The strongest evidence this plan can give, if the bytes agree. */
         public Optional<EvidenceLevel> best() {
-            if (signature != null) return Optional.of(EvidenceLevel.SIGNED);
+            if (signature != null || zipHash.isPresent()) return Optional.of(EvidenceLevel.SIGNED);
             return digests.stream().map(d -> d.evidence().kind().level()).min(Enum::compareTo);
         }
 
@@ -154,9 +211,23 @@ public final class ArtifactVerifier {
          *
          * @return the evidence that held, strongest first
          */
-        public List<Evidence> conclude(Checksum actual, Optional<SignatureCheck> check) {
+        public List<Evidence> conclude(Checksum actual, Optional<SignatureCheck> check, java.nio.file.Path file) {
             List<Evidence> held = new ArrayList<>();
             if (check.isPresent()) held.add(check.get().verify(signatureWhat));
+            if (zipHash.isPresent()) {
+                String h1;
+                try {
+                    h1 = dev.jgvm.core.verify.sumdb.Dirhash.ofZip(file);
+                } catch (java.io.IOException e) {
+                    throw new VerificationException("security: %s from mirror '%s' is not a readable zip: %s".formatted(artifact.fileName(), source, e.getMessage()),
+                            "the download was discarded; jgvm tries the next mirror");
+                }
+                if (!h1.equals(zipHash.get().h1())) {
+                    throw new VerificationException("security: %s from mirror '%s' does not match the checksum database: the record says %s, the zip is %s"
+                            .formatted(artifact.fileName(), source, zipHash.get().h1(), h1), "the download was discarded; jgvm tries the next mirror");
+                }
+                held.add(zipHash.get().evidence());
+            }
             for (Expected e : digests) {
                 if (!e.sha256().equals(actual)) {
                     throw new VerificationException("security: %s from mirror '%s' does not match its evidence: %s says %s, the bytes are %s"

@@ -18,14 +18,14 @@ import java.util.List;
  * go.sum line pairs, the tree's tiles (height 8, full and partial) and lookups are written to a directory served as
  * {@code file:} URLs.
  */
-final class TestLog {
+public final class TestLog {
     final String name;
     final Ed25519PrivateKeyParameters key;
-    final String verifierKey;
+    public final String verifierKey;
     final List<byte[]> records = new ArrayList<>();
     final List<String> names = new ArrayList<>();
 
-    TestLog(String name) {
+    public TestLog(String name) {
         this.name = name;
         this.key = new Ed25519PrivateKeyParameters(new SecureRandom());
         byte[] pub = key.generatePublicKey().getEncoded();
@@ -37,7 +37,7 @@ final class TestLog {
     }
 
     /** Adds the record for a module version: its zip and go.mod hashes. */
-    TestLog add(String module, String version, String zipHash) {
+    public TestLog add(String module, String version, String zipHash) {
         names.add(module + "@" + version);
         records.add((module + " " + version + " " + zipHash + "\n" + module + " " + version + "/go.mod h1:8wlg68NqwW7eMnI1aABk/C2pDYXj8mrMY4TyRfiLeS0=\n")
                 .getBytes(StandardCharsets.UTF_8));
@@ -45,7 +45,7 @@ final class TestLog {
     }
 
     /** Adds n filler records. */
-    TestLog fill(int n) {
+    public TestLog fill(int n) {
         for (int i = 0; i < n; i++) add("example.com/m" + i, "v1.0." + i, "h1:" + Base64.getEncoder().encodeToString(new byte[32]));
         return this;
     }
@@ -90,8 +90,11 @@ final class TestLog {
 
     String note(int size) { return note(size, root(size), key, name); }
 
+    /** Every record so far. */
+    public int size() { return records.size(); }
+
     /** Writes the tree of the first {@code size} records: tiles, lookups and latest. */
-    void write(Path dir, int size) throws IOException {
+    public void write(Path dir, int size) throws IOException {
         List<List<byte[]>> lv = levels(size);
         for (int tl = 0; (size >> (8 * tl)) > 0; tl++) {
             List<byte[]> hashes = lv.size() > 8 * tl ? lv.get(8 * tl) : List.of();

@@ -1,0 +1,125 @@
+package dev.jgvm.cli;
+
+import dev.jgvm.cli.Cli.CliResult;
+import dev.jgvm.core.env.Env;
+import dev.jgvm.core.verify.sumdb.Dirhash;
+import dev.jgvm.core.verify.sumdb.TestLog;
+import dev.jgvm.fixtures.FixtureDistribution;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Go toolchains from a module proxy laid out as goproxy.cn serves them (here a directory), proven by a checksum
+ * database built with jgvm's own tlog code: through the proxy's /sumdb/ and directly.
+ */
+class GoproxyIT {
+    private static final String MODULE = "golang.org/toolchain";
+    @TempDir Path tmp;
+    Path proxy;
+    Path db;
+    TestLog log;
+
+    @BeforeEach
+    void layOutAProxy() throws IOException {
+        proxy = tmp.resolve("proxy");
+        Path at = Files.createDirectories(proxy.resolve(MODULE + "/@v"));
+        log = new TestLog("sum.example.test").fill(290);
+        StringBuilder list = new StringBuilder();
+        for (String v : new String[] {"1.22.5", "1.21.13"}) {
+            FixtureDistribution d = FixtureDistribution.of(v);
+            Path zip = d.writeModuleZip(at);
+            list.append(d.moduleVersion()).append('\n');
+            log.add(MODULE, d.moduleVersion(), Dirhash.ofZip(zip));
+        }
+        Files.writeString(at.resolve("list"), list);
+        log.fill(30);
+        db = proxy.resolve("sumdb/sum.example.test");
+        log.write(db, log.size());
+        Files.writeString(db.resolve("supported"), "");
+    }
+
+    private Cli jgvm(String gosumdb) {
+        return Cli.inProcess(Env.of("JGVM_HOME", tmp.resolve("jgvm"), "HOME", tmp, "JGVM_PLATFORM", "linux/amd64",
+                "JGVM_MIRRORS", "goproxy+" + proxy.toUri(), "GOSUMDB", gosumdb,
+                "JGVM_ORIGINS", "https://127.0.0.1:9/", "JGVM_CONNECT_TIMEOUT", "1s", "JGVM_RETRIES", "0").withCwd(tmp));
+    }
+
+    @Test
+    void installsAToolchainModuleProvenThroughTheProxysSumdb() throws IOException {
+        CliResult remote = jgvm(log.verifierKey).run("list-remote");
+        CliResult r = jgvm(log.verifierKey).run("install", "1.22");
+
+        assertEquals("1.22.5\n1.21.13\n", remote.out(), remote.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        Path goroot = tmp.resolve("jgvm/versions/1.22.5");
+        assertTrue(Files.isExecutable(goroot.resolve("bin/go")), "module zip fix-ups: executables");
+        assertTrue(Files.isRegularFile(goroot.resolve("src/cmd/go.mod")), "module zip fix-ups: _go.mod renamed");
+        String meta = Files.readString(tmp.resolve("jgvm/meta/1.22.5.json"));
+        assertTrue(meta.contains("\"kind\": \"signed\""), meta);
+        assertTrue(meta.contains("in sum.example.test's tree of 322 records"), meta);
+        assertTrue(Files.isRegularFile(tmp.resolve("jgvm/sumdb/sum.example.test/latest")), "the tree seen is kept");
+    }
+
+    @Test
+    void withoutProxySupportTheDatabaseIsAskedDirectly() throws IOException {
+        Path direct = tmp.resolve("direct-db");
+        log.write(direct, log.size());
+        Files.delete(db.resolve("supported"));
+
+        CliResult r = jgvm(log.verifierKey + " " + direct.toUri()).run("install", "1.21.13");
+
+        assertEquals(0, r.exitCode(), r.toString());
+    }
+
+    @Test
+    void aZipThatDoesNotMatchTheRecordIsRefused() throws IOException {
+        FixtureDistribution evil = FixtureDistribution.of("1.22.5").withTool("backdoor");
+        evil.writeModuleZip(proxy.resolve(MODULE + "/@v"));
+
+        CliResult r = jgvm(log.verifierKey).run("install", "1.22.5");
+
+        assertEquals(4, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("does not match the checksum database"), r.err());
+        assertFalse(Files.exists(tmp.resolve("jgvm/versions/1.22.5")));
+    }
+
+    @Test
+    void aForgedNoteIsRefused() {
+        TestLog other = new TestLog("sum.example.test");
+
+        CliResult r = jgvm(other.verifierKey).run("install", "1.22.5");
+
+        assertEquals(4, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("is not signed by 'sum.example.test'"), r.err());
+        assertFalse(Files.exists(tmp.resolve("jgvm/versions/1.22.5")));
+    }
+
+    @Test
+    void anUnreachableDatabaseNeverMeansAnUnverifiedInstall() throws IOException {
+        Files.delete(db.resolve("supported"));
+
+        CliResult r = jgvm(log.verifierKey + " https://127.0.0.1:9/").run("install", "1.22.5");
+
+        assertEquals(4, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("checksum database https://127.0.0.1:9/"), r.err());
+        assertTrue(r.err().contains("hint: "), r.err());
+        assertFalse(Files.exists(tmp.resolve("jgvm/versions/1.22.5")));
+    }
+
+    @Test
+    void gosumdbOffLeavesModuleZipsWithoutSignedEvidence() {
+        CliResult r = jgvm("off").run("install", "1.22.5");
+
+        assertEquals(4, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("checksum database: GOSUMDB=off"), r.err());
+    }
+}
