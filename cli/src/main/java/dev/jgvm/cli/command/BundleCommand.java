@@ -73,6 +73,10 @@ public final class BundleCommand implements Runnable {
                 for (String s : specs) {
                     GoVersion v = remote.resolve(VersionSpec.parse(s), p, false);
                     ArchiveCache.Entry e = remote.obtain(v, p, false, progress);
+                    if (e.layout() != dev.jgvm.core.archive.ArchiveExtractor.Layout.OFFICIAL) {
+                        throw new UsageException("go %s for %s came as a module-proxy zip ('%s'); bundles carry official archives".formatted(v, p, e.fileName()),
+                                "make the bundle from a dl mirror: --mirror official, or a [[mirror]] of type dl");
+                    }
                     if (archives.stream().noneMatch(a -> a.fileName().equals(e.fileName()))) archives.add(e);
                     t.info("added %s (%s)".formatted(e.fileName(), e.evidence().get(0).kind().text()));
                 }

@@ -74,7 +74,9 @@ public final class RemoteInstaller {
      */
     public ArchiveCache.Entry obtain(GoVersion version, Platform platform, boolean offline, ProgressListener progress) {
         String fileName = ArchiveName.of(version, platform).fileName();
-        Optional<ArchiveCache.Entry> cached = cache.find(fileName);
+        // A version may be cached as the official archive or as the module proxy's zip.
+        String moduleZip = "v0.0.1-" + version.goName() + "." + platform.moduleSuffix() + ".zip";
+        Optional<ArchiveCache.Entry> cached = cache.find(fileName).or(() -> cache.find(moduleZip));
         if (cached.isPresent() && verifier.minimum().acceptsEvidence(cached.get().evidence().get(0).kind().level())) {
             progress.step("using the cached " + fileName);
             return cached.get();
@@ -89,7 +91,7 @@ public final class RemoteInstaller {
             try {
                 Artifact artifact = source.artifact(version, platform).orElseThrow(() -> new VersionNotFoundException(
                         "it has no %s".formatted(fileName), null));
-                progress.step("trying %s from '%s' (%s)".formatted(fileName, source.name(), artifact.uri()));
+                progress.step("trying %s from '%s' (%s)".formatted(artifact.fileName(), source.name(), artifact.uri()));
                 ArtifactVerifier.Plan plan = verifier.plan(artifact, source.name());
                 if (!plan.canSatisfy()) {
                     // Say "not there" rather than "no evidence" when the mirror lacks the archive itself.
@@ -104,7 +106,7 @@ public final class RemoteInstaller {
                     progress.warning("go %s was accepted on a digest the mirror '%s' serves itself; nothing independent vouches for it"
                             .formatted(version, source.name()));
                 }
-                return cache.put(got.file(), fileName, got.sha256(), evidence, source.name(), plan.signature(),
+                return cache.put(got.file(), artifact.fileName(), got.sha256(), evidence, source.name(), plan.signature(),
                         artifact.layout() == Artifact.Layout.MODULE ? Layout.MODULE : Layout.OFFICIAL);
             } catch (VerificationException e) {
                 deleteQuietly(partial);
