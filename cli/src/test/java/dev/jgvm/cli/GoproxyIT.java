@@ -66,6 +66,7 @@ class GoproxyIT {
         String meta = Files.readString(tmp.resolve("jgvm/meta/1.22.5.json"));
         assertTrue(meta.contains("\"kind\": \"signed\""), meta);
         assertTrue(meta.contains("in sum.example.test's tree of 322 records"), meta);
+        assertTrue(meta.contains("\"archive\": \"v0.0.1-go1.22.5.linux-amd64.zip\""), meta);
         assertTrue(Files.isRegularFile(tmp.resolve("jgvm/sumdb/sum.example.test/latest")), "the tree seen is kept");
     }
 
