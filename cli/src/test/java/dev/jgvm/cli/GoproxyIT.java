@@ -71,6 +71,36 @@ class GoproxyIT {
     }
 
     @Test
+    void aLoopbackProxyServedByWireMockWorksThroughItsSumdb() throws Exception {
+        Path root = tmp.resolve("wiremock");
+        copyTree(proxy, root.resolve("__files"));
+        var server = new com.github.tomakehurst.wiremock.WireMockServer(com.github.tomakehurst.wiremock.core.WireMockConfiguration.options()
+                .dynamicPort().bindAddress("127.0.0.1").usingFilesUnderDirectory(root.toString()));
+        server.start();
+        try {
+            CliResult r = Cli.inProcess(Env.of("JGVM_HOME", tmp.resolve("jgvm"), "HOME", tmp, "JGVM_PLATFORM", "linux/amd64",
+                    "JGVM_MIRRORS", "goproxy+" + server.baseUrl() + "/", "GOSUMDB", log.verifierKey,
+                    "JGVM_ORIGINS", "https://127.0.0.1:9/", "JGVM_CONNECT_TIMEOUT", "1s", "JGVM_RETRIES", "0").withCwd(tmp)).run("install", "1.21");
+
+            assertEquals(0, r.exitCode(), r.toString());
+            assertTrue(server.getAllServeEvents().stream().anyMatch(e -> e.getRequest().getUrl().startsWith("/sumdb/sum.example.test/tile/")),
+                    "the tiles came through the proxy");
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+    }
+
+    @Test
     void withoutProxySupportTheDatabaseIsAskedDirectly() throws IOException {
         Path direct = tmp.resolve("direct-db");
         log.write(direct, log.size());

@@ -137,7 +137,7 @@ public final class ArtifactVerifier {
         URI viaProxy = db.proxy().resolve("sumdb/" + name + "/");
         URI base;
         try {
-            base = http.exists(viaProxy.resolve("supported")) ? viaProxy : s.url().orElse(URI.create("https://" + name + "/"));
+            base = supported(viaProxy.resolve("supported")) ? viaProxy : s.url().orElse(URI.create("https://" + name + "/"));
         } catch (JgvmException e) {
             base = s.url().orElse(URI.create("https://" + name + "/"));
         }
@@ -252,6 +252,17 @@ public final class ArtifactVerifier {
                 .formatted(minimum.text());
         return new VerificationException("no %s evidence for %s from mirror '%s': %s%s".formatted(minimum.text(), artifact.fileName(), source, have,
                 tried.isEmpty() ? "" : " (tried: " + String.join("; ", tried) + ")"), hint);
+    }
+
+    // A GET, as cmd/go asks it: 200 means the proxy serves the database's endpoints.
+    private boolean supported(URI u) {
+        try (HttpClient.Body b = http.get(u, 0)) {
+            return true;
+        } catch (VersionNotFoundException e) {
+            return false;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private Optional<byte[]> fetch(URI u, List<String> tried, String what) {
