@@ -33,7 +33,7 @@ public final class SettingsLoader {
     private static final Set<String> VERIFY = Set.of("minimum");
     private static final Set<String> NETWORK = Set.of("connect_timeout", "read_timeout", "retries", "ca_file", "proxy");
     private static final Set<String> MIRROR = Set.of("name", "type", "url", "index", "checksums", "signature",
-            "username", "password_env", "sumdb", "priority");
+            "username", "password_env", "sumdb", "priority", "fallback");
     private static final Pattern LINE_NO = Pattern.compile("line (\\d+)");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 

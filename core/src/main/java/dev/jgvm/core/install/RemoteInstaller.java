@@ -116,6 +116,7 @@ public final class RemoteInstaller {
             } catch (VersionNotFoundException | NetworkException e) {
                 progress.skipped(source.name(), e.getMessage());
                 failures.add(new Attempt(source.name(), e));
+                if (chain.stopsAfter(source, e)) break;
             }
         }
         throw MirrorChain.allFailed("download go %s for %s".formatted(version, platform), failures);

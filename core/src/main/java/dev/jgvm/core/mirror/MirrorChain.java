@@ -41,8 +41,22 @@ public final class MirrorChain {
             Map.of("name", "proxy.golang.org", "type", "goproxy", "url", "https://proxy.golang.org/"));
 
     private final List<Source> sources;
+    private final java.util.Set<String> onlyNotFoundFallsThrough;
 
-    public MirrorChain(List<Source> sources) { this.sources = List.copyOf(sources); }
+    public MirrorChain(List<Source> sources) { this(sources, java.util.Set.of()); }
+
+    private MirrorChain(List<Source> sources, java.util.Set<String> onlyNotFoundFallsThrough) {
+        this.sources = List.copyOf(sources);
+        this.onlyNotFoundFallsThrough = java.util.Set.copyOf(onlyNotFoundFallsThrough);
+    }
+
+    /**
+     * Whether the chain stops after this source failed so: Go's GOPROXY rule for an entry followed by a comma, which
+     * passes to the next entry only on "not found" (404/410). A pipe, and every other mirror, passes on any failure.
+     */
+    public boolean stopsAfter(Source source, JgvmException failure) {
+        return onlyNotFoundFallsThrough.contains(source.name()) && !(failure instanceof VersionNotFoundException);
+    }
 
     public List<Source> sources() { return sources; }
 
@@ -99,11 +113,14 @@ public final class MirrorChain {
     static List<MirrorConfig> goproxies(Env env) {
         String value = env.get("GOPROXY").orElseGet(() -> goEnvFile(env).orElse(""));
         List<MirrorConfig> out = new ArrayList<>();
-        for (String entry : value.split("[,|]")) {
-            String e = entry.strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^,|]*)([,|]?)").matcher(value);
+        while (m.find() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
+            String e = m.group(1).strip();
             if (e.isEmpty() || e.equals("direct") || e.equals("off")) continue;
             String url = e.endsWith("/") ? e : e + "/";
-            out.add(new MirrorConfig(e, "goproxy", url, Map.of("name", e, "type", "goproxy", "url", url)));
+            // The separator after an entry says when the next one is tried: ',' on 404/410 only, '|' on any error.
+            String fallback = m.group(2).equals(",") ? "notfound" : "any";
+            out.add(new MirrorConfig(e, "goproxy", url, Map.of("name", e, "type", "goproxy", "url", url, "fallback", fallback)));
         }
         return out;
     }
@@ -127,7 +144,9 @@ public final class MirrorChain {
         Map<String, SourceType> types = new LinkedHashMap<>();
         for (SourceType t : ServiceLoader.load(SourceType.class, plugins)) types.putIfAbsent(t.type(), t);
         List<Source> sources = new ArrayList<>();
+        java.util.Set<String> strict = new java.util.HashSet<>();
         for (MirrorConfig c : configs) {
+            if ("notfound".equals(c.table().get("fallback"))) strict.add(c.name());
             SourceType t = types.get(c.type());
             if (t == null) {
                 throw new ConfigException("[[mirror]] '%s' has type '%s', which no plugin provides".formatted(c.name(), c.type()),
@@ -135,7 +154,7 @@ public final class MirrorChain {
             }
             sources.add(t.create(c, context));
         }
-        return new MirrorChain(sources);
+        return new MirrorChain(sources, strict);
     }
 
     /** The releases of the first source that can list them, and the failures before it. */
@@ -148,6 +167,7 @@ public final class MirrorChain {
                 return new Listing(s.name(), s.releases(), failures);
             } catch (VersionNotFoundException | NetworkException e) {
                 failures.add(new Attempt(s.name(), e));
+                if (stopsAfter(s, e)) break;
             }
         }
         throw allFailed("list the Go releases", failures);

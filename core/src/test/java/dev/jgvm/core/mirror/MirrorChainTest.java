@@ -1,0 +1,78 @@
+package dev.jgvm.core.mirror;
+
+import dev.jgvm.core.config.Settings;
+import dev.jgvm.core.config.Settings.MirrorConfig;
+import dev.jgvm.core.env.Env;
+import dev.jgvm.core.error.ConfigException;
+import dev.jgvm.core.error.UsageException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MirrorChainTest {
+    @TempDir Path home;
+
+    private List<MirrorConfig> chain(Object... env) {
+        Object[] kv = new Object[env.length + 2];
+        kv[0] = "HOME";
+        kv[1] = home;
+        System.arraycopy(env, 0, kv, 2, env.length);
+        return MirrorChain.configs(Settings.defaults(), Env.of(kv), Optional.empty());
+    }
+
+    @Test
+    void theDefaultChainIsOfficialChinaTheUsersProxiesThenProxyGolangOrg() {
+        List<MirrorConfig> c = chain("GOPROXY", "https://goproxy.cn,https://goproxy.io|direct");
+
+        assertEquals(List.of("official", "china", "https://goproxy.cn", "https://goproxy.io", "proxy.golang.org"), c.stream().map(MirrorConfig::name).toList());
+        assertEquals("notfound", c.get(2).table().get("fallback"), "a comma passes on only 404/410");
+        assertEquals("any", c.get(3).table().get("fallback"), "a pipe passes on any error");
+    }
+
+    @Test
+    void goproxyComesFromGosEnvFileWhenTheVariableIsUnset() throws IOException {
+        Files.createDirectories(home.resolve(".config/go"));
+        Files.writeString(home.resolve(".config/go/env"), "GOFLAGS=-mod=mod\nGOPROXY=https://mirrors.aliyun.com/goproxy/,direct\n");
+
+        List<MirrorConfig> c = chain();
+
+        assertEquals("https://mirrors.aliyun.com/goproxy/", c.get(2).url());
+        assertEquals(4, c.size(), "proxy.golang.org is added once at the end");
+    }
+
+    private static MirrorConfig fake(String name, String fallback, String fails) {
+        return new MirrorConfig(name, "fake", "https://" + name + "/", java.util.Map.of("fallback", fallback, "fails", fails));
+    }
+
+    private static MirrorChain.Listing list(MirrorConfig... configs) {
+        return MirrorChain.create(List.of(configs), null, MirrorChainTest.class.getClassLoader()).list();
+    }
+
+    @Test
+    void aCommaPassesOnlyNotFoundToTheNextProxyAndAPipeAnyError() {
+        assertEquals("b", list(fake("a", "notfound", "notfound"), fake("b", "any", "none")).source());
+        assertEquals("b", list(fake("a", "any", "network"), fake("b", "any", "none")).source());
+        dev.jgvm.core.error.NetworkException e = assertThrows(dev.jgvm.core.error.NetworkException.class,
+                () -> list(fake("a", "notfound", "network"), fake("b", "any", "none")));
+        assertTrue(e.getMessage().contains("(a: connection refused)"), e.getMessage());
+    }
+
+    @Test
+    void jgvmMirrorsReplacesTheChainAndMirrorPinsOne() {
+        assertEquals(List.of("china", "dl+https://mirrors.ustc.edu.cn/golang/"),
+                chain("JGVM_MIRRORS", "china, dl+https://mirrors.ustc.edu.cn/golang/").stream().map(MirrorConfig::name).toList());
+        assertThrows(ConfigException.class, () -> chain("JGVM_MIRRORS", "nowhere"));
+        assertEquals("china", MirrorChain.configs(Settings.defaults(), Env.of("HOME", home), Optional.of("china")).get(0).name());
+        UsageException e = assertThrows(UsageException.class, () -> MirrorChain.configs(Settings.defaults(), Env.of("HOME", home), Optional.of("nope")));
+        assertTrue(e.getMessage().contains("no mirror named 'nope'"));
+    }
+}
