@@ -6,6 +6,7 @@ import dev.jgvm.core.error.ConfigException;
 import dev.jgvm.core.spi.PluginContext;
 import dev.jgvm.core.spi.Source;
 import dev.jgvm.core.spi.SourceType;
+import dev.jgvm.plugins.MirrorCredentials;
 
 import java.net.URI;
 import java.util.Optional;
@@ -21,15 +22,7 @@ public final class DlSourceType implements SourceType {
 
     @Override public Source create(MirrorConfig mirror, PluginContext context) {
         URI base = directory(mirror.name(), mirror.url());
-        HttpClient http = context.http();
-        Optional<String> user = value(mirror, "username");
-        if (user.isPresent()) {
-            String envName = value(mirror, "password_env").orElseThrow(() -> new ConfigException(
-                    "[[mirror]] '%s' has a username but no password_env".formatted(mirror.name()), "name the variable that holds the password: password_env = \"NEXUS_TOKEN\""));
-            String password = context.env(envName).orElseThrow(() -> new ConfigException(
-                    "[[mirror]] '%s' takes its password from %s, which is not set".formatted(mirror.name(), envName), "export " + envName + " before running jgvm"));
-            http = http.withCredentials(base.getHost(), user.get(), password);
-        }
+        HttpClient http = MirrorCredentials.apply(mirror, base, context);
         Optional<URI> index = value(mirror, "index").map(base::resolve);
         Optional<URI> checksums = value(mirror, "checksums").map(base::resolve);
         Optional<URI> signature = value(mirror, "signature").map(base::resolve);
@@ -52,7 +45,5 @@ public final class DlSourceType implements SourceType {
         }
     }
 
-    private static Optional<String> value(MirrorConfig m, String key) {
-        return Optional.ofNullable(m.table().get(key)).map(Object::toString).filter(s -> !s.isEmpty());
-    }
+    private static Optional<String> value(MirrorConfig m, String key) { return MirrorCredentials.value(m, key); }
 }

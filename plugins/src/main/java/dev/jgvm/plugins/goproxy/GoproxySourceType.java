@@ -10,6 +10,7 @@ import dev.jgvm.core.spi.PluginContext;
 import dev.jgvm.core.spi.Release;
 import dev.jgvm.core.spi.Source;
 import dev.jgvm.core.spi.SourceType;
+import dev.jgvm.plugins.MirrorCredentials;
 import dev.jgvm.core.version.GoVersion;
 
 import java.net.URI;
@@ -42,14 +43,7 @@ public final class GoproxySourceType implements SourceType {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("[[mirror]] '%s' has an unusable url '%s'".formatted(mirror.name(), mirror.url()), "write it as https://goproxy.cn");
         }
-        HttpClient http = context.http();
-        Optional<String> user = Optional.ofNullable(mirror.table().get("username")).map(Object::toString).filter(s -> !s.isEmpty());
-        if (user.isPresent()) {
-            String envName = Optional.ofNullable(mirror.table().get("password_env")).map(Object::toString).orElseThrow(() -> new ConfigException(
-                    "[[mirror]] '%s' has a username but no password_env".formatted(mirror.name()), "name the variable that holds the password"));
-            http = http.withCredentials(base.getHost(), user.get(), context.env(envName).orElseThrow(() -> new ConfigException(
-                    "[[mirror]] '%s' takes its password from %s, which is not set".formatted(mirror.name(), envName), "export " + envName)));
-        }
+        HttpClient http = MirrorCredentials.apply(mirror, base, context);
         return new GoproxySource(mirror.name(), base, http);
     }
 

@@ -1,0 +1,94 @@
+package dev.jgvm.plugins.dl;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.jgvm.core.config.Settings;
+import dev.jgvm.core.config.Settings.MirrorConfig;
+import dev.jgvm.core.download.HttpClient;
+import dev.jgvm.core.env.Env;
+import dev.jgvm.core.error.ConfigException;
+import dev.jgvm.core.error.NetworkException;
+import dev.jgvm.core.event.ProgressListener;
+import dev.jgvm.core.spi.PluginContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A Nexus-like mirror that wants Basic credentials: from username and password_env. */
+class CredentialsTest {
+    @TempDir Path tmp;
+    WireMockServer nexus;
+
+    @BeforeEach
+    void start() {
+        nexus = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        nexus.start();
+        nexus.stubFor(get(urlEqualTo("/")).atPriority(9).willReturn(aResponse().withStatus(401)));
+        nexus.stubFor(get(urlEqualTo("/")).atPriority(1).withHeader("Authorization", equalTo("Basic Y2k6czNjcjN0"))
+                .willReturn(aResponse().withStatus(200).withBody("<a href=\"go1.22.5.linux-amd64.tar.gz\">go1.22.5.linux-amd64.tar.gz</a>")));
+    }
+
+    @AfterEach
+    void stop() { nexus.stop(); }
+
+    private PluginContext context(Env env) {
+        HttpClient http = HttpClient.create(Settings.Network.defaults(), env, "test");
+        return new PluginContext() {
+            @Override public HttpClient http() { return http; }
+
+            @Override public Settings settings() { return Settings.defaults(); }
+
+            @Override public Path cacheDir(String name) { return tmp.resolve(name); }
+
+            @Override public ProgressListener progress() { return ProgressListener.NONE; }
+
+            @Override public Optional<String> env(String name) { return env.get(name); }
+        };
+    }
+
+    private MirrorConfig corp(Map<String, Object> extra) {
+        Map<String, Object> t = new java.util.HashMap<>(Map.of("name", "corp", "type", "dl", "url", nexus.baseUrl() + "/"));
+        t.putAll(extra);
+        return new MirrorConfig("corp", "dl", nexus.baseUrl() + "/", t);
+    }
+
+    @Test
+    void sendsTheMirrorsCredentials() {
+        var source = new DlSourceType().create(corp(Map.of("username", "ci", "password_env", "NEXUS_TOKEN")),
+                context(Env.of("HOME", tmp, "NEXUS_TOKEN", "s3cr3t")));
+
+        assertEquals("1.22.5", source.releases().get(0).version().name());
+    }
+
+    @Test
+    void withoutCredentialsTheRefusalSaysWhatToCheck() {
+        var source = new DlSourceType().create(corp(Map.of()), context(Env.of("HOME", tmp)));
+
+        NetworkException e = assertThrows(NetworkException.class, source::releases);
+
+        assertTrue(e.getMessage().contains("HTTP 401"), e.getMessage());
+        assertTrue(e.hint().orElseThrow().contains("password_env"), e.hint().orElseThrow());
+    }
+
+    @Test
+    void aPasswordVariableThatIsNotSetIsAConfigError() {
+        ConfigException e = assertThrows(ConfigException.class, () -> new DlSourceType()
+                .create(corp(Map.of("username", "ci", "password_env", "NEXUS_TOKEN")), context(Env.of("HOME", tmp))));
+
+        assertEquals("[[mirror]] 'corp' takes its password from NEXUS_TOKEN, which is not set", e.getMessage());
+        assertEquals(2, e.exitCode().code());
+    }
+}
