@@ -13,6 +13,7 @@ import dev.jgvm.cli.command.ListRemoteCommand;
 import dev.jgvm.cli.command.RehashCommand;
 import dev.jgvm.cli.command.UninstallCommand;
 import dev.jgvm.cli.command.UseCommand;
+import dev.jgvm.cli.command.VerifyCommand;
 import dev.jgvm.cli.command.WhichCommand;
 import dev.jgvm.cli.render.ErrorReporter;
 import dev.jgvm.cli.render.Terminal;
@@ -97,6 +98,7 @@ public final class Main {
         m.put("init", InitCommand.class);
         m.put("keys", KeysCommand.class);
         m.put("bundle", BundleCommand.class);
+        m.put("verify", VerifyCommand.class);
         return m;
     }
 

@@ -501,6 +501,22 @@ class CliTest {
     }
 
     @Test
+    void verifyRehashesInstalledTreesAndCatchesAChange() throws IOException {
+        install("1.22.5");
+        install("1.21.13");
+
+        CliResult ok = jgvm("verify");
+        Files.writeString(home.resolve("versions/1.22.5/src/fmt/print.go"), "package fmt // changed\n");
+        CliResult changed = jgvm("verify");
+
+        assertEquals(0, ok.exitCode(), ok.toString());
+        assertEquals("1.21.13 ok\n1.22.5 ok\n", ok.out());
+        assertEquals(4, changed.exitCode());
+        assertEquals("1.21.13 ok\n1.22.5 MODIFIED\n", changed.out());
+        assertTrue(changed.err().contains("error: go 1.22.5 changed since it was installed"), changed.err());
+    }
+
+    @Test
     void versionAndHelpGoToStdout() {
         CliResult v = jgvm("--version");
         CliResult h = jgvm("--help");
