@@ -107,13 +107,8 @@ public final class ExecCommand implements Callable<Integer> {
     // Looked up on the child's PATH, so the selected GOROOT/bin wins over anything else.
     private static String find(String cmd, String path) {
         if (cmd.contains("/") || cmd.contains(File.separator)) return cmd;
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) continue;
-            Path p = Path.of(dir, cmd);
-            if (Files.isRegularFile(p) && Files.isExecutable(p)) return p.toString();
-        }
-        throw new ToolNotFoundException("'%s' not found in the selected Go's bin/ or on PATH".formatted(cmd),
-                "check the command's name; 'jgvm which' shows the selected Go", ExitCode.SHIM_NOT_FOUND);
+        return Selected.onPath(path, cmd, dir -> false).map(Path::toString).orElseThrow(() -> new ToolNotFoundException("'%s' not found in the selected Go's bin/ or on PATH".formatted(cmd),
+                "check the command's name; 'jgvm which' shows the selected Go", ExitCode.SHIM_NOT_FOUND));
     }
 
     private static Thread pump(InputStream in, PrintWriter to) {

@@ -34,11 +34,16 @@ final class Selected {
 
     /** The first {@code cmd} on PATH outside {@code JGVM_HOME/shims}: what {@code system} means. */
     static Optional<Path> onPathOutsideShims(Services s, String cmd) {
-        Path shims = s.store().shimsDir();
-        for (String dir : s.env().get("PATH").orElse("").split(java.io.File.pathSeparator)) {
+        Path shims = s.store().shimsDir().normalize();
+        return onPath(s.env().get("PATH").orElse(""), cmd, dir -> dir.normalize().equals(shims));
+    }
+
+    /** The first executable {@code cmd} in a PATH value, skipping the directories {@code skip} names. */
+    static Optional<Path> onPath(String path, String cmd, java.util.function.Predicate<Path> skip) {
+        for (String dir : path.split(java.io.File.pathSeparator)) {
             if (dir.isEmpty()) continue;
             Path d = Path.of(dir);
-            if (d.normalize().equals(shims.normalize())) continue;
+            if (skip.test(d)) continue;
             Path p = d.resolve(cmd);
             if (java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isExecutable(p)) return Optional.of(p);
         }
