@@ -30,6 +30,12 @@ public record ArchiveName(GoVersion version, Platform platform, String extension
     /** The official name for a version and platform. */
     public static ArchiveName of(GoVersion v, Platform p) { return new ArchiveName(v, p, p.archiveExtension()); }
 
+    /**
+     * The {@code golang.org/toolchain} module version of a release for a platform, as module proxies and the checksum
+     * database name it: {@code v0.0.1-go1.22.5.linux-amd64}.
+     */
+    public static String moduleVersion(GoVersion v, Platform p) { return "v0.0.1-" + v.goName() + "." + p.moduleSuffix(); }
+
     public String fileName() { return version.goName() + "." + platform.archiveSuffix() + extension; }
 
     @Override public String toString() { return fileName(); }

@@ -75,7 +75,7 @@ public final class RemoteInstaller {
     public ArchiveCache.Entry obtain(GoVersion version, Platform platform, boolean offline, ProgressListener progress) {
         String fileName = ArchiveName.of(version, platform).fileName();
         // A version may be cached as the official archive or as the module proxy's zip.
-        String moduleZip = "v0.0.1-" + version.goName() + "." + platform.moduleSuffix() + ".zip";
+        String moduleZip = ArchiveName.moduleVersion(version, platform) + ".zip";
         Optional<ArchiveCache.Entry> cached = cache.find(fileName).or(() -> cache.find(moduleZip));
         if (cached.isPresent() && verifier.minimum().acceptsEvidence(cached.get().evidence().get(0).kind().level())) {
             progress.step("using the cached " + fileName);

@@ -1,5 +1,6 @@
 package dev.jgvm.plugins.goproxy;
 
+import dev.jgvm.core.archive.ArchiveName;
 import dev.jgvm.core.config.Settings.MirrorConfig;
 import dev.jgvm.core.download.HttpClient;
 import dev.jgvm.core.error.ConfigException;
@@ -85,7 +86,7 @@ public final class GoproxySourceType implements SourceType {
         @Override public Optional<Artifact> artifact(GoVersion version, Platform platform) { return Optional.of(zipOf(version, platform)); }
 
         private Artifact zipOf(GoVersion v, Platform p) {
-            String moduleVersion = "v0.0.1-" + v.goName() + "." + p.moduleSuffix();
+            String moduleVersion = ArchiveName.moduleVersion(v, p);
             URI zip = base.resolve(MODULE + "/@v/" + moduleVersion + ".zip");
             return new Artifact(moduleVersion + ".zip", v, p, zip, -1, Artifact.Layout.MODULE,
                     List.of(new EvidenceSource.ChecksumDatabase(MODULE, moduleVersion, base)));
