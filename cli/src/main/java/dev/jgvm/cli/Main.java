@@ -61,6 +61,12 @@ public final class Main {
             cl.setErr(err);
             cl.setExecutionExceptionHandler((ex, line, parsed) -> reporter.report(ex));
             cl.setParameterExceptionHandler((ex, a) -> {
+                if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine().getParent() == null
+                        && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+                    terminal.error("unknown command '%s'".formatted(u.getUnmatched().get(0)));
+                    terminal.hint("run 'jgvm --help' for the commands");
+                    return ExitCode.USAGE.code();
+                }
                 terminal.error(lowerFirst(ex.getMessage()));
                 CommandLine sub = ex.getCommandLine();
                 String name = sub.getCommandSpec().qualifiedName();

@@ -151,6 +151,14 @@ class CliTest {
     }
 
     @Test
+    void anUnknownCommandIsNamedWithAHint() {
+        CliResult r = jgvm("frob");
+
+        assertEquals(2, r.exitCode());
+        assertEquals("error: unknown command 'frob'\nhint: run 'jgvm --help' for the commands\n", r.err());
+    }
+
+    @Test
     void aBusyLockExitsSixNamingTheLockFile() throws IOException {
         Path lockFile = home.resolve("locks/1.22.5.lock");
         Files.createDirectories(lockFile.getParent());
