@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * Streams an archive to a {@code .partial} file, hashing it (and feeding a signature check) in the same pass, never
  * holding it in memory. An interrupted transfer resumes with {@code Range}; a server that answers a range with the
  * whole file (200) is read again from zero. A body that is not an archive (an HTML error page) is refused at its
- * first bytes. Not thread-safe; one download at a time per instance.
+ * first bytes. A {@link Growth} listener hears as the file grows, so extraction can read it while it downloads.
+ * Not thread-safe; one download at a time per instance.
  */
 public final class Downloader {
     private final HttpClient http;
@@ -34,6 +35,21 @@ public final class Downloader {
     /** Whether the archive is there at all (a HEAD request). */
     public boolean exists(URI uri) { return http.exists(uri); }
 
+    /**
+     * Hears how far the {@code .partial} file holds final bytes of the body, so another thread can read it as it
+     * grows. Bytes below a length once announced never change, across retries and resumes; a server that restarts
+     * the body from zero (the file is emptied) is announced by {@link #restarted}.
+     */
+    public interface Growth {
+        Growth NONE = new Growth() {};
+
+        /** The file now holds the body's first {@code length} bytes. */
+        default void grew(long length) {}
+
+        /** The file was emptied and is written again from the body's first byte. */
+        default void restarted() {}
+    }
+
     /** The file, its digest and the signature check that saw the same bytes. */
     public record Result(Path file, Checksum sha256, Optional<SignatureCheck> signature, long bytes) {}
 
@@ -43,23 +59,32 @@ public final class Downloader {
      * @param signatures makes a fresh signature check for each pass over the bytes (empty when there is none)
      */
     public Result fetch(URI uri, Path partial, Supplier<Optional<SignatureCheck>> signatures, ProgressListener progress) {
+        return fetch(uri, partial, signatures, Growth.NONE, progress);
+    }
+
+    /** As {@link #fetch(URI, Path, Supplier, ProgressListener)}, telling {@code growth} as the file grows. */
+    public Result fetch(URI uri, Path partial, Supplier<Optional<SignatureCheck>> signatures, Growth growth, ProgressListener progress) {
         NetworkException last = null;
         for (int attempt = 0; attempt < attempts; attempt++) {
             MessageDigest digest = Checksum.newDigest();
             Optional<SignatureCheck> sig = signatures.get();
             try {
                 long have = Files.exists(partial) ? Files.size(partial) : 0;
-                if (have > 0) replay(partial, digest, sig);
+                if (have > 0) {
+                    replay(partial, digest, sig);
+                    growth.grew(have);
+                }
                 try (HttpClient.Body body = http.get(uri, have)) {
                     if (have > 0 && !body.partial()) {
                         // The server ignored the range: start over with what it sends.
                         Files.deleteIfExists(partial);
+                        growth.restarted();
                         digest = Checksum.newDigest();
                         sig = signatures.get();
                         have = 0;
                     }
                     long total = body.length() < 0 ? -1 : body.length() + have;
-                    long got = copy(body.stream(), partial, have, digest, sig, total, uri, progress);
+                    long got = copy(body.stream(), partial, have, digest, sig, total, uri, growth, progress);
                     return new Result(partial, Checksum.of(digest), sig, got);
                 }
             } catch (NetworkException e) {
@@ -85,7 +110,7 @@ public final class Downloader {
     }
 
     private static long copy(InputStream in, Path partial, long have, MessageDigest digest, Optional<SignatureCheck> sig, long total,
-                             URI uri, ProgressListener progress) throws IOException {
+                             URI uri, Growth growth, ProgressListener progress) throws IOException {
         byte[] buf = new byte[1 << 16];
         long got = have;
         boolean first = have == 0;
@@ -99,6 +124,7 @@ public final class Downloader {
                 digest.update(buf, 0, n);
                 if (sig.isPresent()) sig.get().update(buf, 0, n);
                 got += n;
+                growth.grew(got);
                 progress.bytesReceived(got, total);
             }
         }

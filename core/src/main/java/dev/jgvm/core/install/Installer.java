@@ -109,18 +109,52 @@ public final class Installer {
                 // The bytes were hashed when they were proven (download or cache lookup): no second digest pass.
                 result = extractor.extract(file, layout, staging.dir());
             } catch (IOException e) {
-                throw corrupt(file, e);
+                throw corrupt(fileName, e);
             }
-            Optional<GoVersion> inside = versionFile(staging.dir());
-            if (inside.isPresent() && !inside.get().equals(version)) {
-                throw new VerificationException("security: '%s' from '%s' holds %s, not go%s".formatted(fileName, source, inside.get().goName(), version),
-                        "nothing was installed; the mirror serves the wrong file under this name");
-            }
-            requireGoBinary(fileName, staging.dir());
-            InstallMeta meta = new InstallMeta(version.name(), target.toString(), fileName, sha256.hex(), source, evidence,
-                    java.time.Instant.now(), result.treeHash(), result.entries());
-            return publish(staging, version, meta, force, progress);
+            return complete(staging, result, fileName, version, sha256, target, evidence, source, force, progress);
         }
+    }
+
+    /**
+     * Starts extracting a {@code .tar.gz} download into a new staging directory while {@code partial} is still being
+     * written; the download tells the returned stream as the file grows. Nothing is published until
+     * {@link #installStreamed} is called after the bytes verified; closing the stream discards the staging directory.
+     */
+    public StreamedExtraction beginStreamed(Path partial, Layout layout) {
+        store.sweepStaging();
+        return new StreamedExtraction(extractor, layout, partial, store.newStaging());
+    }
+
+    /**
+     * Completes an install whose archive was extracted while it downloaded and has since been proven by
+     * {@code evidence}: waits for the extraction, checks the layout, publishes, records provenance.
+     *
+     * @return empty when the stream was abandoned (the server restarted the body): install from the file instead
+     */
+    public Optional<Installation> installStreamed(StreamedExtraction streamed, String fileName, GoVersion version, Checksum sha256,
+                                                  Platform target, List<Evidence> evidence, String source, boolean force, ProgressListener progress) {
+        Optional<ArchiveExtractor.Result> result;
+        try {
+            result = streamed.finish();
+        } catch (IOException e) {
+            throw corrupt(fileName, e);
+        }
+        if (result.isEmpty()) return Optional.empty();
+        return Optional.of(complete(streamed.staging(), result.get(), fileName, version, sha256, target, evidence, source, force, progress));
+    }
+
+    // After extraction into staging: the archive must hold this version and a go binary; then publish with its meta.
+    private Installation complete(Staging staging, ArchiveExtractor.Result result, String fileName, GoVersion version, Checksum sha256,
+                                  Platform target, List<Evidence> evidence, String source, boolean force, ProgressListener progress) {
+        Optional<GoVersion> inside = versionFile(staging.dir());
+        if (inside.isPresent() && !inside.get().equals(version)) {
+            throw new VerificationException("security: '%s' from '%s' holds %s, not go%s".formatted(fileName, source, inside.get().goName(), version),
+                    "nothing was installed; the mirror serves the wrong file under this name");
+        }
+        requireGoBinary(fileName, staging.dir());
+        InstallMeta meta = new InstallMeta(version.name(), target.toString(), fileName, sha256.hex(), source, evidence,
+                java.time.Instant.now(), result.treeHash(), result.entries());
+        return publish(staging, version, meta, force, progress);
     }
 
     /**
@@ -139,7 +173,7 @@ public final class Installer {
         try {
             actual = digestOf(file);
         } catch (IOException e) {
-            throw corrupt(file, e);
+            throw corrupt(file.getFileName().toString(), e);
         }
         Optional<dev.jgvm.core.download.ArchiveCache.Entry> known = cache.find(fileName).filter(e -> e.sha256().equals(actual));
         if (known.isPresent()) {
@@ -162,7 +196,7 @@ public final class Installer {
                 return installVerified(file, fileName, named.get().version(), actual, Layout.OFFICIAL, target, List.of(signed),
                         "file:" + file.toAbsolutePath(), force, progress);
             } catch (IOException e) {
-                throw corrupt(file, e);
+                throw corrupt(file.getFileName().toString(), e);
             }
         }
         return installFromFile(file, Optional.empty(), target, force, progress);
@@ -233,7 +267,7 @@ public final class Installer {
                 } catch (IOException | RuntimeException e) {
                     in.transferTo(java.io.OutputStream.nullOutputStream());
                     requireDigest(file, expected, Checksum.of(digest));
-                    if (e instanceof IOException io) throw corrupt(file, io);
+                    if (e instanceof IOException io) throw corrupt(file.getFileName().toString(), io);
                     throw (RuntimeException) e;
                 }
                 in.transferTo(java.io.OutputStream.nullOutputStream());
@@ -241,7 +275,7 @@ public final class Installer {
                 return r;
             }
         } catch (IOException e) {
-            throw corrupt(file, e);
+            throw corrupt(file.getFileName().toString(), e);
         }
     }
 
@@ -267,8 +301,8 @@ public final class Installer {
         return Checksum.of(d);
     }
 
-    private static VerificationException corrupt(Path file, IOException e) {
-        return new VerificationException("cannot read '%s' as a Go archive: %s".formatted(file.getFileName(),
+    private static VerificationException corrupt(String fileName, IOException e) {
+        return new VerificationException("cannot read '%s' as a Go archive: %s".formatted(fileName,
                 e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
                 "nothing was installed; the file is truncated or not a .tar.gz/.zip archive", e);
     }

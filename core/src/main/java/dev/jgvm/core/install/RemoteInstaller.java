@@ -63,7 +63,22 @@ public final class RemoteInstaller {
     public Installation install(VersionSpec spec, Platform platform, boolean force, boolean offline, ProgressListener progress) {
         GoVersion version = resolve(spec, platform, offline);
         if (!force && store.isInstalled(version)) return new Installation(version, store.goroot(version), true, false);
-        ArchiveCache.Entry archive = obtain(version, platform, offline, progress);
+        Optional<ArchiveCache.Entry> cached = cached(version, platform, offline, progress);
+        ArchiveCache.Entry archive;
+        if (cached.isPresent()) {
+            archive = cached.get();
+        } else {
+            // A .tar.gz is extracted into staging while it downloads; it is published only once the bytes verified.
+            try (Streams streams = new Streams(progress)) {
+                archive = download(version, platform, progress, streams);
+                if (streams.current != null) {
+                    Optional<Installation> done = installer.installStreamed(streams.current, archive.fileName(), version, archive.sha256(),
+                            platform, archive.evidence(), archive.source(), force, progress);
+                    if (done.isPresent()) return done.get();
+                    progress.step("the mirror restarted the download; extracting the finished file");
+                }
+            }
+        }
         return installer.installVerified(archive.file(), archive.fileName(), version, archive.sha256(), archive.layout(),
                 platform, archive.evidence(), archive.source(), force, progress);
     }
@@ -73,18 +88,54 @@ public final class RemoteInstaller {
      * minimum, else from the first source along the chain whose bytes verify (then cached).
      */
     public ArchiveCache.Entry obtain(GoVersion version, Platform platform, boolean offline, ProgressListener progress) {
+        Optional<ArchiveCache.Entry> cached = cached(version, platform, offline, progress);
+        return cached.isPresent() ? cached.get() : download(version, platform, progress, null);
+    }
+
+    // The cached archive when its evidence still meets the minimum; none at all is an error offline.
+    private Optional<ArchiveCache.Entry> cached(GoVersion version, Platform platform, boolean offline, ProgressListener progress) {
         String fileName = ArchiveName.of(version, platform).fileName();
         // A version may be cached as the official archive or as the module proxy's zip.
         String moduleZip = ArchiveName.moduleVersion(version, platform) + ".zip";
         Optional<ArchiveCache.Entry> cached = cache.find(fileName).or(() -> cache.find(moduleZip));
         if (cached.isPresent() && verifier.minimum().acceptsEvidence(cached.get().evidence().get(0).kind().level())) {
             progress.step("using the cached " + fileName);
-            return cached.get();
+            return cached;
         }
         if (offline) {
             throw new VersionNotFoundException("go %s for %s is not in the cache, and --offline forbids the network".formatted(version, platform),
                     "run the install once with the network, or import a bundle that holds it");
         }
+        return Optional.empty();
+    }
+
+    /** Extractions that follow downloads, one per attempt; a failed attempt's is stopped and its staging deleted. */
+    private final class Streams implements AutoCloseable {
+        private final ProgressListener progress;
+        private StreamedExtraction current;
+
+        Streams(ProgressListener progress) { this.progress = progress; }
+
+        Downloader.Growth begin(Artifact artifact, Path partial) {
+            discard();
+            // A zip's permissions live in its central directory, at the end: it is extracted once complete.
+            if (!artifact.fileName().endsWith(".tar.gz")) return Downloader.Growth.NONE;
+            progress.step("extracting %s into staging as it downloads".formatted(artifact.fileName()));
+            current = installer.beginStreamed(partial, layoutOf(artifact));
+            return current;
+        }
+
+        void discard() {
+            if (current != null) current.close();
+            current = null;
+        }
+
+        @Override public void close() { discard(); }
+    }
+
+    // Along the chain until a source's bytes verify; streams (may be null) extract each attempt as it downloads.
+    private ArchiveCache.Entry download(GoVersion version, Platform platform, ProgressListener progress, Streams streams) {
+        String fileName = ArchiveName.of(version, platform).fileName();
         List<Attempt> failures = new ArrayList<>();
         for (Source source : chain.sources()) {
             Path partial = null;
@@ -99,27 +150,37 @@ public final class RemoteInstaller {
                     throw verifier.insufficient(artifact, source.name(), List.of(), plan.tried());
                 }
                 partial = cache.partial(plan.expected());
-                Downloader.Result got = downloader.fetch(artifact.uri(), partial, plan::newSignatureCheck, progress);
+                Downloader.Growth growth = streams == null ? Downloader.Growth.NONE : streams.begin(artifact, partial);
+                Downloader.Result got = downloader.fetch(artifact.uri(), partial, plan::newSignatureCheck, growth, progress);
                 List<Evidence> evidence = plan.conclude(got.sha256(), got.signature(), got.file());
                 evidence.forEach(progress::verified);
                 if (evidence.get(0).kind().level() == EvidenceLevel.MIRROR) {
                     progress.warning("go %s was accepted on a digest the mirror '%s' serves itself; nothing independent vouches for it"
                             .formatted(version, source.name()));
                 }
-                return cache.put(got.file(), artifact.fileName(), got.sha256(), evidence, source.name(), plan.signature(),
-                        artifact.layout() == Artifact.Layout.MODULE ? Layout.MODULE : Layout.OFFICIAL);
+                return cache.put(got.file(), artifact.fileName(), got.sha256(), evidence, source.name(), plan.signature(), layoutOf(artifact));
             } catch (VerificationException e) {
+                discard(streams);
                 deleteQuietly(partial);
                 if (e.getMessage().startsWith("security:")) progress.rejected(source.name(), e.getMessage());
                 else progress.skipped(source.name(), e.getMessage());
                 failures.add(new Attempt(source.name(), e));
             } catch (VersionNotFoundException | NetworkException e) {
+                discard(streams);
                 progress.skipped(source.name(), e.getMessage());
                 failures.add(new Attempt(source.name(), e));
                 if (chain.stopsAfter(source, e)) break;
             }
         }
         throw MirrorChain.allFailed("download go %s for %s".formatted(version, platform), failures);
+    }
+
+    private static void discard(Streams streams) {
+        if (streams != null) streams.discard();
+    }
+
+    private static Layout layoutOf(Artifact artifact) {
+        return artifact.layout() == Artifact.Layout.MODULE ? Layout.MODULE : Layout.OFFICIAL;
     }
 
     /** The version a spec means: itself when exact, else the newest matching release the mirrors list for the platform. */
