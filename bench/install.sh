@@ -3,6 +3,8 @@
 # same mirror and the `curl | tee >(sha256sum) | tar xz` pipeline, in one hyperfine run (DESIGN §11). Debian's
 # golang-1.19-go is repackaged into the official layout and served by python3 -m http.server on 127.0.0.1; before
 # every run the outputs are removed and (as root) the page cache is dropped. Peak RSS from GNU time.
+# Same evidence for both tools: mise checks the mirror's .sha256, so jgvm runs with --allow-mirror-checksums and
+# JGVM_ORIGINS=none (no origin is reachable on loopback; asking dl.google.com would time a lookup mise never makes).
 # Env: RUNS (5), JGVM_BENCH_HOME (an installed jgvm to use; default: ./install.sh into a scratch dir), MISE_BIN,
 #      GO_SRC_ROOT (default: Debian's golang-1.19-go), BENCH_DIR (scratch; default ${TMPDIR:-/tmp}/jgvm-bench-install).
 set -euo pipefail
@@ -54,7 +56,7 @@ EOS
 [ -w /proc/sys/vm/drop_caches ] || echo "warn: cannot drop the page cache (not root): timings will drift" >&2
 
 PIPE="curl -s $URL | tee >(sha256sum >/dev/null) | tar xz -C $OUT/pipe"
-JGVM="env JGVM_HOME=$JH JGVM_MIRRORS=dl+http://127.0.0.1:$PORT/ JGVM_ORIGINS=https://127.0.0.1:9/ JGVM_CONNECT_TIMEOUT=1s $jgvm_home/bin/jgvm -q install --allow-mirror-checksums $V"
+JGVM="env JGVM_HOME=$JH JGVM_MIRRORS=dl+http://127.0.0.1:$PORT/ JGVM_ORIGINS=none JGVM_CONNECT_TIMEOUT=1s $jgvm_home/bin/jgvm -q install --allow-mirror-checksums $V"
 args=(-n "curl | tee >(sha256sum) | tar xz" "bash -c '$PIPE'" -n "jgvm install $V" "$JGVM")
 MISE_BIN=${MISE_BIN:-$(command -v mise || true)}
 if [ -n "$MISE_BIN" ]; then
@@ -72,7 +74,7 @@ hyperfine --style basic --runs "$RUNS" --prepare "bash $RESET" --export-json "$B
 
 
 rss() { bash "$RESET"; /usr/bin/time -f %M -o "$BENCH_DIR/rss" "$@" >/dev/null 2>&1 || true; tail -n 1 "$BENCH_DIR/rss"; }
-RSS_JGVM=$(rss env JGVM_HOME=$JH JGVM_MIRRORS=dl+http://127.0.0.1:$PORT/ JGVM_ORIGINS=https://127.0.0.1:9/ "$jgvm_home/bin/jgvm" -q install --allow-mirror-checksums "$V")
+RSS_JGVM=$(rss env JGVM_HOME=$JH JGVM_MIRRORS=dl+http://127.0.0.1:$PORT/ JGVM_ORIGINS=none "$jgvm_home/bin/jgvm" -q install --allow-mirror-checksums "$V")
 "$JH/versions/$V/bin/go" version >&2   # the install works
 RSS_MISE=-
 [ -z "$MISE_BIN" ] || RSS_MISE=$(rss "$MISE_BIN" install "go@$V")

@@ -169,8 +169,12 @@ public final class Services {
         return Optional.of(new ArtifactVerifier.SumDbSettings(Note.Verifier.parse(key), url, state));
     }
 
-    /** Where origin digests are read: the official origin, or JGVM_ORIGINS (HTTPS URLs, for a test or an air gap's own origin). */
+    /**
+     * Where origin digests are read: the official origin, or JGVM_ORIGINS (HTTPS URLs, for a test or an air gap's own
+     * origin; {@code none} where no origin can be reached, leaving signatures and, if allowed, mirror digests).
+     */
     public List<URI> origins() {
+        if (env.get("JGVM_ORIGINS").filter(v -> v.strip().equals("none")).isPresent()) return List.of();
         return env.get("JGVM_ORIGINS").map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty())
                 .map(x -> URI.create(x.endsWith("/") ? x : x + "/")).toList())
                 .orElse(ArtifactVerifier.DEFAULT_ORIGINS);

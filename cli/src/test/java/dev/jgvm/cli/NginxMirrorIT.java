@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A real nginx serving a directory with autoindex on loopback, as a company or a China mirror would. */
@@ -99,6 +100,22 @@ class NginxMirrorIT {
         assertEquals(0, allowed.exitCode(), allowed.toString());
         assertEquals(tmp.resolve("jgvm/versions/1.22.5") + "\n", allowed.out());
         assertTrue(allowed.err().contains("warn: go 1.22.5 was accepted on a digest the mirror"), allowed.err());
+    }
+
+    @Test
+    void withOriginsSetToNoneNoOriginIsAskedAndTheMirrorsDigestStillNeedsPermission() {
+        Path home = tmp.resolve("no-origin");
+        Cli jgvm = Cli.inProcess(Env.of("JGVM_HOME", home, "HOME", tmp, "JGVM_PLATFORM", "linux/amd64",
+                "JGVM_MIRRORS", "dl+http://127.0.0.1:" + port + "/golang/", "JGVM_ORIGINS", "none", "JGVM_RETRIES", "0").withCwd(tmp));
+
+        CliResult refused = jgvm.run("install", "1.22.5");
+        CliResult allowed = jgvm.run("install", "--allow-mirror-checksums", "1.22.5");
+
+        assertEquals(4, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("only mirror evidence"), refused.err());
+        assertFalse(refused.err().contains("origin digest"), refused.err());
+        assertEquals(0, allowed.exitCode(), allowed.toString());
+        assertEquals(home.resolve("versions/1.22.5") + "\n", allowed.out());
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.jgvm.core.env.Env;
 import dev.jgvm.core.error.ConfigException;
 import dev.jgvm.core.error.NetworkException;
 import dev.jgvm.core.error.VersionNotFoundException;
+import okhttp3.ConnectionSpec;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -47,15 +48,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpClient {
     private static final int MAX_REDIRECTS = 8;
-    private final OkHttpClient client;
+    private final Clients clients;
     private final int retries;
     private final String userAgent;
     private final Netrc netrc;
     private final Map<String, String> basicAuth;   // host -> header value, per-mirror credentials
     private final long backoffMillis;
 
-    private HttpClient(OkHttpClient client, int retries, String userAgent, Netrc netrc, Map<String, String> basicAuth, long backoffMillis) {
-        this.client = client;
+    private HttpClient(Clients clients, int retries, String userAgent, Netrc netrc, Map<String, String> basicAuth, long backoffMillis) {
+        this.clients = clients;
         this.retries = retries;
         this.userAgent = userAgent;
         this.netrc = netrc;
@@ -73,25 +74,52 @@ public final class HttpClient {
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(true); // only for stale pooled connections; real retries are ours
         proxy(net, env).ifPresent(p -> b.proxySelector(new NoProxySelector(p, env.get("NO_PROXY").or(() -> env.get("no_proxy")).orElse(""))));
-        if (!net.caFile().isEmpty()) {
-            X509TrustManager tm = trustManager(Path.of(net.caFile()));
-            try {
-                SSLContext ssl = SSLContext.getInstance("TLS");
-                ssl.init(null, new TrustManager[] {tm}, null);
-                b.sslSocketFactory(ssl.getSocketFactory(), tm);
-            } catch (GeneralSecurityException e) {
-                throw new ConfigException("cannot use ca_file '%s': %s".formatted(net.caFile(), e.getMessage()), "give a PEM file of CA certificates");
+        Clients clients = new Clients(b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build(), plain -> {
+            OkHttpClient.Builder tls = plain.newBuilder().connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT));
+            if (!net.caFile().isEmpty()) {
+                X509TrustManager tm = trustManager(Path.of(net.caFile()));
+                try {
+                    SSLContext ssl = SSLContext.getInstance("TLS");
+                    ssl.init(null, new TrustManager[] {tm}, null);
+                    tls.sslSocketFactory(ssl.getSocketFactory(), tm);
+                } catch (GeneralSecurityException e) {
+                    throw new ConfigException("cannot use ca_file '%s': %s".formatted(net.caFile(), e.getMessage()), "give a PEM file of CA certificates");
+                }
             }
-        }
+            return tls.build();
+        });
+        if (!net.caFile().isEmpty()) clients.tls();   // a broken ca_file is a config error now, not at the first https URL
         long backoff = env.get("JGVM_RETRY_BACKOFF_MS").map(Long::parseLong).orElse(250L);
-        return new HttpClient(b.build(), Math.max(0, net.retries()), "jgvm/" + version, Netrc.load(env), Map.of(), backoff);
+        return new HttpClient(clients, Math.max(0, net.retries()), "jgvm/" + version, Netrc.load(env), Map.of(), backoff);
+    }
+
+    /**
+     * The OkHttp clients, sharing one connection pool: plain http uses one without TLS, and the TLS one (the JDK's
+     * trust store, cipher suites: a tenth of a second to set up) is built when the first https URL is asked for.
+     */
+    private static final class Clients {
+        private final OkHttpClient plain;
+        private final java.util.function.UnaryOperator<OkHttpClient> tlsFromPlain;
+        private OkHttpClient tls;   // guarded by this
+
+        Clients(OkHttpClient plain, java.util.function.UnaryOperator<OkHttpClient> tlsFromPlain) {
+            this.plain = plain;
+            this.tlsFromPlain = tlsFromPlain;
+        }
+
+        synchronized OkHttpClient tls() {
+            if (tls == null) tls = tlsFromPlain.apply(plain);
+            return tls;
+        }
+
+        OkHttpClient forUrl(okhttp3.HttpUrl url) { return url.isHttps() ? tls() : plain; }
     }
 
     /** A client that sends Basic credentials to one host (a mirror's {@code username} and {@code password_env}). */
     public HttpClient withCredentials(String host, String username, String password) {
         Map<String, String> auth = new java.util.HashMap<>(basicAuth);
         auth.put(host.toLowerCase(Locale.ROOT), Credentials.basic(username, password, StandardCharsets.UTF_8));
-        return new HttpClient(client, retries, userAgent, netrc, auth, backoffMillis);
+        return new HttpClient(clients, retries, userAgent, netrc, auth, backoffMillis);
     }
 
     /** A response body being read, and what the server said about it. */
@@ -207,7 +235,7 @@ public final class HttpClient {
     private Response follow(Request request, URI original) throws IOException {
         Request current = request;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            Response r = client.newCall(current).execute();
+            Response r = clients.forUrl(current.url()).newCall(current).execute();
             if (!r.isRedirect()) return r;
             String location = r.header("Location");
             r.close();

@@ -147,7 +147,10 @@ public final class RemoteInstaller {
                 if (!plan.canSatisfy()) {
                     // Say "not there" rather than "no evidence" when the mirror lacks the archive itself.
                     if (!downloader.exists(artifact.uri())) throw new VersionNotFoundException("it has no %s".formatted(fileName), null);
-                    throw verifier.insufficient(artifact, source.name(), List.of(), plan.tried());
+                    // Name the weaker evidence there is (a mirror's own digest), not just its absence.
+                    List<Evidence> weaker = plan.digests().stream().map(ArtifactVerifier.Expected::evidence)
+                            .sorted(Comparator.comparing(Evidence::kind)).toList();
+                    throw verifier.insufficient(artifact, source.name(), weaker, plan.tried());
                 }
                 partial = cache.partial(plan.expected());
                 Downloader.Growth growth = streams == null ? Downloader.Growth.NONE : streams.begin(artifact, partial);

@@ -22,6 +22,7 @@ import java.util.Optional;
  * key), the digest core itself reads over HTTPS from an official origin, and digests the mirror serves. After the
  * download, {@link Plan#conclude} requires every digest and signature obtained to agree with the bytes (a
  * disagreement is tampering, whoever agrees), and the strongest of them to meet the configured minimum. Fails closed.
+ * One per command (it remembers the origin's answers for the run); not thread-safe.
  */
 public final class ArtifactVerifier {
     /** Where official digests live: {@code <origin><file>.sha256}, read over HTTPS only. */
@@ -33,6 +34,9 @@ public final class ArtifactVerifier {
     private final EvidenceLevel minimum;
     private final boolean offline;
     private final Optional<SumDbSettings> sumdb;
+    private final java.util.Map<URI, OriginAnswer> originAnswers = new java.util.HashMap<>();
+
+    private record OriginAnswer(Optional<Checksum> digest, List<String> notes) {}
 
     /**
      * Which checksum database vouches for module zips: its verifier key, an optional URL (else https://name/), and where
@@ -113,8 +117,15 @@ public final class ArtifactVerifier {
         for (URI origin : artifact.layout() == Artifact.Layout.MODULE ? List.<URI>of() : origins) {
             URI u = origin.resolve(artifact.fileName() + ".sha256");
             if (digests.stream().anyMatch(x -> x.evidence().detail().equals("sha256 from " + u))) continue;
-            fetch(u, tried, "origin digest " + u).flatMap(b -> digest(b, u, tried))
-                    .ifPresent(c -> digests.add(new Expected(c, new Evidence(Evidence.Kind.ORIGIN, "sha256 from " + u))));
+            // The origin's answer is the same whichever mirror serves the archive: asked once per run, so an
+            // unreachable origin costs its timeouts once, not once per mirror.
+            OriginAnswer answer = originAnswers.computeIfAbsent(u, x -> {
+                List<String> notes = new ArrayList<>();
+                Optional<Checksum> c = fetch(x, notes, "origin digest " + x).flatMap(b -> digest(b, x, notes));
+                return new OriginAnswer(c, List.copyOf(notes));
+            });
+            tried.addAll(answer.notes());
+            answer.digest().ifPresent(c -> digests.add(new Expected(c, new Evidence(Evidence.Kind.ORIGIN, "sha256 from " + u))));
         }
         return new Plan(artifact, sourceName, digests, signature, signatureWhat, tried, zipHash);
     }
