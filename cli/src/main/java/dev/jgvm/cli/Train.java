@@ -18,7 +18,7 @@ import java.security.MessageDigest;
 /**
  * The JVM start-up cache's training run (install.sh and the launcher run it under {@code -XX:ArchiveClassesAtExit}
  * on JDK 17-23 or {@code -XX:AOTCacheOutput} on 24+): the everyday commands, in process, against a throw-away
- * JGVM_HOME, so the classes they load are archived. Prints nothing; exits 0 even if a command fails.
+ * JGVM_HOME, and an install from a loopback mirror, so the classes they load are archived. Prints nothing; exits 0 even if a command fails.
  */
 public final class Train {
     private Train() {}
@@ -40,15 +40,50 @@ public final class Train {
             };
             PrintWriter sink = new PrintWriter(Writer.nullWriter());
             for (String[] run : runs) Main.run(env, sink, sink, run);
+            network(home, env, sink);
         } finally {
             dev.jgvm.core.store.InstallStore.deleteTree(home);
+        }
+    }
+
+    // A download from a loopback mirror (HTTP client, the dl plugin, the verifier, extraction as it downloads), when
+    // the JDK has its small HTTP server (a jlinked runtime may not): their classes are most of an install's start-up.
+    private static void network(Path home, Env env, PrintWriter sink) throws IOException {
+        Path archive = tinyGo(home.resolve("go1.22.6.linux-amd64.tar.gz"));
+        byte[] bytes = Files.readAllBytes(archive);
+        String sha = sha256(archive);
+        com.sun.net.httpserver.HttpServer server;
+        try {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (LinkageError e) {
+            return;
+        }
+        server.createContext("/", ex -> {
+            String path = ex.getRequestURI().getPath();
+            byte[] body = path.equals("/") ? "<html><body><a href=\"go1.22.6.linux-amd64.tar.gz\">go1.22.6.linux-amd64.tar.gz</a></body></html>"
+                    .getBytes(StandardCharsets.UTF_8)
+                    : path.equals("/go1.22.6.linux-amd64.tar.gz") ? bytes
+                    : path.equals("/go1.22.6.linux-amd64.tar.gz.sha256") ? sha.getBytes(StandardCharsets.US_ASCII) : null;
+            ex.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            if (body != null) ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        try {
+            Env net = env.with("JGVM_MIRRORS", "dl+http://127.0.0.1:" + server.getAddress().getPort() + "/").with("JGVM_ORIGINS", "none")
+                    .with("JGVM_RETRIES", "0");
+            Main.run(net, sink, sink, new String[] {"list-remote"});
+            Main.run(net, sink, sink, new String[] {"install", "--allow-mirror-checksums", "1.22.6"});
+        } finally {
+            server.stop(0);
         }
     }
 
     private static Path tinyGo(Path file) throws IOException {
         try (OutputStream fo = Files.newOutputStream(file);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(fo))) {
-            add(tar, "go/VERSION", "go1.22.5\n", 0644);
+            String v = file.getFileName().toString().split("\\.linux")[0];
+            add(tar, "go/VERSION", v + "\n", 0644);
             add(tar, "go/bin/go", "#!/bin/sh\necho go version go1.22.5 linux/amd64\n", 0755);
             add(tar, "go/bin/gofmt", "#!/bin/sh\n", 0755);
         }

@@ -4,7 +4,6 @@ import dev.jgvm.core.error.UsageException;
 import dev.jgvm.core.error.VerificationException;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPSecretKey;
@@ -13,9 +12,10 @@ import org.bouncycastle.openpgp.PGPSecretKeyRingCollection;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.operator.jcajce.JcaKeyFingerprintCalculator;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder;
-import org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyDecryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
+import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,7 +32,6 @@ import java.util.Iterator;
  * signing-capable key of the file is used. Not thread-safe.
  */
 public final class PgpSigner {
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
     private final PGPSecretKey key;
     private final PGPPrivateKey privateKey;
 
@@ -50,7 +49,7 @@ public final class PgpSigner {
     public static PgpSigner load(Path file, char[] passphrase) {
         PGPSecretKeyRingCollection rings;
         try (InputStream in = Files.newInputStream(file)) {
-            rings = new PGPSecretKeyRingCollection(PGPUtil.getDecoderStream(in), new JcaKeyFingerprintCalculator());
+            rings = new PGPSecretKeyRingCollection(PGPUtil.getDecoderStream(in), new BcKeyFingerprintCalculator());
         } catch (IOException | PGPException | RuntimeException e) {
             throw new UsageException("'%s' holds no OpenPGP secret key: %s".formatted(file, e.getMessage()),
                     "export one with 'gpg --export-secret-keys --armor FPR > signing-key.asc'");
@@ -60,7 +59,7 @@ public final class PgpSigner {
                 PGPSecretKey sk = k.next();
                 if (!sk.isSigningKey() || sk.isPrivateKeyEmpty() || sk.getPublicKey().hasRevocation()) continue;
                 try {
-                    PGPPrivateKey pk = sk.extractPrivateKey(new JcePBESecretKeyDecryptorBuilder().setProvider(BC).build(passphrase));
+                    PGPPrivateKey pk = sk.extractPrivateKey(new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase));
                     return new PgpSigner(sk, pk);
                 } catch (PGPException e) {
                     throw new VerificationException("cannot unlock the secret key in '%s': %s".formatted(file, e.getMessage()),
@@ -78,7 +77,7 @@ public final class PgpSigner {
     public byte[] sign(byte[] data) {
         try {
             PGPSignatureGenerator gen = new PGPSignatureGenerator(
-                    new JcaPGPContentSignerBuilder(key.getPublicKey().getAlgorithm(), HashAlgorithmTags.SHA256).setProvider(BC), key.getPublicKey());
+                    new BcPGPContentSignerBuilder(key.getPublicKey().getAlgorithm(), HashAlgorithmTags.SHA256), key.getPublicKey());
             gen.init(PGPSignature.BINARY_DOCUMENT, privateKey);
             gen.update(data);
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -3,7 +3,6 @@ package dev.jgvm.core.verify;
 import dev.jgvm.core.error.VerificationException;
 import org.bouncycastle.bcpg.SignatureSubpacketTags;
 import org.bouncycastle.bcpg.sig.IssuerFingerprint;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openpgp.PGPCompressedData;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -11,8 +10,8 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.jcajce.JcaPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,7 +29,8 @@ import java.util.List;
  * {@link #verify()} fails closed: any problem is a {@link VerificationException}. Not thread-safe; one use.
  */
 public final class SignatureCheck {
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    // Bouncy Castle's own ("lightweight") implementations, not the JCA provider: nothing to register at start-up,
+    // and no JDK that insists on signed crypto providers can refuse them.
     private final PGPSignature signature;
     private final TrustedKeys.Trusted ring;
     private final PGPPublicKey key;
@@ -63,7 +63,7 @@ public final class SignatureCheck {
         if (key.getKeyID() != primary.getKeyID()) checkBinding(primary, key, sig, what, notes);
         if (key.hasRevocation()) throw bad(what, "was made by key %016X, which is revoked".formatted(key.getKeyID()));
         try {
-            sig.init(new JcaPGPContentVerifierBuilderProvider().setProvider(BC), key);
+            sig.init(new BcPGPContentVerifierBuilderProvider(), key);
         } catch (PGPException e) {
             throw bad(what, "cannot be checked: " + e.getMessage());
         }
@@ -91,9 +91,9 @@ public final class SignatureCheck {
 
     private static PGPSignature parse(byte[] detached, String what) {
         try {
-            JcaPGPObjectFactory f = new JcaPGPObjectFactory(PGPUtil.getDecoderStream(new ByteArrayInputStream(detached)));
+            BcPGPObjectFactory f = new BcPGPObjectFactory(PGPUtil.getDecoderStream(new ByteArrayInputStream(detached)));
             Object o = f.nextObject();
-            if (o instanceof PGPCompressedData c) o = new JcaPGPObjectFactory(c.getDataStream()).nextObject();
+            if (o instanceof PGPCompressedData c) o = new BcPGPObjectFactory(c.getDataStream()).nextObject();
             if (o instanceof PGPSignatureList list && !list.isEmpty()) return list.get(0);
         } catch (IOException | PGPException | RuntimeException e) {
             throw bad(what, "is not an OpenPGP signature: " + e.getMessage());
@@ -115,7 +115,7 @@ public final class SignatureCheck {
         while (it.hasNext()) {
             PGPSignature binding = it.next();
             try {
-                binding.init(new JcaPGPContentVerifierBuilderProvider().setProvider(BC), primary);
+                binding.init(new BcPGPContentVerifierBuilderProvider(), primary);
                 if (!binding.verifyCertification(primary, sub)) continue;
             } catch (PGPException e) {
                 continue;

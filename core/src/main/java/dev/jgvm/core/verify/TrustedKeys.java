@@ -7,7 +7,7 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPPublicKeyRingCollection;
 import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.operator.jcajce.JcaKeyFingerprintCalculator;
+import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,7 +95,7 @@ public final class TrustedKeys {
 
     /** Parses armored or binary public key rings. */
     public static List<PGPPublicKeyRing> parse(InputStream in) throws IOException, PGPException {
-        PGPPublicKeyRingCollection c = new PGPPublicKeyRingCollection(PGPUtil.getDecoderStream(in), new JcaKeyFingerprintCalculator());
+        PGPPublicKeyRingCollection c = new PGPPublicKeyRingCollection(PGPUtil.getDecoderStream(in), new BcKeyFingerprintCalculator());
         List<PGPPublicKeyRing> out = new ArrayList<>();
         c.getKeyRings().forEachRemaining(out::add);
         return out;
