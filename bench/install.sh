@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `jgvm install` of a real Go archive from a loopback mirror, beside `mise install` of the same archive from the
-# same mirror and the `curl | tee >(sha256sum) | tar xz` pipeline, in one hyperfine run (DESIGN §11). Debian's
+# same mirror and the `curl | tee >(sha256sum) | tar xz` pipeline, in one run of interleaved rounds (DESIGN §11). Debian's
 # golang-1.19-go is repackaged into the official layout and served by python3 -m http.server on 127.0.0.1; before
 # every run the outputs are removed and (as root) the page cache is dropped. Peak RSS from GNU time.
 # Same evidence for both tools: mise checks the mirror's .sha256, so jgvm runs with --allow-mirror-checksums and
@@ -11,7 +11,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 RUNS=${RUNS:-5}
 BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/jgvm-bench-install}
-for c in curl tar gzip sha256sum python3 hyperfine git; do command -v "$c" >/dev/null || { echo "error: $c is needed" >&2; exit 1; }; done
+for c in curl tar gzip sha256sum python3 git; do command -v "$c" >/dev/null || { echo "error: $c is needed" >&2; exit 1; }; done
 [ -x /usr/bin/time ] || { echo "error: GNU time is needed (apt-get install time)" >&2; exit 1; }
 unset RUST_BACKTRACE RUST_LIB_BACKTRACE
 mkdir -p "$BENCH_DIR"
@@ -56,8 +56,8 @@ EOS
 [ -w /proc/sys/vm/drop_caches ] || echo "warn: cannot drop the page cache (not root): timings will drift" >&2
 
 PIPE="curl -s $URL | tee >(sha256sum >/dev/null) | tar xz -C $OUT/pipe"
-JGVM="env JGVM_HOME=$JH JGVM_MIRRORS=dl+http://127.0.0.1:$PORT/ JGVM_ORIGINS=none JGVM_CONNECT_TIMEOUT=1s $jgvm_home/bin/jgvm -q install --allow-mirror-checksums $V"
-args=(-n "curl | tee >(sha256sum) | tar xz" "bash -c '$PIPE'" -n "jgvm install $V" "$JGVM")
+names=("curl | tee >(sha256sum) | tar xz" "jgvm install $V")
+cmds=("$PIPE" "env JGVM_HOME=$JH JGVM_MIRRORS=dl+http://127.0.0.1:$PORT/ JGVM_ORIGINS=none JGVM_CONNECT_TIMEOUT=1s $jgvm_home/bin/jgvm -q install --allow-mirror-checksums $V")
 MISE_BIN=${MISE_BIN:-$(command -v mise || true)}
 if [ -n "$MISE_BIN" ]; then
   export MISE_DATA_DIR=$MD/data MISE_CACHE_DIR=$MD/cache MISE_STATE_DIR=$MD/state MISE_CONFIG_DIR=$MD/config
@@ -68,32 +68,44 @@ if [ -n "$MISE_BIN" ]; then
   git -C "$TAGS" -c user.name=bench -c user.email=bench@localhost commit -q --allow-empty -m tags
   git -C "$TAGS" tag "$GOV"
   export MISE_GO_REPO=file://$TAGS MISE_USE_VERSIONS_HOST=false
-  args+=(-n "mise install go@$V" "$MISE_BIN install go@$V")
+  names+=("mise install go@$V"); cmds+=("$MISE_BIN install go@$V")
 fi
-hyperfine --style basic --runs "$RUNS" --prepare "bash $RESET" --export-json "$BENCH_DIR/install.json" "${args[@]}" >&2
 
-
-rss() { bash "$RESET"; /usr/bin/time -f %M -o "$BENCH_DIR/rss" "$@" >/dev/null 2>&1 || true; tail -n 1 "$BENCH_DIR/rss"; }
-RSS_JGVM=$(rss env JGVM_HOME=$JH JGVM_MIRRORS=dl+http://127.0.0.1:$PORT/ JGVM_ORIGINS=none "$jgvm_home/bin/jgvm" -q install --allow-mirror-checksums "$V")
-"$JH/versions/$V/bin/go" version >&2   # the install works
-RSS_MISE=-
-[ -z "$MISE_BIN" ] || RSS_MISE=$(rss "$MISE_BIN" install "go@$V")
-RSS_PIPE=$(rss bash -c "$PIPE")
+# Round by round, each command once per round in turn, after the same reset. (hyperfine would run all of one
+# command's runs, then the next's; creating and deleting ~12,000 files per run changes how fast the file system
+# allocates inodes over a few minutes, which then favours whichever command runs first.) GNU time gives the wall
+# time, CPU and peak RSS of each run.
+TIMES=$BENCH_DIR/times.tsv
+: >"$TIMES"
+for round in $(seq "$RUNS"); do
+  for i in "${!cmds[@]}"; do
+    bash "$RESET"
+    /usr/bin/time -f "%e\t%U\t%S\t%M" -o "$BENCH_DIR/time.out" bash -c "${cmds[$i]}" >/dev/null 2>"$BENCH_DIR/run.err" ||
+      { echo "error: '${names[$i]}' failed:" >&2; cat "$BENCH_DIR/run.err" >&2; exit 1; }
+    printf '%s\t%s\n' "$i" "$(tail -n 1 "$BENCH_DIR/time.out")" >>"$TIMES"
+    [ "$i" != 1 ] || "$JH/versions/$V/bin/go" version >/dev/null   # what jgvm installed works
+    echo "round $round: ${names[$i]}: $(cut -f1 <"$BENCH_DIR/time.out" | tail -n 1) s" >&2
+  done
+done
 
 echo
-echo "### install of $NAME ($(stat -c %s "$ARCHIVE") bytes) from a loopback mirror, $RUNS runs, page cache dropped"
+echo "### install of $NAME ($(stat -c %s "$ARCHIVE") bytes) from a loopback mirror, $RUNS interleaved rounds, page cache dropped"
 echo
-python3 - "$BENCH_DIR/install.json" "$RSS_PIPE" "$RSS_JGVM" "$RSS_MISE" <<'PY'
-import json, sys
-res = json.load(open(sys.argv[1]))["results"]
-rss = dict(zip([r["command"] for r in res], sys.argv[2:]))
-base = res[0]["median"]
-mise = next((r["median"] for r in res if r["command"].startswith("mise")), None)
-print("| command | median s | min-max s | vs curl pipeline | vs mise | peak RSS MiB |")
-print("|---|---:|---:|---:|---:|---:|")
-for r in res:
-    m = rss.get(r["command"], "-")
-    m = f"{int(m)/1024:.0f}" if m.isdigit() else "-"
-    vm = f"{r['median']/mise:.2f}x" if mise else "-"
-    print(f"| {r['command']} | {r['median']:.3f} | {r['min']:.3f}-{r['max']:.3f} | {r['median']/base:.2f}x | {vm} | {m} |")
-PY
+python3 - "$TIMES" "${names[@]}" <<'PY2'
+import statistics, sys
+names = sys.argv[2:]
+runs = {i: [] for i in range(len(names))}
+for line in open(sys.argv[1]):
+    i, wall, user, sys_, rss = line.split("\t")
+    runs[int(i)].append((float(wall), float(user) + float(sys_), int(rss)))
+med = {i: statistics.median(w for w, _, _ in r) for i, r in runs.items()}
+mise = next((med[i] for i, n in enumerate(names) if n.startswith("mise")), None)
+print("| command | median s | min-max s | CPU s (median) | vs curl pipeline | vs mise | peak RSS MiB |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+for i, n in enumerate(names):
+    r = runs[i]
+    walls = [w for w, _, _ in r]
+    vm = f"{med[i] / mise:.2f}x" if mise else "-"
+    print(f"| {n} | {med[i]:.3f} | {min(walls):.3f}-{max(walls):.3f} | {statistics.median(c for _, c, _ in r):.2f} | "
+          f"{med[i] / med[0]:.2f}x | {vm} | {max(m for _, _, m in r) / 1024:.0f} |")
+PY2
