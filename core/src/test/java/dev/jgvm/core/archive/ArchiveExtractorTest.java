@@ -74,6 +74,52 @@ class ArchiveExtractorTest {
     }
 
     @Test
+    void filesLargerThanAllWriteBuffersTogetherArriveWhole() throws IOException {
+        // 20 MB each, more than the writers' 8 MiB of buffers: the reader waits for them, nothing is lost or reordered.
+        String text = "0123456789abcdef".repeat(1 << 10);
+        ArchiveBuilder b = ArchiveBuilder.tarGz().minimalGo("1.22.5").zeros("go/pkg/tool/linux_amd64/compile", 20_000_000)
+                .zeros("go/bin/gofmt", 20_000_003);
+        for (int d = 0; d < 40; d++) for (int f = 0; f < 5; f++) b.file("go/src/d" + d + "/f" + f + ".go", d + "/" + f + text, 0644);
+        Path archive = b.write(tmp.resolve("large.tar.gz"));
+        Path target = Files.createDirectory(tmp.resolve("goroot"));
+
+        ArchiveExtractor.Result r = new ArchiveExtractor().extract(archive, Layout.OFFICIAL, target);
+
+        assertEquals(20_000_000, Files.size(target.resolve("pkg/tool/linux_amd64/compile")));
+        assertEquals(20_000_003, Files.size(target.resolve("bin/gofmt")));
+        assertEquals("39/4" + text, Files.readString(target.resolve("src/d39/f4.go")));
+        assertEquals(TreeHash.of(target), r.treeHash());
+        try (var files = Files.walk(target)) {
+            assertEquals(files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum(), r.bytes());
+        }
+        assertEquals(4 + 40 * 5, r.entries(), "VERSION, bin/go, compile, gofmt and 200 sources (dirs implied)");
+    }
+
+    @Test
+    void aPathRepeatedInTheArchiveEndsWithTheLaterContent() throws IOException {
+        Path archive = ArchiveBuilder.tarGz().minimalGo("1.22.5").file("go/src/x.go", "first", 0644).file("go/src/y.go", "y", 0644)
+                .file("go/src/x.go", "second", 0644).write(tmp.resolve("repeat.tar.gz"));
+        Path target = Files.createDirectory(tmp.resolve("goroot"));
+
+        ArchiveExtractor.Result r = new ArchiveExtractor().extract(archive, Layout.OFFICIAL, target);
+
+        assertEquals("second", Files.readString(target.resolve("src/x.go")));
+        assertEquals(TreeHash.of(target), r.treeHash());
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenFailsTheExtraction() throws IOException {
+        // A directory entry, then a file of the same name: the write fails on a writer thread and surfaces here.
+        Path archive = ArchiveBuilder.tarGz().minimalGo("1.22.5").dir("go/src/x/").file("go/src/x", "not a dir", 0644)
+                .file("go/src/z.go", "z", 0644).write(tmp.resolve("clash.tar.gz"));
+        Path target = Files.createDirectory(tmp.resolve("goroot"));
+
+        IOException e = assertThrows(IOException.class, () -> new ArchiveExtractor().extract(archive, Layout.OFFICIAL, target));
+
+        assertTrue(e.getMessage().contains("src/x"), e.getMessage());
+    }
+
+    @Test
     void refusesPathTraversal() {
         assertRefused(b -> b.file("go/../../evil.sh", "boom", 0755), "has a '..' path segment");
     }
