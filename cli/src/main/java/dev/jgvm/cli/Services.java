@@ -33,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -169,16 +168,8 @@ public final class Services {
         return Optional.of(new ArtifactVerifier.SumDbSettings(Note.Verifier.parse(key), url, state));
     }
 
-    /**
-     * Where origin digests are read: the official origin, or JGVM_ORIGINS (HTTPS URLs, for a test or an air gap's own
-     * origin; {@code none} where no origin can be reached, leaving signatures and, if allowed, mirror digests).
-     */
-    public List<URI> origins() {
-        if (env.get("JGVM_ORIGINS").filter(v -> v.strip().equals("none")).isPresent()) return List.of();
-        return env.get("JGVM_ORIGINS").map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty())
-                .map(x -> URI.create(x.endsWith("/") ? x : x + "/")).toList())
-                .orElse(ArtifactVerifier.DEFAULT_ORIGINS);
-    }
+    /** Where origin digests are read: {@code [verify] origins} / JGVM_ORIGINS, else the official origin. */
+    public List<URI> origins() { return settings().verifyOrigins().orElse(ArtifactVerifier.DEFAULT_ORIGINS); }
 
     /** Installs from the network with the chain, the verifier and the cache. */
     public RemoteInstaller remoteInstaller(Optional<String> pinned, boolean allowMirrorChecksums, boolean offline,

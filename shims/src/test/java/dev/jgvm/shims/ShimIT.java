@@ -115,7 +115,7 @@ class ShimIT {
     @ParameterizedTest
     @ValueSource(strings = {"dash", "busybox sh"})
     void gotoolchainIsExportedWhenConfigured(String shell) throws Exception {
-        rehash(new Settings(true, true, "local", Settings.EvidenceLevel.ORIGIN, Settings.Network.defaults(), List.of(), java.util.Optional.empty()));
+        rehash(new Settings(true, true, "local", Settings.EvidenceLevel.ORIGIN, java.util.Optional.empty(), Settings.Network.defaults(), List.of(), java.util.Optional.empty()));
 
         assertTrue(shim(shell, project, Map.of(), "", "env").out().endsWith("GOTOOLCHAIN=local\n"));
         assertTrue(shim(shell, project, Map.of("JGVM_GOTOOLCHAIN", "go1.22.5"), "", "env").out().endsWith("GOTOOLCHAIN=go1.22.5\n"));
@@ -217,7 +217,7 @@ class ShimIT {
     void readGoModOffIsBakedInAndTheEnvironmentStillWins(String shell) throws Exception {
         Files.delete(project.resolve(".go-version"));
         Files.writeString(project.resolve("go.mod"), "module m\n\ngo 1.22\n\ntoolchain go1.22.5\n");
-        rehash(new Settings(true, false, "", Settings.EvidenceLevel.ORIGIN, Settings.Network.defaults(), List.of(), java.util.Optional.empty()));
+        rehash(new Settings(true, false, "", Settings.EvidenceLevel.ORIGIN, java.util.Optional.empty(), Settings.Network.defaults(), List.of(), java.util.Optional.empty()));
 
         assertEquals(127, shim(shell, project, Map.of("JGVM_AUTO_INSTALL", "0"), "", "version").exit());
         assertEquals("go1.22.5 version\n", shim(shell, project, Map.of("JGVM_READ_GO_MOD", "true"), "", "version").out());

@@ -15,15 +15,18 @@ import java.util.Optional;
  * @param readGoMod      {@code go.work}/{@code go.mod} toolchain lines select a version ({@code JGVM_READ_GO_MOD})
  * @param gotoolchain    exported as {@code GOTOOLCHAIN} by shims when not empty ({@code JGVM_GOTOOLCHAIN})
  * @param verifyMinimum  the weakest evidence accepted ({@code JGVM_VERIFY_MINIMUM})
+ * @param verifyOrigins  where official digests are read ({@code <origin><file>.sha256}, HTTPS only); empty means
+ *                       the official origin, an empty list means none ({@code JGVM_ORIGINS}: URLs or {@code none})
  * @param network        HTTP settings
  * @param mirrors        the configured {@code [[mirror]]} tables, in order; empty means the default chain
  * @param source         the file read, when there was one
  */
 public record Settings(boolean autoInstall, boolean readGoMod, String gotoolchain, EvidenceLevel verifyMinimum,
-                       Network network, List<MirrorConfig> mirrors, Optional<Path> source) {
+                       Optional<List<java.net.URI>> verifyOrigins, Network network, List<MirrorConfig> mirrors, Optional<Path> source) {
     public Settings {
         Objects.requireNonNull(gotoolchain, "gotoolchain");
         Objects.requireNonNull(verifyMinimum, "verifyMinimum");
+        verifyOrigins = verifyOrigins.map(List::copyOf);
         Objects.requireNonNull(network, "network");
         mirrors = List.copyOf(mirrors);
         Objects.requireNonNull(source, "source");
@@ -31,7 +34,7 @@ public record Settings(boolean autoInstall, boolean readGoMod, String gotoolchai
 
     /** The settings when there is no file and no variable. */
     public static Settings defaults() {
-        return new Settings(true, true, "", EvidenceLevel.ORIGIN, Network.defaults(), List.of(), Optional.empty());
+        return new Settings(true, true, "", EvidenceLevel.ORIGIN, Optional.empty(), Network.defaults(), List.of(), Optional.empty());
     }
 
     /** The kinds of evidence, weakest last (DESIGN §6). */

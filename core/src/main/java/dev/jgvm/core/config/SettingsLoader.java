@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class SettingsLoader {
     private static final Set<String> TOP = Set.of("auto_install", "read_go_mod", "gotoolchain", "verify", "network", "mirror");
-    private static final Set<String> VERIFY = Set.of("minimum");
+    private static final Set<String> VERIFY = Set.of("minimum", "origins");
     private static final Set<String> NETWORK = Set.of("connect_timeout", "read_timeout", "retries", "ca_file", "proxy");
     private static final Set<String> MIRROR = Set.of("name", "type", "url", "index", "checksums", "signature",
             "username", "password_env", "sumdb", "priority", "fallback");
@@ -75,6 +75,13 @@ public final class SettingsLoader {
         EvidenceLevel minimum = verify.containsKey("minimum")
                 ? level(string(at, verify, "minimum", ""), () -> at.where("minimum") + ": [verify] minimum")
                 : d.verifyMinimum();
+        Optional<List<java.net.URI>> origins = d.verifyOrigins();
+        if (verify.containsKey("origins")) {
+            if (!(verify.get("origins") instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+                throw wrongType(at, "origins", "an array of HTTPS URLs (origins = [] for none)");
+            }
+            origins = Optional.of(origins(list.stream().map(String.class::cast).toList(), at.where("origins") + ": [verify] origins"));
+        }
 
         Map<String, Object> net = table(at, map, "network");
         unknownKeys(at, net, NETWORK, "network.");
@@ -104,7 +111,7 @@ public final class SettingsLoader {
                 mirrors.add(new MirrorConfig(name.isEmpty() ? type + "+" + url : name, type, url, table));
             }
         }
-        return new Settings(autoInstall, readGoMod, gotoolchain, minimum, network, mirrors, Optional.of(file));
+        return new Settings(autoInstall, readGoMod, gotoolchain, minimum, origins, network, mirrors, Optional.of(file));
     }
 
     private static Settings applyEnv(Env env, Settings s) {
@@ -120,7 +127,29 @@ public final class SettingsLoader {
                 env.get("JGVM_READ_GO_MOD").map(v -> envBool(v, "JGVM_READ_GO_MOD")).orElse(s.readGoMod()),
                 env.get("JGVM_GOTOOLCHAIN").orElse(s.gotoolchain()),
                 env.get("JGVM_VERIFY_MINIMUM").map(v -> level(v, () -> "JGVM_VERIFY_MINIMUM")).orElse(s.verifyMinimum()),
+                env.get("JGVM_ORIGINS").map(v -> v.strip().equals("none") ? List.<java.net.URI>of()
+                        : origins(java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList(), "JGVM_ORIGINS"))
+                        .or(s::verifyOrigins),
                 network, s.mirrors(), s.source());
+    }
+
+    // Origins are read over HTTPS only: an http "origin" would let anyone on the path vouch for an archive.
+    private static List<java.net.URI> origins(List<String> urls, String where) {
+        List<java.net.URI> out = new ArrayList<>();
+        for (String u : urls) {
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(u.endsWith("/") ? u : u + "/");
+            } catch (java.net.URISyntaxException e) {
+                throw new ConfigException("%s: '%s' is not a URL".formatted(where, u), "write an origin as https://host/path/");
+            }
+            if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new ConfigException("%s: '%s' is not an HTTPS URL".formatted(where, u),
+                        "an origin's digests count only over HTTPS; use none (or []) where no origin can be reached");
+            }
+            out.add(uri);
+        }
+        return out;
     }
 
     /** Parses a boolean variable the way shells write them: 1/0, true/false, yes/no, on/off. */

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,6 +81,30 @@ class SettingsLoaderTest {
         assertTrue(s.autoInstall());
         assertFalse(s.readGoMod());
         assertEquals(EvidenceLevel.MIRROR, s.verifyMinimum());
+    }
+
+    @Test
+    void originsComeFromTheVerifyTableAndTheEnvironment() throws IOException {
+        String toml = "[verify]\norigins = [\"https://go.mirror.corp.example/dl\", \"https://dl.google.com/go/\"]\n";
+
+        assertEquals(Optional.empty(), new SettingsLoader().load(Env.of("JGVM_HOME", home)).verifyOrigins(), "the official origin");
+        assertEquals(Optional.of(List.of(URI.create("https://go.mirror.corp.example/dl/"), URI.create("https://dl.google.com/go/"))),
+                load(toml).verifyOrigins());
+        assertEquals(Optional.of(List.of()), load("[verify]\norigins = []\n").verifyOrigins(), "none");
+        assertEquals(Optional.of(List.of()), load(toml, "JGVM_ORIGINS", "none").verifyOrigins());
+        assertEquals(Optional.of(List.of(URI.create("https://o.example/go/"))), load(toml, "JGVM_ORIGINS", "https://o.example/go").verifyOrigins());
+    }
+
+    @Test
+    void anOriginThatIsNotHttpsIsRefused() {
+        ConfigException file = assertThrows(ConfigException.class, () -> load("[verify]\nminimum = \"origin\"\norigins = [\"http://dl.example/go/\"]\n"));
+        ConfigException env = assertThrows(ConfigException.class, () -> load("", "JGVM_ORIGINS", "https://ok.example/,ftp://x/"));
+        ConfigException type = assertThrows(ConfigException.class, () -> load("[verify]\norigins = \"https://dl.example/\"\n"));
+
+        assertEquals(home.resolve("config.toml") + ":3: [verify] origins: 'http://dl.example/go/' is not an HTTPS URL", file.getMessage());
+        assertEquals(2, file.exitCode().code());
+        assertEquals("JGVM_ORIGINS: 'ftp://x/' is not an HTTPS URL", env.getMessage());
+        assertTrue(type.getMessage().contains("origins"), type.getMessage());
     }
 
     @Test
