@@ -13,7 +13,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 
 /**
  * The JVM start-up cache's training run (install.sh and the launcher run it under {@code -XX:ArchiveClassesAtExit}
@@ -28,7 +27,7 @@ public final class Train {
         try {
             Path project = Files.createDirectories(home.resolve("project"));
             Path archive = tinyGo(home.resolve("go1.22.5.linux-amd64.tar.gz"));
-            String sha = sha256(archive);
+            String sha = Checksum.ofFile(archive).hex();
             Env env = Env.of("JGVM_HOME", home.resolve("home"), "HOME", home, "PATH", "/usr/bin:/bin", "JGVM_PLATFORM", "linux/amd64")
                     .withCwd(project);
             String[][] runs = {
@@ -51,7 +50,7 @@ public final class Train {
     private static void network(Path home, Env env, PrintWriter sink) throws IOException {
         Path archive = tinyGo(home.resolve("go1.22.6.linux-amd64.tar.gz"));
         byte[] bytes = Files.readAllBytes(archive);
-        String sha = sha256(archive);
+        String sha = Checksum.ofFile(archive).hex();
         com.sun.net.httpserver.HttpServer server;
         try {
             server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
@@ -98,11 +97,5 @@ public final class Train {
         tar.putArchiveEntry(e);
         tar.write(b);
         tar.closeArchiveEntry();
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest d = Checksum.newDigest();
-        d.update(Files.readAllBytes(file));
-        return Checksum.of(d).hex();
     }
 }

@@ -230,7 +230,7 @@ public final class ArchiveExtractor {
             Files.deleteIfExists(path);
             Files.copy(root.resolve(to), path, LinkOption.NOFOLLOW_LINKS, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
             files.add(rel);
-            hash.add(rel, hashOf(path));
+            hash.add(rel, Checksum.ofFile(path).hex());
         }
 
         Result finish() throws IOException {
@@ -326,14 +326,6 @@ public final class ArchiveExtractor {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < 9; i++) b.append((m & (1 << (8 - i))) != 0 ? rwx.charAt(i) : '-');
             return PosixFilePermissions.fromString(b.toString());
-        }
-
-        private String hashOf(Path file) throws IOException {
-            MessageDigest d = Checksum.newDigest();
-            try (InputStream in = Files.newInputStream(file)) {
-                for (int n; (n = in.read(buf)) > 0; ) d.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(d.digest());
         }
 
         private void refuse(String name, String why) {

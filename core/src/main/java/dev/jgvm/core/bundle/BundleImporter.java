@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +95,7 @@ public final class BundleImporter {
                 if (ArchiveName.parse(e.getKey()).isEmpty()) {
                     throw refuse(name, "holds '%s', which is not an official Go archive name".formatted(e.getKey()), "bundles carry go<version>.<os>-<arch> archives only");
                 }
-                Checksum actual = hash(f);
+                Checksum actual = Checksum.ofFile(f);
                 if (!actual.equals(e.getValue())) {
                     throw refuse(name, "holds a '%s' whose SHA-256 is %s, not the %s checksums.txt lists (a swapped or damaged archive)"
                             .formatted(e.getKey(), actual, e.getValue()), "get the bundle again from its maker");
@@ -177,15 +176,6 @@ public final class BundleImporter {
                 Files.copy(p, dir.resolve(n));
             }
         }
-    }
-
-    private static Checksum hash(Path f) throws IOException {
-        MessageDigest d = Checksum.newDigest();
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(f)) {
-            for (int n; (n = in.read(buf)) > 0; ) d.update(buf, 0, n);
-        }
-        return Checksum.of(d);
     }
 
     private static VerificationException refuse(String bundle, String why, String hint) {

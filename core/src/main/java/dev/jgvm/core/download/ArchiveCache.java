@@ -9,11 +9,9 @@ import dev.jgvm.core.verify.Checksum;
 import dev.jgvm.core.verify.Evidence;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,7 +73,7 @@ public final class ArchiveCache {
             JsonObject o = JsonParser.parseString(Files.readString(rec)).getAsJsonObject();
             Checksum sha = Checksum.sha256(o.get("sha256").getAsString());
             Path file = root.resolve("downloads").resolve(sha.hex());
-            if (!Files.isRegularFile(file) || !sha.equals(hash(file))) {
+            if (!Files.isRegularFile(file) || !sha.equals(Checksum.ofFile(file))) {
                 Files.deleteIfExists(file);
                 Files.deleteIfExists(rec);
                 return Optional.empty();
@@ -102,13 +100,4 @@ public final class ArchiveCache {
     }
 
     private Path record(String fileName) { return root.resolve("archives").resolve(fileName + ".json"); }
-
-    private static Checksum hash(Path file) throws IOException {
-        MessageDigest d = Checksum.newDigest();
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) > 0; ) d.update(buf, 0, n);
-        }
-        return Checksum.of(d);
-    }
 }

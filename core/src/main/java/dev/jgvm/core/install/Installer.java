@@ -171,7 +171,7 @@ public final class Installer {
         requirePlatform(fileName, named, target);
         Checksum actual;
         try {
-            actual = digestOf(file);
+            actual = Checksum.ofFile(file);
         } catch (IOException e) {
             throw corrupt(file.getFileName().toString(), e);
         }
@@ -256,7 +256,7 @@ public final class Installer {
     private ArchiveExtractor.Result extractVerified(Path file, Checksum expected, Path dir) {
         try {
             if (Format.sniff(file) == Format.ZIP) {
-                requireDigest(file, expected, digestOf(file));
+                requireDigest(file, expected, Checksum.ofFile(file));
                 return extractor.extractZip(file, Layout.OFFICIAL, dir);
             }
             MessageDigest digest = Checksum.newDigest();
@@ -291,14 +291,6 @@ public final class Installer {
             throw new VerificationException("checksum mismatch for '%s': expected %s, got %s".formatted(file.getFileName(), expected, actual),
                     "nothing was installed; check the digest you passed, or download the archive again");
         }
-    }
-
-    private static Checksum digestOf(Path file) throws IOException {
-        MessageDigest d = Checksum.newDigest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), d)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return Checksum.of(d);
     }
 
     private static VerificationException corrupt(String fileName, IOException e) {

@@ -25,6 +25,16 @@ public record Checksum(String hex) {
     /** The digest a finished {@link MessageDigest} holds. */
     public static Checksum of(MessageDigest finished) { return new Checksum(HexFormat.of().formatHex(finished.digest())); }
 
+    /** The SHA-256 of a file's bytes, read in one streaming pass. */
+    public static Checksum ofFile(java.nio.file.Path file) throws java.io.IOException {
+        MessageDigest d = newDigest();
+        byte[] buf = new byte[1 << 16];
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) d.update(buf, 0, n);
+        }
+        return of(d);
+    }
+
     /** A fresh SHA-256 digest. */
     public static MessageDigest newDigest() {
         try {

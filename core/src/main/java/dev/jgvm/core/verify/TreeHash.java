@@ -1,7 +1,6 @@
 package dev.jgvm.core.verify;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -47,18 +46,13 @@ public final class TreeHash {
     /** Hashes a tree on disk the same way. */
     public static String of(Path root) throws IOException {
         TreeHash h = new TreeHash();
-        byte[] buf = new byte[1 << 16];
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 String rel = root.relativize(file).toString().replace('\\', '/');
                 if (attrs.isSymbolicLink()) {
                     h.addSymlink(rel, Files.readSymbolicLink(file).toString());
                 } else if (attrs.isRegularFile()) {
-                    MessageDigest d = Checksum.newDigest();
-                    try (InputStream in = Files.newInputStream(file)) {
-                        for (int n; (n = in.read(buf)) > 0; ) d.update(buf, 0, n);
-                    }
-                    h.add(rel, HexFormat.of().formatHex(d.digest()));
+                    h.add(rel, Checksum.ofFile(file).hex());
                 }
                 return FileVisitResult.CONTINUE;
             }
