@@ -89,6 +89,23 @@ public final class ArchiveCache {
         }
     }
 
+    /**
+     * The evidence recorded for an archive of this name with exactly these bytes, without reading the cached copy:
+     * for a file the caller has hashed itself (install --from).
+     */
+    public Optional<List<Evidence>> evidenceFor(String fileName, Checksum sha256) {
+        Path rec = record(fileName);
+        if (!Files.isRegularFile(rec)) return Optional.empty();
+        try {
+            JsonObject o = JsonParser.parseString(Files.readString(rec)).getAsJsonObject();
+            if (!Checksum.sha256(o.get("sha256").getAsString()).equals(sha256)) return Optional.empty();
+            List<Evidence> ev = Evidence.fromJson(o.getAsJsonArray("evidence"));
+            return ev.isEmpty() ? Optional.empty() : Optional.of(ev);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The file names of every cached archive (for offline listings). */
     public List<String> fileNames() {
         try (java.util.stream.Stream<Path> s = Files.list(root.resolve("archives"))) {

@@ -4,6 +4,7 @@ import dev.jgvm.core.archive.ArchiveExtractor;
 import dev.jgvm.core.archive.ArchiveExtractor.Format;
 import dev.jgvm.core.archive.ArchiveExtractor.Layout;
 import dev.jgvm.core.archive.ArchiveName;
+import dev.jgvm.core.download.ArchiveCache;
 import dev.jgvm.core.error.StoreException;
 import dev.jgvm.core.error.UsageException;
 import dev.jgvm.core.error.VerificationException;
@@ -17,6 +18,8 @@ import dev.jgvm.core.store.StoreListener;
 import dev.jgvm.core.store.StoreLock;
 import dev.jgvm.core.verify.Checksum;
 import dev.jgvm.core.verify.Evidence;
+import dev.jgvm.core.verify.SignatureCheck;
+import dev.jgvm.core.verify.TrustedKeys;
 import dev.jgvm.core.version.GoVersion;
 
 import java.io.BufferedReader;
@@ -163,41 +166,49 @@ public final class Installer {
      * with the Go release key. Without such evidence it is refused as {@link #installFromFile} refuses.
      */
     public Installation installFromFile(Path file, Platform target, boolean force, ProgressListener progress,
-                                        dev.jgvm.core.download.ArchiveCache cache, dev.jgvm.core.verify.TrustedKeys keys) {
+                                        ArchiveCache cache, TrustedKeys keys) {
         if (!Files.isRegularFile(file)) return installFromFile(file, Optional.empty(), target, force, progress);
         String fileName = file.getFileName().toString();
         Optional<ArchiveName> named = ArchiveName.parse(fileName);
         if (named.isEmpty()) return installFromFile(file, Optional.empty(), target, force, progress);
         requirePlatform(fileName, named, target);
+        Path asc = file.resolveSibling(fileName + ".asc");
+        String what = fileName + ".asc";
+        SignatureCheck check = null;
+        VerificationException badSignature = null;   // counts only if the cache does not know these bytes
         Checksum actual;
         try {
-            actual = Checksum.ofFile(file);
-        } catch (IOException e) {
-            throw corrupt(file.getFileName().toString(), e);
-        }
-        Optional<dev.jgvm.core.download.ArchiveCache.Entry> known = cache.find(fileName).filter(e -> e.sha256().equals(actual));
-        if (known.isPresent()) {
-            progress.step("the cache already proved these bytes (%s)".formatted(known.get().evidence().get(0).detail()));
-            return installVerified(file, fileName, named.get().version(), actual, Layout.OFFICIAL, target, known.get().evidence(),
-                    "file:" + file.toAbsolutePath(), force, progress);
-        }
-        Path asc = file.resolveSibling(fileName + ".asc");
-        if (Files.isRegularFile(asc)) {
-            String what = fileName + ".asc";
-            try {
-                dev.jgvm.core.verify.SignatureCheck check = dev.jgvm.core.verify.SignatureCheck.begin(Files.readAllBytes(asc),
-                        dev.jgvm.core.verify.TrustedKeys.builtInOnly(keys), what);
-                byte[] buf = new byte[1 << 16];
-                try (InputStream in = Files.newInputStream(file)) {
-                    for (int n; (n = in.read(buf)) > 0; ) check.update(buf, 0, n);
+            if (Files.isRegularFile(asc)) {
+                try {
+                    check = SignatureCheck.begin(Files.readAllBytes(asc), TrustedKeys.builtInOnly(keys), what);
+                } catch (VerificationException e) {
+                    badSignature = e;
                 }
-                Evidence signed = check.verify(what);
-                progress.verified(signed);
-                return installVerified(file, fileName, named.get().version(), actual, Layout.OFFICIAL, target, List.of(signed),
-                        "file:" + file.toAbsolutePath(), force, progress);
-            } catch (IOException e) {
-                throw corrupt(file.getFileName().toString(), e);
             }
+            // One read of the archive: its digest, and the signature's data when there is one.
+            MessageDigest digest = Checksum.newDigest();
+            byte[] buf = new byte[1 << 16];
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    digest.update(buf, 0, n);
+                    if (check != null) check.update(buf, 0, n);
+                }
+            }
+            actual = Checksum.of(digest);
+        } catch (IOException e) {
+            throw corrupt(fileName, e);
+        }
+        String source = "file:" + file.toAbsolutePath();
+        Optional<List<Evidence>> known = cache.evidenceFor(fileName, actual);
+        if (known.isPresent()) {
+            progress.step("the cache already proved these bytes (%s)".formatted(known.get().get(0).detail()));
+            return installVerified(file, fileName, named.get().version(), actual, Layout.OFFICIAL, target, known.get(), source, force, progress);
+        }
+        if (badSignature != null) throw badSignature;
+        if (check != null) {
+            Evidence signed = check.verify(what);
+            progress.verified(signed);
+            return installVerified(file, fileName, named.get().version(), actual, Layout.OFFICIAL, target, List.of(signed), source, force, progress);
         }
         return installFromFile(file, Optional.empty(), target, force, progress);
     }

@@ -1,6 +1,7 @@
 package dev.jgvm.core.install;
 
 import dev.jgvm.core.archive.ArchiveExtractor;
+import dev.jgvm.core.download.ArchiveCache;
 import dev.jgvm.core.error.UsageException;
 import dev.jgvm.core.error.VerificationException;
 import dev.jgvm.core.event.ProgressListener;
@@ -10,6 +11,7 @@ import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.verify.Checksum;
 import dev.jgvm.core.verify.Evidence;
 import dev.jgvm.core.verify.TreeHash;
+import dev.jgvm.core.verify.TrustedKeys;
 import dev.jgvm.core.version.GoVersion;
 import dev.jgvm.fixtures.ArchiveBuilder;
 import dev.jgvm.fixtures.FixtureDistribution;
@@ -194,6 +196,48 @@ class InstallerTest {
         assertFalse(Files.exists(home.resolve("versions/1.22.5")));
         assertFalse(Files.exists(home.resolve("meta/1.22.5.json")));
         assertEquals(List.of("changed"), changes);
+    }
+
+    @Test
+    void aFileWhoseBytesTheCacheProvedInstallsWithThatEvidenceWithoutADigest() throws IOException {
+        Path archive = FixtureDistribution.of("1.22.5").writeTarGz(downloads);
+        Checksum sum = Checksum.sha256(FixtureDistribution.sha256(archive));
+        ArchiveCache cache = new ArchiveCache(home.resolve("cache"));
+        Path copy = Files.copy(archive, Files.createDirectories(home.resolve("cache/downloads")).resolve("copy"));
+        Evidence origin = new Evidence(Evidence.Kind.ORIGIN, "sha256 from https://dl.google.com/go/go1.22.5.linux-amd64.tar.gz.sha256");
+        cache.put(copy, archive.getFileName().toString(), sum, List.of(origin), "official", Optional.empty(), ArchiveExtractor.Layout.OFFICIAL);
+        // A broken .asc beside it does not matter when the cache vouches for the bytes.
+        Files.writeString(archive.resolveSibling(archive.getFileName() + ".asc"), "<html>404</html>");
+
+        Installer.Installation done = installer().installFromFile(archive, LINUX, false, ProgressListener.NONE, cache, TrustedKeys.builtIn());
+
+        assertEquals(home.resolve("versions/1.22.5"), done.goroot());
+        InstallMeta meta = store().meta(GoVersion.parse("1.22.5")).orElseThrow();
+        assertEquals(List.of(origin), meta.evidence());
+        assertEquals(sum.hex(), meta.sha256());
+    }
+
+    @Test
+    void aFileWithABrokenSignatureAndNoCachedProofIsRefused() throws IOException {
+        Path archive = FixtureDistribution.of("1.22.5").writeTarGz(downloads);
+        Files.writeString(archive.resolveSibling(archive.getFileName() + ".asc"), "<html>404</html>");
+
+        VerificationException e = assertThrows(VerificationException.class, () -> installer().installFromFile(archive, LINUX, false,
+                ProgressListener.NONE, new ArchiveCache(home.resolve("cache")), TrustedKeys.builtIn()));
+
+        assertTrue(e.getMessage().startsWith("security: go1.22.5.linux-amd64.tar.gz.asc is not an OpenPGP signature"), e.getMessage());
+        assertNothingInstalled();
+    }
+
+    @Test
+    void aFileWithNeitherCachedProofNorSignatureNeedsADigest() {
+        Path archive = FixtureDistribution.of("1.22.5").writeTarGz(downloads);
+
+        VerificationException e = assertThrows(VerificationException.class, () -> installer().installFromFile(archive, LINUX, false,
+                ProgressListener.NONE, new ArchiveCache(home.resolve("cache")), TrustedKeys.builtIn()));
+
+        assertTrue(e.getMessage().startsWith("no evidence that 'go1.22.5.linux-amd64.tar.gz' is genuine"), e.getMessage());
+        assertNothingInstalled();
     }
 
     private Installer.Installation install(String version) {
