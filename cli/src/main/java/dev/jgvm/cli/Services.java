@@ -88,7 +88,7 @@ public final class Services {
 
     /**
      * Regenerates shims and aliases when {@code config.toml} is newer than the settings baked into the shims
-     * (DESIGN §5: after every config change). Two stats when nothing changed; a busy lock just leaves it for later.
+     * (README, 'Shell set-up': after every config change). Two stats when nothing changed; a busy lock just leaves it for later.
      */
     public void refreshShimsIfConfigChanged() {
         Path config = store().home().resolve("config.toml");

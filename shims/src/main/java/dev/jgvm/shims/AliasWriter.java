@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Writes {@code aliases/<spec>}: one-line files that let the shims resolve a spec without logic (DESIGN §2).
+ * Writes {@code aliases/<spec>}: one-line files that let the shims resolve a spec without logic (README, 'Files').
  * For the installed versions it writes every line ({@code 1.22 -> 1.22.5}), {@code latest}, and the other
  * spellings of a release ({@code 1.20.0 -> 1.20}); stale aliases are removed. The result is the same as
  * {@link VersionSpec#select} over the installed versions, which is what the Java resolver uses.

@@ -5,7 +5,7 @@ import dev.jgvm.core.config.Settings;
 import java.nio.file.Path;
 
 /**
- * The shell code {@code jgvm init} prints (DESIGN §5): {@code shims/} first on PATH, and in hook mode the prompt
+ * The shell code {@code jgvm init} prints (README, 'Shell set-up'): {@code shims/} first on PATH, and in hook mode the prompt
  * hook that puts the selected version's {@code bin/} in front of it with no process at a prompt (bash, zsh) or only
  * when the directory or a version file changed (fish). Completion scripts are added by the CLI.
  */

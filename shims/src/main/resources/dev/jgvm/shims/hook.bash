@@ -1,4 +1,4 @@
-# The jgvm hook for bash and zsh (DESIGN §5; zsh runs it under sh emulation): at each prompt, the version selected here decides which GOROOT/bin is first on PATH,
+# The jgvm hook for bash and zsh (README, 'Shell set-up'; zsh runs it under sh emulation): at each prompt, the version selected here decides which GOROOT/bin is first on PATH,
 # so `go` runs with no shim at all. Shell code only: no process is started at a prompt, and never a JVM. Leaving a
 # project restores PATH and GOROOT as they were. The shims stay on PATH behind it for IDEs and scripts.
 _jgvm_hook() {

@@ -1,4 +1,4 @@
-# The jgvm hook for fish (DESIGN §5): at each prompt, fish builtins compare the directory and the version files
+# The jgvm hook for fish (README, 'Shell set-up'): at each prompt, fish builtins compare the directory and the version files
 # that could matter (their paths and modification times) with the last prompt's; only when they differ does it ask
 # the JVM-free `jgvm which` for the version, then puts its bin/ first on PATH and sets GOROOT. Leaving a project
 # restores PATH and GOROOT. The shims stay on PATH behind it for IDEs and scripts.

@@ -1,6 +1,6 @@
 #!/bin/sh
 # jgvm launcher, written by install.sh (dev.jgvm.shims.LauncherWriter); do not edit. POSIX sh.
-# `jgvm current` and `jgvm which` are answered here with the shims' resolver and no JVM (DESIGN §5). Everything
+# `jgvm current` and `jgvm which` are answered here with the shims' resolver and no JVM (README, 'Shell set-up'). Everything
 # else finds Java 17+ (JAVA_HOME, then PATH) and starts the CLI with the JVM start-up cache trained for that JDK
 # (AppCDS on 17-23, the AOT cache on 24+); a JDK with no cache yet gets one trained in the background.
 _jgvm_lib=@JGVM_LIB@
@@ -143,7 +143,7 @@ fi
 _jgvm_quick=1
 for _jgvm_a; do case $_jgvm_a in install|use|bundle|verify) _jgvm_quick= ;; esac; done
 set -- -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Main "$@"
-# A bounded heap: everything streams, and an install stays well under DESIGN §11's 200 MB of RSS.
+# A bounded heap: everything streams, and an install stays well under the 200 MB of RSS the install budget allows.
 set -- -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr "$@"
 # Installs run for seconds: C2 compiles only what stays hot for all of it (hashing, inflating, copying loops), not
 # each of the hundreds of methods every extracted file passes through once (about 12% less CPU per install).

@@ -1,4 +1,4 @@
-# jgvm version resolver (DESIGN §4), shared by the shims and by `jgvm current`/`jgvm which` in the launcher.
+# jgvm version resolver (README, 'Which version a directory uses'), shared by the shims and by `jgvm current`/`jgvm which` in the launcher.
 # POSIX sh, builtins only: no cat, sed, $(...) or JVM on the way to a found version. Kept in step with the Java
 # VersionResolver by the conformance vectors in test-fixtures: change a vector first, then both sides.
 # _jgvm_select sets _jgvm_tok (the spec without "go") and _jgvm_src (JGVM_GO_VERSION or the file it came from);

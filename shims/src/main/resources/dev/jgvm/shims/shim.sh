@@ -1,6 +1,6 @@
 #!/bin/sh
 # jgvm shim for '@CMD@', written by jgvm (rehash, install, uninstall); do not edit.
-# Runs the '@CMD@' of the Go version selected here (DESIGN §4-§5) with GOROOT set and $GOROOT/bin first on PATH.
+# Runs the '@CMD@' of the Go version selected here (see README) with GOROOT set and $GOROOT/bin first on PATH.
 JGVM_HOME=${JGVM_HOME:-@HOME@}
 _jgvm_gomod_default=@READ_GO_MOD@
 _jgvm_cmd=@CMD@

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code jgvm bundle create|import}: signed offline bundles for machines without network (DESIGN §8). */
+/** {@code jgvm bundle create|import}: signed offline bundles for machines without network (README, 'Offline: signed bundles'). */
 @Command(name = "bundle", description = "Make and import signed offline bundles of Go versions.",
         subcommands = {BundleCommand.Create.class, BundleCommand.Import.class})
 public final class BundleCommand implements Runnable {

@@ -29,7 +29,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code jgvm keys}: the OpenPGP keys jgvm trusts for signed checksums and bundles (DESIGN §8). */
+/** {@code jgvm keys}: the OpenPGP keys jgvm trusts for signed checksums and bundles (README, 'Offline: signed bundles'). */
 @Command(name = "keys", description = "Manage the OpenPGP keys jgvm trusts (besides the built-in Go release key).",
         subcommands = {KeysCommand.Import.class, KeysCommand.ListKeys.class, KeysCommand.Remove.class})
 public final class KeysCommand implements Runnable {

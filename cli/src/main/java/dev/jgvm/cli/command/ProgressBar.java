@@ -2,7 +2,7 @@ package dev.jgvm.cli.command;
 
 import dev.jgvm.cli.render.Terminal;
 
-/** A one-line download bar on stderr, drawn only when stderr is a terminal and --quiet is off (STYLE §7). */
+/** A one-line download bar on stderr, drawn only when stderr is a terminal and --quiet is off (ARCHITECTURE.md, 'Invariants'). */
 final class ProgressBar {
     private final Terminal t;
     private long lastDraw;

@@ -34,7 +34,7 @@ public final class UseCommand implements Callable<Integer> {
         VersionSpec wanted = VersionSpec.parse(spec);
         Optional<GoVersion> v = wanted.select(store.installed());
         if (v.isEmpty() && !(wanted instanceof VersionSpec.System)) {
-            // DESIGN §10: use installs what it selects when it is missing.
+            // use installs what it selects when it is missing.
             t.info("go %s is not installed; installing it".formatted(wanted.text()));
             var platform = services.platforms().platform(services.env(), Optional.empty());
             var done = services.remoteInstaller(Optional.empty(), false, false, InstallCommand.listener(t))

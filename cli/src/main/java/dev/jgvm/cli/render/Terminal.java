@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 
 /**
  * All of jgvm's output. stdout carries only the answer (paths, versions, lists, {@code --json}); every other line
- * goes to stderr and starts with {@code info:}, {@code warn:}, {@code error:} or {@code hint:} (STYLE §7).
+ * goes to stderr and starts with {@code info:}, {@code warn:}, {@code error:} or {@code hint:} (ARCHITECTURE.md, 'Invariants').
  * {@code --quiet} drops info lines, {@code --verbose} adds detail lines; colour only when stderr is a terminal and
  * neither {@code --no-color} nor {@code NO_COLOR} is set. With {@code --json} each stderr line is a JSON object
  * ({@code {"event":"warn","message":...}}), like the progress events.

@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Extracts a Go archive into an empty staging directory, which becomes the GOROOT (DESIGN §6). tar.gz is read as a
+ * Extracts a Go archive into an empty staging directory, which becomes the GOROOT (ARCHITECTURE.md, 'Trust'). tar.gz is read as a
  * stream (so extraction can overlap a download); zip needs the file, because its permissions live in the central
  * directory.
  *

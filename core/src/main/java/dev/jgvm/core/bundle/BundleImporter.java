@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Imports an offline bundle (DESIGN §8), all or nothing: the tar (or directory) is unpacked into staging, refusing
+ * Imports an offline bundle (README, 'Offline: signed bundles'), all or nothing: the tar (or directory) is unpacked into staging, refusing
  * anything but plain files with plain names; {@code signature.asc} must verify over {@code checksums.txt} with a
  * trusted key (an unsigned bundle only when {@code [verify] minimum = "mirror"}, reported); every archive must be
  * listed with its exact digest, every file must be accounted for, and an official {@code .asc} that is present must

@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Writes an offline bundle (DESIGN §8): an uncompressed tar of verified archives, {@code checksums.txt} in the format
+ * Writes an offline bundle (README, 'Offline: signed bundles'): an uncompressed tar of verified archives, {@code checksums.txt} in the format
  * {@code sha256sum -c} reads, its armored detached {@code signature.asc}, the official {@code .asc} sidecars that came
  * with the archives, and {@code index.json}, the slice of go.dev's release index for them. Written to a temporary
  * file beside the target and renamed, so a bundle is complete or absent.

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The effective configuration: {@code config.toml} with every key overridable by an environment variable
- * (DESIGN §7). Immutable; built by {@link SettingsLoader}.
+ * (README, 'Downloads: mirrors are trusted for nothing'). Immutable; built by {@link SettingsLoader}.
  *
  * @param autoInstall    shims install a missing version before running it ({@code JGVM_AUTO_INSTALL})
  * @param readGoMod      {@code go.work}/{@code go.mod} toolchain lines select a version ({@code JGVM_READ_GO_MOD})
@@ -37,7 +37,7 @@ public record Settings(boolean autoInstall, boolean readGoMod, String gotoolchai
         return new Settings(true, true, "", EvidenceLevel.ORIGIN, Optional.empty(), Network.defaults(), List.of(), Optional.empty());
     }
 
-    /** The kinds of evidence, weakest last (DESIGN §6). */
+    /** The kinds of evidence, weakest last (ARCHITECTURE.md, 'Trust'). */
     public enum EvidenceLevel {
         SIGNED, ORIGIN, MIRROR;
 

@@ -38,7 +38,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * jgvm's one HTTP client (DESIGN §7), on OkHttp: explicit timeouts, {@code User-Agent: jgvm/<version>}, retries with
+ * jgvm's one HTTP client (README, 'Downloads: mirrors are trusted for nothing'), on OkHttp: explicit timeouts, {@code User-Agent: jgvm/<version>}, retries with
  * backoff for idempotent GETs (connection failures, timeouts, 5xx), redirects followed but never from https to http,
  * {@code Range} resume, proxies from config or HTTPS_PROXY/HTTP_PROXY/NO_PROXY, extra CA roots, {@code .netrc} and
  * per-mirror credentials. {@code file:} URIs are read from disk, so local directories work as mirrors.

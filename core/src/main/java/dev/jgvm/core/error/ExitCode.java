@@ -1,6 +1,6 @@
 package dev.jgvm.core.error;
 
-/** The process exit codes jgvm promises (DESIGN §10). */
+/** The process exit codes jgvm promises (README, 'Output and exit codes'). */
 public enum ExitCode {
     OK(0), FAILURE(1), USAGE(2), NOT_FOUND(3), VERIFICATION_FAILED(4), NETWORK(5), BUSY(6),
     /** A shim found no version or no command; used by the shims, listed here so both sides agree. */

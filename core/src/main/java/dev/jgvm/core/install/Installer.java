@@ -161,7 +161,7 @@ public final class Installer {
     }
 
     /**
-     * Installs a local archive without a digest from the user, when other evidence exists (DESIGN §8): the cache or an
+     * Installs a local archive without a digest from the user, when other evidence exists (README, 'Offline: signed bundles'): the cache or an
      * imported bundle already proved these exact bytes, or an official {@code .asc} lies next to the file and verifies
      * with the Go release key. Without such evidence it is refused as {@link #installFromFile} refuses.
      */

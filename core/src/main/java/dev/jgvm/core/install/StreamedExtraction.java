@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * Extracts a {@code .tar.gz} into a staging directory while it is still being downloaded (DESIGN §6, §11): a thread
+ * Extracts a {@code .tar.gz} into a staging directory while it is still being downloaded (ARCHITECTURE.md, 'Invariants'): a thread
  * follows the {@code .partial} file as the {@link Downloader} announces its growth, so downloading, hashing,
  * inflating and writing files overlap. Nothing here decides trust: the caller publishes the staging directory only
  * after the whole download verified, and closes it (deleting everything extracted) otherwise.

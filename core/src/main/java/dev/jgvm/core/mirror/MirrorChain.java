@@ -23,7 +23,7 @@ import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 /**
- * The ordered sources jgvm downloads from (DESIGN §7), and the fallback policy: a source that lacks what was asked,
+ * The ordered sources jgvm downloads from (README, 'Downloads: mirrors are trusted for nothing'), and the fallback policy: a source that lacks what was asked,
  * cannot be reached, fails, or serves something that does not verify is passed over for the next, and each failure
  * is kept; when all fail the error names every source and what went wrong with it (exit 4 if any failed
  * verification, else 5 when every one was unreachable, else 3).

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Decides which platform's Go to install on this machine (DESIGN §3). {@code JGVM_PLATFORM} overrides everything.
+ * Decides which platform's Go to install on this machine (README, 'Which version a directory uses'). {@code JGVM_PLATFORM} overrides everything.
  * Otherwise the operating system's own view wins over the JVM's: on Linux the kernel's machine name
  * ({@code uname -m}), so a 32-bit JVM on a 64-bit kernel still gets a 64-bit Go; on macOS arm64 when the JVM runs
  * translated by Rosetta; on Windows the native processor architecture even from a 32-bit (WOW64) JVM.

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which version a directory asks for and why (DESIGN §4): the spec as written (without {@code go}), where it came
+ * Which version a directory asks for and why (README, 'Which version a directory uses'): the spec as written (without {@code go}), where it came
  * from, and the files looked at on the way, with the reason each skipped one was skipped.
  *
  * @param spec    the requested spec ({@code 1.22.5}, {@code 1.22}, {@code latest}, {@code system}); empty when

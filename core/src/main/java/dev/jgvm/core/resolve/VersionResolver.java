@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides which version a directory uses and why (DESIGN §4): {@code JGVM_GO_VERSION}; else, walking from the
+ * Decides which version a directory uses and why (README, 'Which version a directory uses'): {@code JGVM_GO_VERSION}; else, walking from the
  * working directory up to {@code /}, the first directory with a usable {@code .go-version}, {@code .tool-versions},
  * {@code go.work} or {@code go.mod} (toolchain line only), in that order; else {@code JGVM_HOME/version}.
  *

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Where evidence for an {@link Artifact} can be found. A source only points; core fetches what it needs through its
- * own HTTP client and decides how much each piece is worth (DESIGN §6, §9): a digest counts as <em>origin</em>
+ * own HTTP client and decides how much each piece is worth (ARCHITECTURE.md, 'Trust'): a digest counts as <em>origin</em>
  * evidence only when core itself read it over HTTPS from an official origin, and as <em>mirror</em> evidence
  * otherwise; a signature counts as <em>signed</em> only when core verifies it against a trusted key.
  */

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * One configured mirror: lists releases and points at artifacts and evidence. Implementations are written against
- * this SPI only and do no cryptography: core verifies (DESIGN §9).
+ * this SPI only and do no cryptography: core verifies (ARCHITECTURE.md, 'Code map').
  *
  * <p>Errors: a {@link dev.jgvm.core.error.VersionNotFoundException} when the source answers but lacks what was asked
  * (404/410), a {@link dev.jgvm.core.error.NetworkException} when it cannot be reached or fails (5xx, timeouts, a

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The provenance of an install, stored as {@code meta/<v>.json} (DESIGN §2).
+ * The provenance of an install, stored as {@code meta/<v>.json} (README, 'Files').
  *
  * @param version     the release name without {@code go} ({@code 1.22.5})
  * @param platform    {@code linux/amd64}

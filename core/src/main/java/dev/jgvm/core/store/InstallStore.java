@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The on-disk layout under {@code JGVM_HOME} (DESIGN §2) and its invariants: a {@code versions/<v>} directory is
+ * The on-disk layout under {@code JGVM_HOME} (README, 'Files') and its invariants: a {@code versions/<v>} directory is
  * complete or absent (staging in {@code tmp/}, then one atomic rename), single files are replaced atomically, and
  * writers hold {@code locks/} with a bounded wait. Safe to use from several processes at once; one instance is
  * not meant to be shared between threads that install the same version.

@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Decides whether an artifact is genuine (DESIGN §6). Before the download, {@link #plan} gathers what evidence there
+ * Decides whether an artifact is genuine (ARCHITECTURE.md, 'Trust'). Before the download, {@link #plan} gathers what evidence there
  * is: signatures (the archive's {@code .asc} by the built-in Go key, or a {@code checksums.txt} signed by a trusted
  * key), the digest core itself reads over HTTPS from an official origin, and digests the mirror serves. After the
  * download, {@link Plan#conclude} requires every digest and signature obtained to agree with the bytes (a

@@ -5,7 +5,7 @@ import dev.jgvm.core.config.Settings.EvidenceLevel;
 import java.util.Objects;
 
 /**
- * What proved an archive genuine (DESIGN §6), recorded in {@code meta/<v>.json} and shown by {@code install}.
+ * What proved an archive genuine (ARCHITECTURE.md, 'Trust'), recorded in {@code meta/<v>.json} and shown by {@code install}.
  *
  * @param kind    the kind of evidence
  * @param detail  one line for people: which file, key or database and from where

@@ -25,7 +25,7 @@ import java.util.List;
 /**
  * One detached OpenPGP signature being checked against data streamed through {@link #update}. Created by
  * {@link #begin}, which finds the signing key among the {@link TrustedKeys} (a subkey must be bound to its trusted
- * primary by a valid binding signature; a binding that has expired in our copy is accepted and noted, DESIGN §6).
+ * primary by a valid binding signature; a binding that has expired in our copy is accepted and noted).
  * {@link #verify()} fails closed: any problem is a {@link VerificationException}. Not thread-safe; one use.
  */
 public final class SignatureCheck {
@@ -125,7 +125,7 @@ public final class SignatureCheck {
             if (expiresAfter > 0) {
                 Instant expiry = sub.getCreationTime().toInstant().plusSeconds(expiresAfter);
                 if (expiry.isBefore(Instant.now())) {
-                    notes.add("subkey %016X's binding expired on %s in our copy of the key; accepted, as DESIGN §6 allows".formatted(sub.getKeyID(), expiry));
+                    notes.add("subkey %016X's binding expired on %s in our copy of the key; accepted, as jgvm's trust rules allow".formatted(sub.getKeyID(), expiry));
                 }
             }
             Date created = made.getCreationTime();

@@ -28,7 +28,7 @@ import java.util.Optional;
  * {@code JGVM_HOME/keys/} (armored or binary). Immutable after loading.
  */
 public final class TrustedKeys {
-    /** The Go release signing key's primary fingerprint (DESIGN §6). */
+    /** The Go release signing key's primary fingerprint (ARCHITECTURE.md, 'Trust'). */
     public static final String GO_RELEASE_KEY = "EB4C1BFD4F042F6DDDCCEC917721F63BD38B4796";
 
     /** A trusted key ring: where it came from, and whether it is the built-in Go key. */

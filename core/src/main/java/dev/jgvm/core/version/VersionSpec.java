@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What a user writes to ask for a Go version (DESIGN §3): an exact release ({@code 1.22.5}, {@code go1.21rc2},
+ * What a user writes to ask for a Go version (README, 'Which version a directory uses'): an exact release ({@code 1.22.5}, {@code go1.21rc2},
  * {@code 1.20.0} meaning {@code go1.20}), a line {@code 1.N} (the newest stable {@code 1.N.x}, for 1.20 and
  * older too), {@code latest} (the newest stable release) or {@code system} (the first {@code go} on PATH that is
  * not a jgvm shim). Immutable.

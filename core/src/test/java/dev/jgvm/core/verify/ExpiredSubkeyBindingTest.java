@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * DESIGN §6: a signature by a subkey of a trusted primary is accepted even when the copy of the key we hold says the
+ * A signature by a subkey of a trusted primary is accepted even when the copy of the key we hold says the
  * subkey's binding expired (the Go key's published copies do), and the fact is reported. Built with Bouncy Castle,
  * because GnuPG will not make a binding that has already expired.
  */
