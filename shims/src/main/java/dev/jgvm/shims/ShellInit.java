@@ -21,7 +21,7 @@ public final class ShellInit {
         String shims = home.resolve("shims").toString();
         return switch (shell) {
             case bash, zsh, sh -> posix(shell, mode, home, shims, settings);
-            case fish -> fish(mode, home, shims, launcher);
+            case fish -> fish(mode, home, shims, launcher, settings);
             case pwsh -> "$env:JGVM_HOME = " + psQuote(home.toString()) + "\n"
                     + "$env:PATH = " + psQuote(shims) + " + [IO.Path]::PathSeparator + (($env:PATH -split [IO.Path]::PathSeparator | "
                     + "Where-Object { $_ -ne " + psQuote(shims) + " }) -join [IO.Path]::PathSeparator)\n";
@@ -53,11 +53,15 @@ public final class ShellInit {
                 b.append("case \";${PROMPT_COMMAND-};\" in *\";_jgvm_hook;\"*) ;; *) PROMPT_COMMAND=\"_jgvm_hook${PROMPT_COMMAND:+;$PROMPT_COMMAND}\" ;; esac\n");
             }
             b.append("_jgvm_hook\n");
+            // With no shim in front of go, the hook is what exports gotoolchain (DESIGN §7).
+            if (!settings.gotoolchain().isEmpty()) {
+                b.append("GOTOOLCHAIN=").append(ShimWriter.shQuote(settings.gotoolchain())).append("\nexport GOTOOLCHAIN\n");
+            }
         }
         return b.toString();
     }
 
-    private static String fish(Mode mode, Path home, String shims, Path launcher) {
+    private static String fish(Mode mode, Path home, String shims, Path launcher, Settings settings) {
         StringBuilder b = new StringBuilder();
         b.append("# jgvm set-up for fish (").append(mode).append(" mode): jgvm init fish").append(mode == Mode.hook ? " --mode hook" : "")
                 .append(" | source\n");
@@ -66,6 +70,7 @@ public final class ShellInit {
         if (mode == Mode.hook) {
             b.append(ShimWriter.resource("hook.fish").replace("@JGVM@", fishQuote(launcher.toString())));
             b.append("_jgvm_hook\n");
+            if (!settings.gotoolchain().isEmpty()) b.append("set -gx GOTOOLCHAIN ").append(fishQuote(settings.gotoolchain())).append("\n");
         }
         return b.toString();
     }

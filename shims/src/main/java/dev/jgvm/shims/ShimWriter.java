@@ -3,6 +3,7 @@ package dev.jgvm.shims;
 import dev.jgvm.core.config.Settings;
 import dev.jgvm.core.error.StoreException;
 import dev.jgvm.core.store.InstallStore;
+import dev.jgvm.core.version.GoVersion;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,18 +13,23 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Writes {@code shims/<cmd>} (POSIX sh, from {@code shim.sh} and {@code resolve.sh}) and {@code shims\<cmd>.cmd}
  * for every name in the {@link ShimSet}, with the settings the shims need baked in (JGVM_HOME, read_go_mod,
- * auto_install, gotoolchain; the environment still overrides each), and removes shims no longer wanted. Files
+ * auto_install, gotoolchain; the environment still overrides each), a {@code go1.22.5}-style version command for every
+ * installed version, and removes shims no longer wanted. Files
  * are replaced atomically and only when their content changes.
  */
 public final class ShimWriter {
     private static final String SHIM = resource("shim.sh");
     private static final String RESOLVE = resource("resolve.sh");
     private static final String CMD = resource("shim.cmd");
+    private static final String VERSION = resource("version.sh");
+    private static final String VERSION_CMD = resource("version.cmd");
     /** Settings for the launcher's sh fast path, in {@code shims/} (never executable, so never a command). */
     static final String SETTINGS = ".settings";
 
@@ -36,6 +42,22 @@ public final class ShimWriter {
                 .replace("@GOTOOLCHAIN@", shQuote(settings.gotoolchain()))
                 .replace("@CMD@", cmd);
     }
+
+    /**
+     * The version command {@code go<v>} (as golang.org/dl names its wrappers): runs exactly that installed version from
+     * any directory, and is what Go's own toolchain switch finds on PATH (DESIGN §5).
+     */
+    public String versionScript(GoVersion version, Path home) {
+        return VERSION.replace("@HOME@", shQuote(home.toString())).replace("@VERSION@", version.name());
+    }
+
+    /** The Windows twin of {@link #versionScript}. */
+    public String versionCmdScript(GoVersion version, Path home) {
+        return VERSION_CMD.replace("@HOME@", home.toString()).replace("@VERSION@", version.name()).replace("\n", "\r\n");
+    }
+
+    /** The name of a version's command: {@code go1.22.5}, {@code go1.21rc2}, {@code go1.20}. */
+    public static String versionCommand(GoVersion version) { return version.goName(); }
 
     /** The resolver functions with their CR and BOM literals, as the shims and the launcher embed them. */
     public static String resolver() {
@@ -61,6 +83,10 @@ public final class ShimWriter {
     /** Rewrites {@code shims/} for the installed versions. Call with the shared lock held. */
     public void write(InstallStore store, Settings settings) {
         Set<String> names = ShimSet.of(store);
+        Map<String, GoVersion> versions = new TreeMap<>();
+        for (GoVersion v : store.installed()) {
+            if (ShimSet.safe(versionCommand(v)) && !names.contains(versionCommand(v))) versions.put(versionCommand(v), v);
+        }
         Path dir = store.shimsDir();
         try {
             Files.createDirectories(dir);
@@ -68,7 +94,7 @@ public final class ShimWriter {
                 for (Path p : ds) {
                     String n = p.getFileName().toString();
                     String base = n.endsWith(".cmd") ? n.substring(0, n.length() - 4) : n;
-                    if (!names.contains(base) && !n.equals(SETTINGS)) Files.deleteIfExists(p);
+                    if (!names.contains(base) && !versions.containsKey(base) && !n.equals(SETTINGS)) Files.deleteIfExists(p);
                 }
             }
             // The launcher's JVM-free current/which read the same baked settings as the shims.
@@ -76,6 +102,10 @@ public final class ShimWriter {
             for (String name : names) {
                 writeIfChanged(dir.resolve(name), shScript(name, store.home(), settings), true);
                 writeIfChanged(dir.resolve(name + ".cmd"), cmdScript(name, store.home()), false);
+            }
+            for (Map.Entry<String, GoVersion> e : versions.entrySet()) {
+                writeIfChanged(dir.resolve(e.getKey()), versionScript(e.getValue(), store.home()), true);
+                writeIfChanged(dir.resolve(e.getKey() + ".cmd"), versionCmdScript(e.getValue(), store.home()), false);
             }
         } catch (IOException e) {
             throw new StoreException("cannot write shims in '%s': %s".formatted(dir, e.getMessage()), "check that JGVM_HOME is writable", e);

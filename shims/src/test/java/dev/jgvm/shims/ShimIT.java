@@ -62,8 +62,12 @@ class ShimIT {
     }
 
     private Run shim(String shell, Path cwd, Map<String, String> env, String stdin, String... args) throws Exception {
+        return command("go", shell, cwd, env, stdin, args);
+    }
+
+    private Run command(String name, String shell, Path cwd, Map<String, String> env, String stdin, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(shell.split(" ")));
-        cmd.add(home.resolve("shims/go").toString());
+        cmd.add(home.resolve("shims").resolve(name).toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("JGVM_") || k.equals("GOROOT") || k.equals("GOTOOLCHAIN"));
@@ -244,5 +248,38 @@ class ShimIT {
         assertTrue(cmd.contains("if not defined JGVM_HOME set \"JGVM_HOME=" + home + "\"\r\n"), cmd);
         assertTrue(cmd.contains("call \"%JGVM_HOME%\\bin\\jgvm.cmd\" exec --shim -- go %*\r\n"), cmd);
         assertTrue(cmd.endsWith("exit /b %ERRORLEVEL%\r\n"), cmd);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void eachInstalledVersionHasAVersionCommandThatRunsExactlyItAnywhere(String shell) throws Exception {
+        fakeGo("1.21.13", "#!/bin/sh\nprintf 'go1.21.13 %s GOROOT=%s GOTOOLCHAIN=%s\\n' \"$*\" \"$GOROOT\" \"${GOTOOLCHAIN-unset}\"\n");
+        rehash(Settings.defaults());
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+
+        Run inProject = command("go1.21.13", shell, project, Map.of(), "", "version");
+        Run nowhere = command("go1.21.13", shell, elsewhere, Map.of(), "", "env", "GOROOT");
+        Run bySwitch = command("go1.21.13", shell, project, Map.of("GOTOOLCHAIN", "path", "GOTOOLCHAIN_INTERNAL_SWITCH_VERSION", "go1.21.13"), "", "build");
+
+        Path goroot = home.resolve("versions/1.21.13");
+        assertEquals("go1.21.13 version GOROOT=" + goroot + " GOTOOLCHAIN=local\n", inProject.out(), inProject.err());
+        assertEquals("go1.21.13 env GOROOT GOROOT=" + goroot + " GOTOOLCHAIN=local\n", nowhere.out(), nowhere.err());
+        assertEquals("go1.21.13 build GOROOT=" + goroot + " GOTOOLCHAIN=path\n", bySwitch.out(), "Go's switch keeps its GOTOOLCHAIN");
+        assertTrue(Files.isExecutable(home.resolve("shims/go1.22.5")));
+        assertTrue(Files.readString(home.resolve("shims/go1.21.13.cmd")).contains("exec --version 1.21.13 -- go %*\r\n"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRemovedVersionLosesItsVersionCommand() throws Exception {
+        fakeGo("1.21.13", "#!/bin/sh\necho 1.21.13\n");
+        rehash(Settings.defaults());
+        assertTrue(Files.exists(home.resolve("shims/go1.21.13")));
+
+        InstallStore.deleteTree(home.resolve("versions/1.21.13"));
+        rehash(Settings.defaults());
+
+        assertFalse(Files.exists(home.resolve("shims/go1.21.13")));
+        assertFalse(Files.exists(home.resolve("shims/go1.21.13.cmd")));
+        assertTrue(Files.exists(home.resolve("shims/go1.22.5")));
     }
 }
