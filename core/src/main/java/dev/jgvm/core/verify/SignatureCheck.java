@@ -18,14 +18,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One detached OpenPGP signature being checked against data streamed through {@link #update}. Created by
- * {@link #begin}, which finds the signing key among the {@link TrustedKeys} (a subkey must be bound to its trusted
- * primary by a valid binding signature; a binding that has expired in our copy is accepted and noted).
+ * {@link #begin}, which finds the signing key among the {@link TrustedKeys} and refuses keys that should not count
+ * (ARCHITECTURE.md "Trust"): a revoked primary, a key or subkey binding expired when the signature was made, a subkey that may not
+ * sign or whose binding is revoked, and data hashed with anything weaker than SHA-2 (MD5, SHA-1). The built-in Go key's
+ * subkey bindings, expired in its published copies, are accepted and noted (see {@link #notes()}).
  * {@link #verify()} fails closed: any problem is a {@link VerificationException}. Not thread-safe; one use.
  */
 public final class SignatureCheck {
@@ -53,6 +54,9 @@ public final class SignatureCheck {
         if (sig.getSignatureType() != PGPSignature.BINARY_DOCUMENT) {
             throw bad(what, "is not a binary document signature (type 0x%02x)".formatted(sig.getSignatureType()));
         }
+        if (!KeyValidity.strongForData(sig.getHashAlgorithm())) {
+            throw bad(what, "uses the %s hash, which is too weak to count (SHA-256 or stronger is needed)".formatted(KeyValidity.hashName(sig.getHashAlgorithm())));
+        }
         byte[] issuerFpr = issuerFingerprint(sig);
         TrustedKeys.Trusted ring = (issuerFpr != null ? keys.byFingerprint(issuerFpr) : keys.byKeyId(sig.getKeyID()))
                 .orElseThrow(() -> new VerificationException("security: %s was made by key %016X, which jgvm does not trust".formatted(what, sig.getKeyID()),
@@ -60,8 +64,9 @@ public final class SignatureCheck {
         PGPPublicKey key = issuerFpr != null ? ring.ring().getPublicKey(issuerFpr) : ring.ring().getPublicKey(sig.getKeyID());
         List<String> notes = new ArrayList<>();
         PGPPublicKey primary = ring.ring().getPublicKey();
-        if (key.getKeyID() != primary.getKeyID()) checkBinding(primary, key, sig, what, notes);
-        if (key.hasRevocation()) throw bad(what, "was made by key %016X, which is revoked".formatted(key.getKeyID()));
+        Instant signed = sig.getCreationTime().toInstant();
+        checkPrimary(ring, primary, key.getKeyID() == primary.getKeyID(), signed, what, notes);
+        if (key.getKeyID() != primary.getKeyID()) checkSubkey(ring, primary, key, signed, what, notes);
         try {
             sig.init(new BcPGPContentVerifierBuilderProvider(), key);
         } catch (PGPException e) {
@@ -109,30 +114,50 @@ public final class SignatureCheck {
         return null;
     }
 
-    // A subkey signs for its primary only through a valid binding signature by that primary.
-    private static void checkBinding(PGPPublicKey primary, PGPPublicKey sub, PGPSignature made, String what, List<String> notes) {
-        Iterator<PGPSignature> it = sub.getSignaturesOfType(PGPSignature.SUBKEY_BINDING);
-        while (it.hasNext()) {
-            PGPSignature binding = it.next();
-            try {
-                binding.init(new BcPGPContentVerifierBuilderProvider(), primary);
-                if (!binding.verifyCertification(primary, sub)) continue;
-            } catch (PGPException e) {
-                continue;
-            }
-            PGPSignatureSubpacketVector h = binding.getHashedSubPackets();
-            long expiresAfter = h == null ? 0 : h.getKeyExpirationTime();
-            if (expiresAfter > 0) {
-                Instant expiry = sub.getCreationTime().toInstant().plusSeconds(expiresAfter);
-                if (expiry.isBefore(Instant.now())) {
-                    notes.add("subkey %016X's binding expired on %s in our copy of the key; accepted, as jgvm's trust rules allow".formatted(sub.getKeyID(), expiry));
-                }
-            }
-            Date created = made.getCreationTime();
-            if (created.before(sub.getCreationTime())) throw bad(what, "claims a time before its key existed");
-            return;
+    // The primary counts only when not revoked (whatever the revocation says about when: a revoked key's past signatures
+    // are not worth the risk) and not expired when the signature was made; when it signed itself, it must be able to sign.
+    private static void checkPrimary(TrustedKeys.Trusted ring, PGPPublicKey primary, boolean signer, Instant signed, String what, List<String> notes) {
+        if (KeyValidity.revoked(primary)) throw bad(what, "was made with key %016X, which is revoked".formatted(primary.getKeyID()));
+        if (signed.isBefore(primary.getCreationTime().toInstant())) throw bad(what, "claims a time before its key existed");
+        PGPSignature self = KeyValidity.selfSignature(primary, signed)
+                .orElseThrow(() -> bad(what, "was made with key %016X, which has no valid self-signature".formatted(primary.getKeyID())));
+        Optional<Instant> expiry = KeyValidity.expiry(primary, self);
+        if (expiry.isPresent() && !expiry.get().isAfter(signed)) {
+            throw bad(what, "was made on %s by key %016X, which had expired on %s".formatted(signed, primary.getKeyID(), expiry.get()));
         }
-        throw bad(what, "was made by subkey %016X, which has no valid binding to its primary key".formatted(sub.getKeyID()));
+        KeyValidity.selfSignature(primary, Instant.now()).flatMap(s -> KeyValidity.expiry(primary, s)).filter(e -> !e.isAfter(Instant.now()))
+                .ifPresent(e -> notes.add("key %016X expired on %s, after this signature was made".formatted(primary.getKeyID(), e)));
+        if (signer && !KeyValidity.maySign(primary, self)) {
+            throw bad(what, "was made by key %016X, which cannot sign (its self-signature does not allow it)".formatted(primary.getKeyID()));
+        }
+    }
+
+    // A subkey signs for its primary only through a binding by that primary, in force when it signed, that lets it sign,
+    // has not expired by then and was not revoked. The built-in Go key's copies say its subkeys' bindings expired while
+    // Go kept signing with them (README "Downloads"): for that key alone an expired binding is accepted and noted.
+    private static void checkSubkey(TrustedKeys.Trusted ring, PGPPublicKey primary, PGPPublicKey sub, Instant signed, String what, List<String> notes) {
+        if (KeyValidity.revoked(primary, sub)) {
+            throw bad(what, "was made by subkey %016X, whose binding to its primary key is revoked".formatted(sub.getKeyID()));
+        }
+        if (signed.isBefore(sub.getCreationTime().toInstant())) throw bad(what, "claims a time before its key existed");
+        PGPSignature binding = KeyValidity.binding(primary, sub, signed).orElseThrow(() ->
+                bad(what, "was made by subkey %016X, which has no valid binding to its primary key".formatted(sub.getKeyID())));
+        if (!KeyValidity.maySign(sub, binding)) {
+            throw bad(what, "was made by subkey %016X, which cannot sign (its binding allows encryption or certification only)".formatted(sub.getKeyID()));
+        }
+        Optional<Instant> expiry = KeyValidity.expiry(sub, binding);
+        Optional<Instant> expiredNow = KeyValidity.binding(primary, sub, Instant.now()).flatMap(b -> KeyValidity.expiry(sub, b))
+                .filter(e -> !e.isAfter(Instant.now()));
+        boolean expiredThen = expiry.isPresent() && !expiry.get().isAfter(signed);
+        if (expiredThen && !ring.builtIn()) {
+            throw bad(what, "was made on %s by subkey %016X, whose binding had expired on %s".formatted(signed, sub.getKeyID(), expiry.get()));
+        }
+        if (expiredThen || expiredNow.isPresent()) {
+            Instant when = expiredThen ? expiry.get() : expiredNow.get();
+            notes.add(ring.builtIn()
+                    ? "subkey %016X's binding expired on %s in our copy of the key; accepted for the built-in Go key".formatted(sub.getKeyID(), when)
+                    : "subkey %016X's binding expired on %s, after this signature was made".formatted(sub.getKeyID(), when));
+        }
     }
 
     private static VerificationException bad(String what, String why) {

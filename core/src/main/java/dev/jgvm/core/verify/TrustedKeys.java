@@ -47,6 +47,9 @@ public final class TrustedKeys {
 
     private TrustedKeys(List<Trusted> rings) { this.rings = List.copyOf(rings); }
 
+    /** Exactly these rings; for tests in this package that need a stand-in for the built-in key. */
+    static TrustedKeys of(List<Trusted> rings) { return new TrustedKeys(rings); }
+
     /** The built-in Go key only. */
     public static TrustedKeys builtIn() { return new TrustedKeys(goKey()); }
 

@@ -103,4 +103,23 @@ class SignatureCheckTest {
         assertTrue(k.byKeyId(0x78BD65473CB3BD13L).isPresent());
         assertFalse(TrustedKeys.load(tmp.resolve("nowhere")).all().isEmpty());
     }
+
+    @Test
+    void everySigningSubkeyOfTheBuiltInGoKeyIsBoundAndMaySignThoughOldBindingsUseSha1() {
+        var primary = TrustedKeys.builtIn().all().get(0).ring().getPublicKey();
+        int signing = 0;
+        for (Iterator<org.bouncycastle.openpgp.PGPPublicKey> it = TrustedKeys.builtIn().all().get(0).ring().getPublicKeys(); it.hasNext(); ) {
+            var k = it.next();
+            if (k.isMasterKey()) continue;
+            java.time.Instant aDayLater = k.getCreationTime().toInstant().plus(java.time.Duration.ofDays(1));
+            var binding = KeyValidity.binding(primary, k, aDayLater);
+
+            assertTrue(binding.isPresent(), "subkey %016X".formatted(k.getKeyID()));
+            assertTrue(KeyValidity.maySign(k, binding.get()), "subkey %016X".formatted(k.getKeyID()));
+            assertFalse(KeyValidity.revoked(primary, k));
+            signing++;
+        }
+        assertFalse(KeyValidity.revoked(primary));
+        assertEquals(7, signing, "the Go key's copy holds seven signing subkeys, 2016 to 2025");
+    }
 }
