@@ -4,6 +4,8 @@ import dev.jgvm.cli.command.BundleCommand;
 import dev.jgvm.cli.command.CurrentCommand;
 import dev.jgvm.cli.command.EnvCommand;
 import dev.jgvm.cli.command.ExecCommand;
+import dev.jgvm.cli.command.HelpCommand;
+import dev.jgvm.cli.command.HelpOption;
 import dev.jgvm.cli.command.InitCommand;
 import dev.jgvm.cli.command.KeysCommand;
 import dev.jgvm.cli.command.InstallCommand;
@@ -127,6 +129,7 @@ public final class Main {
         // Building a subcommand's model costs start-up time (annotation reflection), so a run that names one
         // builds only that one; help and mistakes get them all.
         Optional<String> first = firstCommand(args);
+        // 'help' shows any command's usage, so it needs them all.
         Class<?> named = first.map(SUBCOMMANDS::get).orElse(null);
         boolean versionOnly = first.isEmpty() && args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
         Set<Class<?>> added = new HashSet<>();
@@ -134,8 +137,16 @@ public final class Main {
             if (versionOnly || named != null && e.getValue() != named || !added.add(e.getValue())) continue;
             cl.addSubcommand(new CommandLine(e.getValue(), factory));
         }
+        if (named == null && !versionOnly) cl.addSubcommand(new CommandLine(HelpCommand.class, factory));
+        addHelpOption(cl);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    // -h/--help on every command and subcommand, whatever it declares itself.
+    private static void addHelpOption(CommandLine cl) {
+        if (!cl.getCommandSpec().optionsMap().containsKey("--help")) cl.addMixin("help", new HelpOption());
+        for (CommandLine sub : new HashSet<>(cl.getSubcommands().values())) addHelpOption(sub);
     }
 
     private static Optional<String> firstCommand(String... args) {

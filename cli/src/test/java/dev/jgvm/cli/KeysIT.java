@@ -105,4 +105,18 @@ class KeysIT {
         assertEquals(2, builtIn.exitCode());
         assertEquals(3, unknown.exitCode());
     }
+
+    @Test
+    void removeAsJsonNamesTheKeyAndNonsenseIsAUsageError() {
+        Path key = gpg.exportPublic(ed, tmp.resolve("bot.asc"), true);
+        jgvm().run("keys", "import", key.toString(), "--yes");
+
+        CliResult removed = jgvm().run("keys", "remove", ed, "--json");
+        CliResult nonsense = jgvm().run("keys", "remove", "nothex");
+
+        assertEquals(0, removed.exitCode(), removed.toString());
+        assertEquals("[\n  {\n    \"fingerprint\": \"" + ed + "\",\n    \"user_ids\": \"Build Bot <bot@corp.example>\"\n  }\n]\n", removed.out());
+        assertEquals(2, nonsense.exitCode(), nonsense.toString());
+        assertTrue(nonsense.err().startsWith("error: 'nothex' is not a key fingerprint\nhint: "), nonsense.err());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.jgvm.cli.command;
 
+import com.google.gson.JsonObject;
 import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.error.ExitCode;
@@ -40,6 +41,18 @@ public final class EnvCommand implements Callable<Integer> {
         Path goroot = services.store().goroot(v);
         String bin = goroot.resolve("bin").toString();
         String toolchain = services.settings().gotoolchain();
+        if (t.json()) {
+            JsonObject vars = new JsonObject();
+            environment(services, goroot).forEach((k, val) -> {
+                if (k.equals("GOROOT") || k.equals("PATH") || k.equals("GOTOOLCHAIN")) vars.addProperty(k, val);
+            });
+            JsonObject o = new JsonObject();
+            o.addProperty("version", v.name());
+            o.addProperty("goroot", goroot.toString());
+            o.add("env", vars);
+            t.out().println(Json.render(o));
+            return ExitCode.OK.code();
+        }
         switch (shell) {
             case sh -> {
                 t.out().println("export GOROOT=" + sq(goroot.toString()));

@@ -13,7 +13,10 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import dev.jgvm.shims.ShimWriter;
+
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -45,7 +48,7 @@ public final class InitCommand implements Callable<Integer> {
         Path home = services.store().home();
         Path launcher = services.env().get("JGVM_LAUNCHER").map(Path::of).orElse(home.resolve("bin/jgvm"));
         StringBuilder out = new StringBuilder(new ShellInit().script(sh, mode, home, launcher, services.settings()));
-        if (!noCompletion) out.append(completion(sh, fullModel.get()));
+        if (!noCompletion) out.append(completion(sh, fullModel.get(), home));
         services.terminal().out().print(out);
         services.terminal().out().flush();
         return ExitCode.OK.code();
@@ -60,18 +63,51 @@ public final class InitCommand implements Callable<Integer> {
         }
     }
 
-    /** Completion for a shell: picocli's generator for bash and zsh, subcommands and options for fish and pwsh. */
-    static String completion(Shell shell, CommandLine root) {
+    /** Commands whose argument is an installed version; {@code use} also takes {@code latest} and {@code system}. */
+    private static final List<String> VERSION_ARGUMENT = List.of("use", "uninstall", "rm", "verify");
+
+    /**
+     * Completion for a shell: picocli's generator for bash and zsh, subcommands and options for fish and pwsh. The
+     * commands that take an installed version complete the names under {@code versions/}, read when Tab is pressed.
+     */
+    static String completion(Shell shell, CommandLine root, Path home) {
         return switch (shell) {
-            case bash, zsh -> AutoComplete.bash("jgvm", root);
-            case fish -> fishCompletion(root.getCommandSpec());
+            case bash, zsh -> bashVersions(AutoComplete.bash("jgvm", root), home);
+            case fish -> fishCompletion(root.getCommandSpec(), home);
             case pwsh -> pwshCompletion(root.getCommandSpec());
             case sh -> "";
         };
     }
 
-    private static String fishCompletion(CommandSpec root) {
+    // picocli's script offers each command's positionals from a fixed list; for these commands the list is the
+    // output of a function that reads versions/ (JGVM_HOME when set, else the home this script was made for).
+    private static String bashVersions(String script, Path home) {
+        String out = script;
+        for (String cmd : VERSION_ARGUMENT) {
+            String fn = "function _picocli_jgvm_" + cmd + "() {";
+            int at = out.indexOf(fn);
+            int pos = at < 0 ? -1 : out.indexOf("local positionals=\"\"", at);
+            int end = at < 0 ? -1 : out.indexOf("\n}\n", at);
+            if (pos < 0 || pos > end) throw new IllegalStateException("picocli's completion script changed shape near " + fn);
+            String list = "$(_jgvm_installed_versions" + (cmd.equals("use") ? "; printf '%s\\n' latest system" : "") + ")";
+            out = out.substring(0, pos) + "local positionals=\"" + list + "\"" + out.substring(pos + "local positionals=\"\"".length());
+        }
+        return out + "\n_jgvm_installed_versions() {\n"
+                + "  local d h=" + ShimWriter.shQuote(home.toString()) + "\n"
+                + "  for d in \"${JGVM_HOME:-$h}\"/versions/*/; do\n"
+                + "    [ -d \"$d\" ] || continue; d=${d%/}; printf '%s\\n' \"${d##*/}\"\n"
+                + "  done\n"
+                + "}\n";
+    }
+
+    private static String fishCompletion(CommandSpec root, Path home) {
         StringBuilder b = new StringBuilder("complete -c jgvm -e\ncomplete -c jgvm -f\n");
+        b.append("function __jgvm_installed_versions\n    set -l h ").append(ShellInit.fishQuote(home.toString())).append("\n")
+                .append("    set -q JGVM_HOME; and set h $JGVM_HOME\n")
+                .append("    for d in $h/versions/*/\n        string replace -r '.*/([^/]+)/$' '$1' -- $d\n    end\nend\n");
+        b.append("complete -c jgvm -n '__fish_seen_subcommand_from ").append(String.join(" ", VERSION_ARGUMENT))
+                .append("' -a '(__jgvm_installed_versions)'\n");
+        b.append("complete -c jgvm -n '__fish_seen_subcommand_from use' -a 'latest system'\n");
         for (var e : new TreeMap<>(root.subcommands()).entrySet()) {
             CommandSpec sub = e.getValue().getCommandSpec();
             if (!e.getKey().equals(sub.name())) continue; // aliases complete through the main name

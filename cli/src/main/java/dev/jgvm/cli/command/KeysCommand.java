@@ -155,6 +155,11 @@ public final class KeysCommand implements Runnable {
 
         @Override public Integer call() {
             String want = TrustedKeys.normalize(fingerprint);
+            // A v4 fingerprint is 40 hex digits, a v6 one 64.
+            if (!want.matches("[0-9A-F]{40}|[0-9A-F]{64}")) {
+                throw new UsageException("'%s' is not a key fingerprint".formatted(fingerprint),
+                        "give the 40 hex digits 'jgvm keys list' shows (spaces allowed)");
+            }
             if (want.equals(TrustedKeys.GO_RELEASE_KEY)) {
                 throw new UsageException("the Go release key is built in and cannot be removed", "it only vouches for archives signed by Go's release process");
             }
@@ -163,7 +168,12 @@ public final class KeysCommand implements Runnable {
             if (match.isEmpty()) {
                 throw new dev.jgvm.core.error.VersionNotFoundException("no trusted key has the fingerprint %s".formatted(spaced(want)), "'jgvm keys list' shows them");
             }
+            JsonArray removed = new JsonArray();
             for (TrustedKeys.Trusted k : match) {
+                JsonObject o = new JsonObject();
+                o.addProperty("fingerprint", k.fingerprint());
+                o.addProperty("user_ids", String.join(", ", userIds(k.ring())));
+                removed.add(o);
                 try {
                     Files.deleteIfExists(Path.of(k.source()));
                 } catch (IOException e) {
@@ -171,6 +181,7 @@ public final class KeysCommand implements Runnable {
                 }
                 services.terminal().info("no longer trusting %s %s".formatted(spaced(want), String.join(", ", userIds(k.ring()))));
             }
+            if (services.terminal().json()) services.terminal().out().println(Json.render(removed));
             return ExitCode.OK.code();
         }
     }

@@ -1,5 +1,7 @@
 package dev.jgvm.cli.command;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.error.ExitCode;
@@ -45,6 +47,16 @@ public final class UninstallCommand implements Callable<Integer> {
         }
         services.installer().uninstall(remove);
         for (GoVersion v : remove) t.info("removed go %s".formatted(v));
+        if (t.json()) {
+            JsonArray a = new JsonArray();
+            for (GoVersion v : remove) {
+                JsonObject o = new JsonObject();
+                o.addProperty("version", v.name());
+                o.addProperty("goroot", store.goroot(v).toString());
+                a.add(o);
+            }
+            t.out().println(Json.render(a));
+        }
         store.globalDefault().filter(g -> store.find(g).isEmpty() && !g.equals("system"))
                 .ifPresent(g -> {
                     t.warn("the global default go %s is no longer installed".formatted(g));

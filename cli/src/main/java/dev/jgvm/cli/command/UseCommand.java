@@ -1,5 +1,6 @@
 package dev.jgvm.cli.command;
 
+import com.google.gson.JsonObject;
 import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.error.ExitCode;
@@ -41,6 +42,7 @@ public final class UseCommand implements Callable<Integer> {
                     .install(wanted, platform, false, false, InstallCommand.listener(t));
             v = Optional.of(done.version());
         }
+        Path file = global ? store.globalVersionFile() : services.env().cwd().resolve(".go-version");
         String what = v.map(x -> "go " + x.name() + (wanted instanceof VersionSpec.Exact ? "" : " (" + wanted.text() + ")")).orElse("the system go");
         if (global) {
             store.writeGlobalDefault(wanted.text());
@@ -50,12 +52,19 @@ public final class UseCommand implements Callable<Integer> {
                 t.info("here %s still selects %s".formatted(here.reason(), here.spec().orElse("")));
             }
         } else {
-            Path file = services.env().cwd().resolve(".go-version");
             InstallStore.writeAtomically(file, wanted.text() + "\n");
             t.info("%s selected by %s".formatted(what, file));
             if (services.env().isSet("JGVM_GO_VERSION")) {
                 t.warn("JGVM_GO_VERSION=%s overrides it in this shell".formatted(services.env().get("JGVM_GO_VERSION").orElse("")));
             }
+        }
+        if (t.json()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("version", v.map(GoVersion::name).orElse(wanted instanceof VersionSpec.System ? "system" : null));
+            o.addProperty("spec", wanted.text());
+            o.addProperty("global", global);
+            o.addProperty("file", file.toString());
+            t.out().println(Json.render(o));
         }
         return ExitCode.OK.code();
     }

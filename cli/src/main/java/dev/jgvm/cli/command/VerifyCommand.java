@@ -1,5 +1,7 @@
 package dev.jgvm.cli.command;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.error.ExitCode;
@@ -35,9 +37,14 @@ public final class VerifyCommand implements Callable<Integer> {
                 : List.of(VersionSpec.parse(spec).select(store.installed()).orElseThrow(() ->
                         new VersionNotFoundException("go %s is not installed".formatted(spec), "'jgvm list' shows what is installed")));
         int bad = 0;
+        JsonArray report = new JsonArray();
         for (GoVersion v : versions) {
             InstallMeta meta = store.meta(v).orElse(null);
+            JsonObject o = new JsonObject();
+            o.addProperty("version", v.name());
+            report.add(o);
             if (meta == null || meta.treeHash().isEmpty()) {
+                o.addProperty("status", "unrecorded");
                 t.warn("go %s has no recorded tree hash (installed by hand?); reinstall it with --force to record one".formatted(v));
                 continue;
             }
@@ -47,13 +54,21 @@ public final class VerifyCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new StoreException("cannot read '%s': %s".formatted(store.goroot(v), e.getMessage()), null, e);
             }
-            if (now.equals(meta.treeHash())) {
-                t.out().println(v.name() + " ok");
+            boolean same = now.equals(meta.treeHash());
+            o.addProperty("status", same ? "ok" : "modified");
+            o.addProperty("tree_hash", now);
+            o.addProperty("recorded", meta.treeHash());
+            if (same) {
+                if (!t.json()) t.out().println(v.name() + " ok");
             } else {
                 bad++;
-                t.out().println(v.name() + " MODIFIED");
+                if (!t.json()) t.out().println(v.name() + " MODIFIED");
                 t.error("go %s changed since it was installed: %s now, %s recorded".formatted(v, now, meta.treeHash()));
             }
+        }
+        if (t.json()) {
+            t.out().println(Json.render(report));
+            t.out().flush();
         }
         if (bad > 0) {
             throw new VerificationException("%d installed version%s changed since install".formatted(bad, bad == 1 ? "" : "s"),

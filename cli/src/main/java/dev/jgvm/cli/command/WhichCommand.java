@@ -1,5 +1,6 @@
 package dev.jgvm.cli.command;
 
+import com.google.gson.JsonObject;
 import dev.jgvm.cli.Services;
 import dev.jgvm.core.error.ExitCode;
 import dev.jgvm.core.error.ToolNotFoundException;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm which [CMD]}: the real binary {@code go} (or CMD) runs here. */
@@ -26,6 +28,16 @@ public final class WhichCommand implements Callable<Integer> {
         Resolution r = services.resolveHere();
         CurrentCommand.explain(services.terminal(), r.selection());
         Path path = binary(services, r, cmd);
+        if (services.terminal().json()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("command", cmd);
+            o.addProperty("path", path.toString());
+            o.addProperty("version", r.system() ? "system" : r.installed().map(GoVersion::name).orElse(null));
+            o.addProperty("source", r.selection().source().name().toLowerCase(Locale.ROOT));
+            o.addProperty("origin", r.selection().origin().map(Object::toString).orElse(null));
+            services.terminal().out().println(Json.render(o));
+            return ExitCode.OK.code();
+        }
         services.terminal().out().println(path);
         return ExitCode.OK.code();
     }

@@ -8,7 +8,7 @@ import java.io.StringWriter;
 
 /**
  * The one place errors become output and exit codes: {@code error: ...} and {@code hint: ...} on stderr. A stack
- * trace only with {@code --verbose} or {@code JGVM_DEBUG=1}; an exception that is not a {@link JgvmException} is a
+ * trace only with {@code JGVM_DEBUG=1} ({@code --verbose} explains the work, it does not dump traces); an exception that is not a {@link JgvmException} is a
  * bug and exits {@link ExitCode#INTERNAL}.
  */
 public final class ErrorReporter {
@@ -24,12 +24,12 @@ public final class ErrorReporter {
         if (t instanceof JgvmException e) {
             terminal.error(e.getMessage());
             e.hint().ifPresent(terminal::hint);
-            if (debug || terminal.verbose()) trace(t);
+            if (debug) trace(t);
             return e.exitCode().code();
         }
         terminal.error("internal error: " + t);
         terminal.hint("this is a bug in jgvm; run again with JGVM_DEBUG=1 and report the output");
-        if (debug || terminal.verbose()) trace(t);
+        if (debug) trace(t);
         return ExitCode.INTERNAL.code();
     }
 

@@ -99,7 +99,7 @@ public final class MirrorChain {
             MirrorConfig m = chain.stream().filter(c -> c.name().equals(pinned.get())).findFirst()
                     .or(() -> Optional.ofNullable(known.get(pinned.get())))
                     .orElseThrow(() -> new UsageException("there is no mirror named '%s'".formatted(pinned.get()),
-                            "known mirrors: " + String.join(", ", known.keySet()) + "; 'jgvm mirror list' shows the chain"));
+                            "known mirrors: " + String.join(", ", known.keySet()) + "; config.toml's [[mirror]] tables name more"));
             return List.of(m);
         }
         return chain;
@@ -150,7 +150,7 @@ public final class MirrorChain {
             SourceType t = types.get(c.type());
             if (t == null) {
                 throw new ConfigException("[[mirror]] '%s' has type '%s', which no plugin provides".formatted(c.name(), c.type()),
-                        "known types: " + String.join(", ", types.keySet()) + "; 'jgvm plugins' lists what is loaded");
+                        "known types: " + String.join(", ", types.keySet()) + "; a plugin's jar goes in JGVM_HOME/plugins/");
             }
             sources.add(t.create(c, context));
         }
