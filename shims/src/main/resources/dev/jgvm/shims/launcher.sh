@@ -118,18 +118,28 @@ while [ -n "$_jgvm_key" ]; do
 done
 if [ "$_jgvm_major" -ge 24 ]; then _jgvm_cache=$_jgvm_lib/cache/$_jgvm_safe.aot; else _jgvm_cache=$_jgvm_lib/cache/$_jgvm_safe.jsa; fi
 
+# File names are bytes, but the JVM turns them into text with the locale's charset (sun.jnu.encoding, which no -D
+# option changes): under C or POSIX, as in containers, cron and `env -i`, it cannot even name a non-ASCII file. So
+# the JVM runs with a UTF-8 locale; the user's LC_ALL goes along in _JGVM_LC_ALL, and dev.jgvm.core.env.Env puts it
+# back for the processes jgvm starts. file.encoding is UTF-8 on JDK 17 as on 18+.
+_jgvm_utf8=-Dfile.encoding=UTF-8
+case ${LC_ALL:-${LC_CTYPE:-${LANG-}}} in
+  *[Uu][Tt][Ff]-8*|*[Uu][Tt][Ff]8*) ;;
+  *) _JGVM_LC_ALL=${LC_ALL-@unset} LC_ALL=C.UTF-8; export _JGVM_LC_ALL LC_ALL ;;
+esac
+
 # _jgvm_train: writes the cache by running the training workload (dev.jgvm.cli.Train) under the JDK's recorder.
 _jgvm_train() {
   if [ "$_jgvm_major" -ge 25 ]; then
-    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable "-XX:AOTCacheOutput=$_jgvm_cache" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train
+    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 "-XX:AOTCacheOutput=$_jgvm_cache" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train
   elif [ "$_jgvm_major" -ge 24 ]; then
-    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable -XX:AOTMode=record "-XX:AOTConfiguration=$_jgvm_cache.conf" \
+    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 -XX:AOTMode=record "-XX:AOTConfiguration=$_jgvm_cache.conf" \
       -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train &&
-    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable -XX:AOTMode=create "-XX:AOTConfiguration=$_jgvm_cache.conf" \
+    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 -XX:AOTMode=create "-XX:AOTConfiguration=$_jgvm_cache.conf" \
       "-XX:AOTCache=$_jgvm_cache" -cp "$_jgvm_lib/jgvm-cli.jar"
     rm -f "$_jgvm_cache.conf"
   else
-    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable "-XX:ArchiveClassesAtExit=$_jgvm_cache" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train
+    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 "-XX:ArchiveClassesAtExit=$_jgvm_cache" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train
   fi
 }
 
@@ -139,12 +149,19 @@ if [ -n "${JGVM_TRAIN-}" ]; then   # install.sh: (re)train now, in the foregroun
 fi
 
 # C1 only for the quick commands; installs hash and inflate hundreds of megabytes and want C2 (`use` installs what
-# it selects when it is missing).
+# it selects when it is missing). The command is the first word that is not an option: `exec -- go install` is quick.
 _jgvm_quick=1
-for _jgvm_a; do case $_jgvm_a in install|use|bundle|verify) _jgvm_quick= ;; esac; done
+for _jgvm_a; do
+  case $_jgvm_a in
+    install|use|bundle|verify) _jgvm_quick=; break ;;
+    --) break ;;
+    -*) ;;
+    *) break ;;
+  esac
+done
 set -- -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Main "$@"
 # A bounded heap: everything streams, and an install stays well under the 200 MB of RSS the install budget allows.
-set -- -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr "$@"
+set -- -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr $_jgvm_utf8 "$@"
 # Installs run for seconds: C2 compiles only what stays hot for all of it (hashing, inflating, copying loops), not
 # each of the hundreds of methods every extracted file passes through once (about 12% less CPU per install).
 if [ -n "$_jgvm_quick" ]; then set -- -XX:TieredStopAtLevel=1 "$@"

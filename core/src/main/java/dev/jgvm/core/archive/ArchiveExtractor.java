@@ -13,6 +13,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -113,7 +114,8 @@ public final class ArchiveExtractor {
         // Inflating runs on a thread of its own, so it overlaps with writing and hashing the files (2 cores).
         try (InflatingPipe inflated = new InflatingPipe(GzipCompressorInputStream.builder()
                      .setInputStream(new java.io.BufferedInputStream(counted, 1 << 16)).setDecompressConcatenated(true).get());
-             TarArchiveInputStream tar = new TarArchiveInputStream(inflated)) {
+             TarArchiveInputStream tar = new TarArchiveInputStream(inflated, StandardCharsets.UTF_8.name())) {
+            // Names are UTF-8 in Go's archives whatever the locale says (test/fixedbugs/issue27836.dir/Äfoo.go).
             for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
                 String name = e.getName();
                 if (e.isDirectory()) sink.directory(name);
@@ -131,7 +133,7 @@ public final class ArchiveExtractor {
     public Result extractZip(Path zip, Layout layout, Path target) throws IOException {
         CountingInputStream counted = new CountingInputStream(InputStream.nullInputStream());
         Sink sink = new Sink(target, layout, counted);
-        try (ZipFile zf = ZipFile.builder().setPath(zip).get()) {
+        try (ZipFile zf = ZipFile.builder().setPath(zip).setCharset(StandardCharsets.UTF_8).get()) {
             for (ZipArchiveEntry e : Collections.list(zf.getEntriesInPhysicalOrder())) {
                 String name = e.getName();
                 counted.count += Math.max(0, e.getCompressedSize());
@@ -139,7 +141,7 @@ public final class ArchiveExtractor {
                     sink.directory(name);
                 } else if (e.isUnixSymlink()) {
                     try (InputStream in = zf.getInputStream(e)) {
-                        sink.symlink(name, new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8));
+                        sink.symlink(name, new String(in.readNBytes(4096), StandardCharsets.UTF_8));
                     }
                 } else {
                     int type = e.getUnixMode() & 0170000;

@@ -1,9 +1,14 @@
 package dev.jgvm.core.env;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,11 +35,21 @@ public final class Env {
     public static Env system() {
         String pwd = System.getenv("PWD");
         Path cwd = Path.of(System.getProperty("user.dir"));
+        // A name that is not valid UTF-8 reached us as U+FFFD, which names another (usually absent) directory.
+        if (cwd.toString().indexOf('\uFFFD') >= 0) cwd = withRawNames(cwd);
         // Keep the logical directory the shell reports (a symlinked project stays as the user typed it), as the
         // shims do with $PWD; fall back to the JVM's physical one when PWD is stale.
-        if (pwd != null && pwd.startsWith("/") && sameFile(Path.of(pwd), cwd)) cwd = Path.of(pwd);
-        return new Env(System.getenv(), cwd, Path.of(System.getProperty("user.home")), Clock.systemUTC());
+        else if (pwd != null && pwd.startsWith("/") && sameFile(Path.of(pwd), cwd)) cwd = Path.of(pwd);
+        Map<String, String> vars = new LinkedHashMap<>(System.getenv());
+        // The launcher runs the JVM under a UTF-8 locale so that it can name every file; the processes jgvm starts
+        // get the user's own LC_ALL back.
+        String lcAll = vars.remove(LC_ALL_WAS);
+        if ("@unset".equals(lcAll)) vars.remove("LC_ALL"); else if (lcAll != null) vars.put("LC_ALL", lcAll);
+        return new Env(vars, cwd, Path.of(System.getProperty("user.home")), Clock.systemUTC());
     }
+
+    /** Where the launcher keeps the user's LC_ALL ({@code @unset} when there was none) while the JVM runs. */
+    static final String LC_ALL_WAS = "_JGVM_LC_ALL";
 
     /**
      * An environment for tests: alternating keys and values (values are turned into strings). {@code HOME} also
@@ -82,6 +97,28 @@ public final class Env {
     /** {@code JGVM_HOME}, else {@code ~/.jgvm}. */
     public Path jgvmHome() {
         return get("JGVM_HOME").map(p -> cwd.resolve(p).normalize()).orElse(home.resolve(".jgvm"));
+    }
+
+    /**
+     * The same directory with each undecodable name replaced by the entry its parent lists, which keeps the name's
+     * bytes (a path made from a string would be re-encoded with U+FFFD). Unchanged when no single entry matches.
+     */
+    private static Path withRawNames(Path decoded) {
+        Path raw = decoded.getRoot();
+        for (Path name : decoded) {
+            String n = name.toString();
+            Path lexical = raw.resolve(n);
+            if (n.indexOf('\uFFFD') < 0) { raw = lexical; continue; }
+            List<Path> found = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(raw)) {
+                for (Path e : entries) if (e.getFileName().toString().equals(n) && !e.equals(lexical)) found.add(e);
+            } catch (IOException | RuntimeException e) {
+                return decoded;
+            }
+            if (found.size() != 1) return decoded;
+            raw = found.get(0);
+        }
+        return Files.isDirectory(raw) ? raw : decoded;
     }
 
     private static boolean sameFile(Path a, Path b) {

@@ -1,0 +1,82 @@
+package dev.jgvm.shims;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the launcher hands the JVM: a stand-in {@code java} prints the arguments and locale it was given. */
+class LauncherIT {
+    @TempDir Path tmp;
+    Path launcher;
+    Path jdk;
+
+    @BeforeEach
+    void layOut() throws IOException {
+        jdk = Files.createDirectories(tmp.resolve("jdk-17/bin")).getParent();
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"17.0.9\"\n");
+        Path java = Files.writeString(jdk.resolve("bin/java"), """
+                #!/bin/sh
+                echo "LC_ALL=${LC_ALL-unset} _JGVM_LC_ALL=${_JGVM_LC_ALL-unset}"
+                for a; do echo "$a"; done
+                """);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        launcher = tmp.resolve("home/bin/jgvm");
+        new LauncherWriter().write(tmp.resolve("lib"), tmp.resolve("home"), launcher);
+    }
+
+    private List<String> jvm(Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("dash", launcher.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+        pb.environment().clear();
+        pb.environment().put("PATH", "/usr/bin:/bin");
+        pb.environment().put("JAVA_HOME", jdk.toString());
+        pb.environment().put("JGVM_NO_TRAIN", "1");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), err);
+        return out.lines().toList();
+    }
+
+    private static boolean c1Only(List<String> jvmArgs) { return jvmArgs.contains("-XX:TieredStopAtLevel=1"); }
+
+    @Test
+    void installJitFlagsOnlyWhenTheCommandItselfInstalls() throws Exception {
+        assertFalse(c1Only(jvm(Map.of(), "install", "1.22")), "install compiles with C2");
+        assertFalse(c1Only(jvm(Map.of(), "-q", "--no-color", "install", "1.22")), "after global options too");
+        assertFalse(c1Only(jvm(Map.of(), "use", "1.22")));
+        assertTrue(c1Only(jvm(Map.of(), "exec", "--", "go", "install", "./...")), "an argument after -- is not the command");
+        assertTrue(c1Only(jvm(Map.of(), "exec", "go", "install")));
+        assertTrue(c1Only(jvm(Map.of(), "list-remote", "--mirror", "install")));
+        assertTrue(c1Only(jvm(Map.of(), "list")));
+    }
+
+    @Test
+    void theJvmGetsAUtf8LocaleAndTheUsersLcAllGoesAlong() throws Exception {
+        List<String> c = jvm(Map.of("LC_ALL", "C", "LANG", "de_DE.UTF-8"), "list");
+        List<String> none = jvm(Map.of(), "list");
+        List<String> utf8 = jvm(Map.of("LANG", "de_DE.UTF-8"), "list");
+
+        assertEquals("LC_ALL=C.UTF-8 _JGVM_LC_ALL=C", c.get(0));
+        assertTrue(c.contains("-Dfile.encoding=UTF-8"), c.toString());
+        assertEquals("LC_ALL=C.UTF-8 _JGVM_LC_ALL=@unset", none.get(0));
+        assertEquals("LC_ALL=unset _JGVM_LC_ALL=unset", utf8.get(0), "a UTF-8 locale is left alone");
+    }
+}
