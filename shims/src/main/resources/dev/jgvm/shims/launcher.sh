@@ -5,6 +5,7 @@
 # (AppCDS on 17-23, the AOT cache on 24+); a JDK with no cache yet gets one trained in the background.
 _jgvm_lib=@JGVM_LIB@
 JGVM_HOME=${JGVM_HOME:-@JGVM_DEFAULT_HOME@}
+JGVM_HOME=${JGVM_HOME%/}
 export JGVM_HOME
 
 # _jgvm_fast: 0 when the arguments are a read-only query the sh resolver can answer exactly as Java would.

@@ -38,9 +38,19 @@ _jgvm_line() {
 # `jgvm current` and `jgvm which` redefine it to warn with the same reasons as the Java resolver.
 _jgvm_skip() { :; }
 
+# _jgvm_unreadable FILE: a version file that cannot be read is skipped like one that names no version; the shims
+# redefine it to say so, where the shell would print its own error.
+_jgvm_unreadable() { _jgvm_skip "$1" "not readable"; }
+
+# Version files are read up to their 100th line only (the Java resolver too), so a huge one costs no more than a
+# small one. A single huge line is read whole: dash reads byte by byte, and no builtin reads less than a line.
+
 # .go-version and the global version file: the first token of the first line that is not blank or a # comment.
 _jgvm_gv() {
-  while IFS= read -r _jgvm_l || [ -n "$_jgvm_l" ]; do
+  [ -r "$1" ] || { _jgvm_unreadable "$1"; return 1; }
+  _jgvm_i=0
+  while [ "$_jgvm_i" -lt 100 ] && { IFS= read -r _jgvm_l || [ -n "$_jgvm_l" ]; }; do
+    _jgvm_i=$((_jgvm_i + 1))
     _jgvm_line
     case $_jgvm_l in ''|'#'*) continue ;; esac
     _jgvm_t=${_jgvm_l%%[	 ]*}
@@ -54,8 +64,11 @@ _jgvm_gv() {
 
 # .tool-versions (KEY golang|go) and go.work/go.mod (KEY toolchain): the first version word of the first KEY line.
 _jgvm_kv() {
+  [ -r "$1" ] || { _jgvm_unreadable "$1"; return 1; }
   _jgvm_k=$2
-  while IFS= read -r _jgvm_l || [ -n "$_jgvm_l" ]; do
+  _jgvm_i=0
+  while [ "$_jgvm_i" -lt 100 ] && { IFS= read -r _jgvm_l || [ -n "$_jgvm_l" ]; }; do
+    _jgvm_i=$((_jgvm_i + 1))
     _jgvm_line
     # Split on blanks with globbing off (a word such as * must stay itself), then restore the caller's setting.
     _jgvm_fl=$-
@@ -132,15 +145,21 @@ _jgvm_find() {
   return 1
 }
 
-# The first CMD on PATH outside JGVM_HOME/shims, for the spec "system"; sets _jgvm_sys.
+# The first CMD on PATH that is not one of jgvm's shims, for the spec "system"; sets _jgvm_sys. The shims directory
+# is recognised as the same directory, however PATH spells it (a symlink, //, a trailing /), and so is a link to a
+# shim placed elsewhere.
 _jgvm_system() {
   _jgvm_sys=
   _jgvm_p=$PATH:
   while [ -n "$_jgvm_p" ]; do
     _jgvm_e=${_jgvm_p%%:*}
     _jgvm_p=${_jgvm_p#*:}
-    case $_jgvm_e in ''|"$JGVM_HOME/shims"|"$JGVM_HOME/shims/") continue ;; esac
-    if [ -f "$_jgvm_e/$1" ] && [ -x "$_jgvm_e/$1" ]; then _jgvm_sys=$_jgvm_e/$1; return 0; fi
+    [ -n "$_jgvm_e" ] || continue
+    if [ -f "$_jgvm_e/$1" ] && [ -x "$_jgvm_e/$1" ] && ! [ "$_jgvm_e" -ef "$JGVM_HOME/shims" ] &&
+      ! [ "$_jgvm_e/$1" -ef "$JGVM_HOME/shims/$1" ]; then
+      _jgvm_sys=$_jgvm_e/$1
+      return 0
+    fi
   done
   return 1
 }

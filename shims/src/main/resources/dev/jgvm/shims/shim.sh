@@ -2,12 +2,32 @@
 # jgvm shim for '@CMD@', written by jgvm (rehash, install, uninstall); do not edit.
 # Runs the '@CMD@' of the Go version selected here (see README) with GOROOT set and $GOROOT/bin first on PATH.
 JGVM_HOME=${JGVM_HOME:-@HOME@}
+JGVM_HOME=${JGVM_HOME%/}
 _jgvm_gomod_default=@READ_GO_MOD@
 _jgvm_cmd=@CMD@
+# A recursion guard: one x per shim run in a row that has not reached a real command yet (a 'system' go, or a
+# version's bin/ that leads back here, would otherwise exec forever).
+case ${_JGVM_SHIM_DEPTH-} in
+  xxxxxxxxxxxxxxxx*)
+    echo "error: jgvm's '$_jgvm_cmd' shim ran 16 times in a row without reaching a real '$_jgvm_cmd' (a loop)" >&2
+    echo "hint: a '$_jgvm_cmd' on PATH or in the selected version leads back to the shims in '$JGVM_HOME/shims'; remove it, or pick a version with 'jgvm use <version>'" >&2
+    exit 127 ;;
+esac
+_JGVM_SHIM_DEPTH=x${_JGVM_SHIM_DEPTH-}
+export _JGVM_SHIM_DEPTH
+# config.toml changed since these shims were written: write them again (settings are baked in), then run anew.
+if [ "$JGVM_HOME/config.toml" -nt "$JGVM_HOME/shims/.settings" ]; then
+  "$JGVM_HOME/bin/jgvm" -q rehash >&2 && ! [ "$JGVM_HOME/config.toml" -nt "$JGVM_HOME/shims/.settings" ] &&
+    { _JGVM_SHIM_DEPTH=${_JGVM_SHIM_DEPTH#x}; exec "$0" "$@"; }
+fi
 @RESOLVE@
+_jgvm_unreadable() {
+  echo "warn: cannot read '$1'; skipped it" >&2
+  echo "hint: make it readable ('chmod a+r $1') or remove it" >&2
+}
 if _jgvm_select; then
   if [ "$_jgvm_tok" = system ]; then
-    _jgvm_system "$_jgvm_cmd" && exec "$_jgvm_sys" "$@"
+    _jgvm_system "$_jgvm_cmd" && { unset _JGVM_SHIM_INSTALLED; exec "$_jgvm_sys" "$@"; }
     echo "error: no '$_jgvm_cmd' on PATH besides jgvm's shims ('system' selected by $_jgvm_src)" >&2
     echo "hint: install Go system-wide, or pick a jgvm version with 'jgvm use <version>'" >&2
     exit 127
@@ -19,6 +39,7 @@ if _jgvm_select; then
       export GOROOT PATH
       _jgvm_gotc=${JGVM_GOTOOLCHAIN-@GOTOOLCHAIN@}
       if [ -n "$_jgvm_gotc" ]; then GOTOOLCHAIN=$_jgvm_gotc; export GOTOOLCHAIN; fi
+      unset _JGVM_SHIM_INSTALLED
       exec "$GOROOT/bin/$_jgvm_cmd" "$@"
     fi
     echo "error: go $_jgvm_ver has no '$_jgvm_cmd' (go $_jgvm_ver selected by $_jgvm_src)" >&2
@@ -28,11 +49,12 @@ if _jgvm_select; then
   _jgvm_bool "${JGVM_AUTO_INSTALL-}" @AUTO_INSTALL@
   case $_jgvm_b in
     1)
-      if [ -z "${_JGVM_SHIM_INSTALLED-}" ]; then
+      # Once per process: the shim runs again after the install (same pid, exec), a child's shim installs anew.
+      if [ "${_JGVM_SHIM_INSTALLED-}" != "$$" ]; then
         echo "info: go $_jgvm_tok is not installed; installing it (selected by $_jgvm_src)" >&2
         export JGVM_HOME   # the install goes to the home these shims belong to
         "$JGVM_HOME/bin/jgvm" install "$_jgvm_tok" >&2 || exit 127
-        _JGVM_SHIM_INSTALLED=1
+        _JGVM_SHIM_INSTALLED=$$ _JGVM_SHIM_DEPTH=${_JGVM_SHIM_DEPTH#x}
         export _JGVM_SHIM_INSTALLED
         exec "$0" "$@"
       fi ;;

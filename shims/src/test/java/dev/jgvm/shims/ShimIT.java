@@ -74,14 +74,23 @@ class ShimIT {
         pb.environment().put("PWD", cwd.toString());
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.environment().putAll(env);
-        Process p = pb.start();
+        return run(pb, stdin);
+    }
+
+    // Output goes to files, so a shim that never ends (a loop) fails the test instead of hanging it.
+    private Run run(ProcessBuilder pb, String stdin) throws Exception {
+        Path out = Files.createTempFile(tmp, "out", ".txt");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try (OutputStream in = p.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException exited) {
+            // it did not read its stdin
         }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        return new Run(p.exitValue(), out, err, p.pid());
+        boolean ended = p.waitFor(30, TimeUnit.SECONDS);
+        if (!ended) p.destroyForcibly().waitFor();
+        assertTrue(ended, "the shim ended within 30 s; stderr: " + Files.readString(err));
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err), p.pid());
     }
 
     @ParameterizedTest
@@ -227,13 +236,93 @@ class ShimIT {
         assertEquals("go1.22.5 version\n", shim(shell, project, Map.of("JGVM_READ_GO_MOD", "true"), "", "version").out());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void systemSkipsTheShimsDirectoryHoweverPathSpellsIt(String shell) throws Exception {
+        Path sysbin = Files.createDirectories(tmp.resolve("usr local/bin"));
+        Files.setPosixFilePermissions(Files.writeString(sysbin.resolve("go"), "#!/bin/sh\necho system go \"$@\"\n"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(project.resolve(".go-version"), "system\n");
+        Path linked = Files.createSymbolicLink(tmp.resolve("linked-shims"), home.resolve("shims"));
+        Path linkedGo = Files.createSymbolicLink(Files.createDirectories(tmp.resolve("bin")).resolve("go"), home.resolve("shims/go"));
+
+        for (String shims : List.of(linked.toString(), "/" + home.resolve("shims"), home.resolve("shims") + "/", home + "//shims", linkedGo.getParent().toString())) {
+            Run r = shim(shell, project, Map.of("PATH", shims + ":" + sysbin + ":/usr/bin:/bin"), "", "version");
+            Run slash = shim(shell, project, Map.of("PATH", shims + ":" + sysbin + ":/usr/bin:/bin", "JGVM_HOME", home + "/"), "", "version");
+
+            assertEquals("system go version\n", r.out(), shims + ": " + r.err());
+            assertEquals("system go version\n", slash.out(), shims + " with JGVM_HOME ending in /: " + slash.err());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void aShimLoopEndsWithAClearError(String shell) throws Exception {
+        // Another tool's go wrapper that runs jgvm's shim again: 'system' would go round forever.
+        Path wrappers = Files.createDirectories(tmp.resolve("other manager/bin"));
+        Files.setPosixFilePermissions(Files.writeString(wrappers.resolve("go"), "#!/bin/sh\nexec " + ShimWriter.shQuote(home.resolve("shims/go").toString()) + " \"$@\"\n"),
+                PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(project.resolve(".go-version"), "system\n");
+
+        Run r = shim(shell, project, Map.of("PATH", home.resolve("shims") + ":" + wrappers + ":/usr/bin:/bin"), "", "version");
+
+        assertEquals(127, r.exit());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("error: jgvm's 'go' shim ran 16 times in a row without reaching a real 'go' (a loop)\n"
+                + "hint: a 'go' on PATH or in the selected version leads back to the shims in '" + home.resolve("shims") + "'"), r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void aNestedShimForAnotherMissingVersionStillAutoInstalls(String shell) throws Exception {
+        Files.writeString(project.resolve(".go-version"), "1.23.0\n");
+        Path other = Files.createDirectories(tmp.resolve("other project"));
+        Files.writeString(other.resolve(".go-version"), "1.24.0\n");
+        // A stand-in for the launcher whose go runs the shim again in the other project, as a build script might.
+        Path jgvm = Files.createDirectories(home.resolve("bin")).resolve("jgvm");
+        Files.writeString(jgvm, """
+                #!/bin/sh
+                echo "jgvm $*" >>"$JGVM_HOME/calls"
+                mkdir -p "$JGVM_HOME/versions/$2/bin"
+                printf '#!/bin/sh\\nif [ "$1" = nested ]; then cd "$2" && PWD=$2 exec "$JGVM_HOME/shims/go" version; fi\\necho "go%s $*"\\n' "$2" >"$JGVM_HOME/versions/$2/bin/go"
+                chmod +x "$JGVM_HOME/versions/$2/bin/go"
+                """);
+        Files.setPosixFilePermissions(jgvm, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Run r = shim(shell, project, Map.of(), "", "nested", other.toString());
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("go1.24.0 version\n", r.out());
+        assertEquals("jgvm install 1.23.0\njgvm install 1.24.0\n", Files.readString(home.resolve("calls")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void anUnreadableVersionFileGetsJgvmsOwnMessage(String shell) throws Exception {
+        Path file = project.resolve(".go-version");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        // root reads anything: run the shim as nobody then, with the way to it open.
+        String as = "root".equals(System.getProperty("user.name")) ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+        for (Path p = project; p.startsWith(tmp.getParent()) && !p.equals(tmp.getParent()); p = p.getParent()) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.walk(home).forEach(p -> p.toFile().setReadable(true, false));
+
+        Run r = shim(as + shell, project, Map.of(), "", "version");
+
+        assertEquals(127, r.exit());
+        assertEquals("warn: cannot read '" + file + "'; skipped it\n"
+                + "hint: make it readable ('chmod a+r " + file + "') or remove it\n"
+                + "error: no Go version is selected in " + project + "\n"
+                + "hint: run 'jgvm use <version>' here for this project, or 'jgvm use --global <version>' for a default\n", r.err());
+    }
+
     @org.junit.jupiter.api.Test
     void shimsUseNoExternalCommandOnTheWayToAFoundVersion() throws IOException {
         String script = Files.readString(home.resolve("shims/go"));
         String onPath = script.substring(0, script.indexOf("  case $_jgvm_b in")).lines()
                 .filter(l -> !l.strip().startsWith("#")).collect(java.util.stream.Collectors.joining("\n"));
 
-        assertFalse(onPath.contains("$("), "no command substitution");
+        assertFalse(onPath.replace("$((", "").contains("$("), "no command substitution (arithmetic is a builtin)");
         assertFalse(onPath.contains("`"), "no backquotes");
         for (String external : List.of("cat ", "sed ", "awk ", "grep ", "dirname ", "basename ", "readlink ", "java ")) {
             assertFalse(onPath.contains(external), "no " + external.strip());

@@ -8,6 +8,7 @@ import dev.jgvm.core.version.GoVersion;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,6 +86,8 @@ public final class VersionResolver {
         List<String> lines;
         try {
             lines = lines(file);
+        } catch (AccessDeniedException e) {
+            return new Token(null, "not readable");   // the shims' words too
         } catch (IOException e) {
             return new Token(null, "unreadable: " + e.getMessage());
         }
@@ -127,16 +130,23 @@ public final class VersionResolver {
         return new Token(null, "no toolchain line (the go line is a minimum, never a pin)");
     }
 
+    /** Only this many lines of a version file are read, by the shims too: a huge file costs no more than a small one. */
+    static final int MAX_LINES = 100;
+
     // Lines without a UTF-8 BOM or carriage returns. Version files are tiny; a bound keeps a huge file harmless.
     private static List<String> lines(Path file) throws IOException {
         byte[] bytes;
         try (var in = Files.newInputStream(file)) {
             bytes = in.readNBytes(1 << 20);
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        // NUL bytes are dropped, as the shells' read does (dash, bash and busybox alike).
+        String text = new String(bytes, StandardCharsets.UTF_8).replace("\0", "");
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         List<String> out = new ArrayList<>();
-        for (String l : text.split("\n", -1)) out.add(l.endsWith("\r") ? l.substring(0, l.length() - 1) : l);
+        for (String l : text.split("\n", -1)) {
+            if (out.size() == MAX_LINES) break;
+            out.add(l.endsWith("\r") ? l.substring(0, l.length() - 1) : l);
+        }
         return out;
     }
 
