@@ -116,6 +116,26 @@ class ShellHookIT {
     }
 
     @Test
+    void fishNoticesTwoUsesWithinOneSecond() throws Exception {
+        // The second write keeps the first one's modification time, as two `jgvm use` in one second do.
+        String script = String.join("\n",
+                "source " + q(init("fish")),
+                "cd " + q(api.toString()), "emit fish_prompt",
+                "echo \"api go=\"(command -s go)",
+                "set -l t (path mtime ../.go-version)",
+                "echo 1.22 > ../.go-version", "touch -d @$t ../.go-version", "emit fish_prompt",
+                "echo \"web go=\"(command -s go)",
+                "echo 1.21 > ../.go-version", "touch -d @$t ../.go-version", "emit fish_prompt",
+                "echo \"edited go=\"(command -s go)", "");
+
+        String out = run(List.of("fish", "--no-config"), script);
+
+        assertEquals("api go=" + home.resolve("versions/1.21.13/bin/go") + "\n"
+                + "web go=" + home.resolve("versions/1.22.5/bin/go") + "\n"
+                + "edited go=" + home.resolve("versions/1.21.13/bin/go") + "\n", only(out));
+    }
+
+    @Test
     void anUnchangedDirectoryStartsNoProcessAtAPrompt() throws Exception {
         // PATH holds only the shell itself's needs: any external command the hook tried would fail loudly.
         String script = String.join("\n",

@@ -1,20 +1,27 @@
-# The jgvm hook for fish (README, 'Shell set-up'): at each prompt, fish builtins compare the directory and the version files
-# that could matter (their paths and modification times) with the last prompt's; only when they differ does it ask
-# the JVM-free `jgvm which` for the version, then puts its bin/ first on PATH and sets GOROOT. Leaving a project
-# restores PATH and GOROOT. The shims stay on PATH behind it for IDEs and scripts.
+# The jgvm hook for fish (README, 'Shell set-up'): at each prompt, fish builtins compare the directory and the version
+# files that could matter (their paths, modification times and first bytes: two `jgvm use` in one second leave the
+# same mtime) with the last prompt's; only when they differ does it ask the JVM-free `jgvm which` for the version,
+# then puts its bin/ first on PATH and sets GOROOT. Leaving a project restores PATH and GOROOT. The shims stay on
+# PATH behind it for IDEs and scripts.
 function _jgvm_hook --on-event fish_prompt
     set -l print $PWD "$JGVM_GO_VERSION" "$JGVM_READ_GO_MOD"
     set -l d $PWD
     while true
         for f in .go-version .tool-versions go.work go.mod
             if test -f "$d/$f"
-                set -a print "$d/$f" (path mtime -- "$d/$f")
+                set -l head
+                read -z --nchars 512 head <"$d/$f" 2>/dev/null
+                set -a print "$d/$f" (path mtime -- "$d/$f") (string escape -- "$head")
             end
         end
         test -z "$d" -o "$d" = / ; and break
         set d (string replace -r '/[^/]*$' '' -- $d)
     end
-    test -f "$JGVM_HOME/version"; and set -a print (path mtime -- "$JGVM_HOME/version")
+    if test -f "$JGVM_HOME/version"
+        set -l head
+        read -z --nchars 512 head <"$JGVM_HOME/version" 2>/dev/null
+        set -a print (path mtime -- "$JGVM_HOME/version") (string escape -- "$head")
+    end
     test -d "$JGVM_HOME/aliases"; and set -a print (path mtime -- "$JGVM_HOME/aliases" "$JGVM_HOME/versions")
     set -l print (string join \n -- $print)
     test "$print" = "$_jgvm_hook_print"; and return
