@@ -23,19 +23,26 @@ while [ $# -gt 0 ]; do
   shift
 done
 
+# HOME decides where jgvm goes (unless JGVM_HOME does) and which rc files hold its PATH line.
+if [ -z "${HOME-}" ] && { [ -z "${JGVM_HOME-}" ] || [ -n "$modify_path$uninstall" ]; }; then
+  die "HOME is not set" "set HOME to your home directory (export HOME=/home/you); JGVM_HOME=DIR installs jgvm elsewhere" 2
+fi
 src=$(cd "$(dirname "$0")" && pwd)
 home=${JGVM_HOME:-$HOME/.jgvm}
 case $home in /*) ;; *) home=$(pwd)/$home ;; esac
 marker='# added by jgvm install.sh'
-rc_files() { for f in "$HOME/.bashrc" "$HOME/.zshrc" "$HOME/.profile"; do [ -f "$f" ] && echo "$f"; done; return 0; }
 
 if [ -n "$uninstall" ]; then
   rm -rf "$home/bin/jgvm" "$home/lib" "$home/shims"
-  for f in $(rc_files); do
-    if grep -qF "$marker" "$f"; then
-      grep -vF "$marker" "$f" >"$f.jgvm-tmp" && cat "$f.jgvm-tmp" >"$f" && rm -f "$f.jgvm-tmp"
-      info "removed the jgvm line from $f"
-    fi
+  for f in "$HOME/.bashrc" "$HOME/.zshrc" "$HOME/.profile"; do
+    [ -f "$f" ] && grep -qF "$marker" "$f" || continue
+    # grep -v exits 1 when nothing is left: an rc file that held only jgvm's line becomes empty.
+    rc=0
+    grep -vF "$marker" "$f" >"$f.jgvm-tmp" || rc=$?
+    [ "$rc" -le 1 ] || { rm -f "$f.jgvm-tmp"; die "could not read $f" "remove the line ending in '$marker' by hand"; }
+    cat "$f.jgvm-tmp" >"$f"
+    rm -f "$f.jgvm-tmp"
+    info "removed the jgvm line from $f"
   done
   info "removed jgvm from $home (installed Go versions in $home/versions are kept; delete $home to remove them too)"
   exit 0
@@ -81,12 +88,17 @@ if [ -n "$cache" ]; then info "trained the JVM start-up cache for $java: $cache"
 JGVM_HOME=$home "$home/bin/jgvm" -q rehash
 
 line="export PATH=\"$home/bin:$home/shims:\$PATH\" $marker"
+add_line() {
+  if grep -qF "$marker" "$1" 2>/dev/null; then info "$1 already sets up jgvm"; else echo "$line" >>"$1"; info "added jgvm to PATH in $1"; fi
+}
 if [ -n "$modify_path" ]; then
-  files=$(rc_files)
-  [ -n "$files" ] || files=$HOME/.profile
-  for f in $files; do
-    if grep -qF "$marker" "$f" 2>/dev/null; then info "$f already sets up jgvm"; else echo "$line" >>"$f"; info "added jgvm to PATH in $f"; fi
+  added=
+  for f in "$HOME/.bashrc" "$HOME/.zshrc" "$HOME/.profile"; do
+    [ -f "$f" ] || continue
+    add_line "$f"
+    added=1
   done
+  [ -n "$added" ] || add_line "$HOME/.profile"
 else
   info "installed jgvm $("$home/bin/jgvm" --version | sed 's/^jgvm //') in $home"
   echo "Add jgvm to PATH (or run ./install.sh --modify-path to do it for you):" >&2

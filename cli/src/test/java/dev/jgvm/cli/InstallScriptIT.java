@@ -98,6 +98,53 @@ class InstallScriptIT {
         assertTrue(Files.isDirectory(home.resolve("versions/1.22.5")), "installed Go versions are kept");
     }
 
+    private Run script(Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("sh", Path.of("../install.sh").toAbsolutePath().normalize().toString()));
+        cmd.addAll(List.of(args));
+        return run(cmd, env);
+    }
+
+    @Test
+    void uninstallEmptiesAnRcFileThatHeldOnlyJgvmsLineEvenWithSpacesInHome() throws Exception {
+        Path spaced = Files.createDirectories(tmp.resolve("my home"));
+        String line = "export PATH=\"" + home + "/bin:" + home + "/shims:$PATH\" # added by jgvm install.sh\n";
+        Files.writeString(spaced.resolve(".bashrc"), line);
+        Files.writeString(spaced.resolve(".zshrc"), "setopt autocd\n" + line + "alias ll='ls -l'\n");
+
+        Run r = script(Map.of("HOME", spaced.toString(), "JGVM_HOME", home.toString()), "--uninstall");
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", Files.readString(spaced.resolve(".bashrc")));
+        assertEquals("setopt autocd\nalias ll='ls -l'\n", Files.readString(spaced.resolve(".zshrc")));
+        assertTrue(r.err().contains("info: removed the jgvm line from " + spaced.resolve(".bashrc") + "\n"), r.err());
+    }
+
+    @Test
+    void modifyPathWritesTheRcFileOfAHomeWithSpaces() throws Exception {
+        Path spaced = Files.createDirectories(tmp.resolve("my home"));
+        Files.writeString(spaced.resolve(".zshrc"), "setopt autocd\n");
+
+        Run r = script(Map.of("HOME", spaced.toString(), "JGVM_HOME", home.toString()), "--release", release.toString(), "--modify-path");
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("setopt autocd\nexport PATH=\"" + home + "/bin:" + home + "/shims:$PATH\" # added by jgvm install.sh\n",
+                Files.readString(spaced.resolve(".zshrc")));
+        assertFalse(Files.exists(spaced.resolve(".profile")), "only the rc files that exist");
+    }
+
+    @Test
+    void withoutHomeItSaysWhatToSet() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("sh", Path.of("../install.sh").toAbsolutePath().normalize().toString(), "--release", release.toString())
+                .directory(tmp.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("JGVM_") || k.equals("HOME"));
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertEquals(2, p.waitFor());
+        assertEquals("error: HOME is not set\n"
+                + "hint: set HOME to your home directory (export HOME=/home/you); JGVM_HOME=DIR installs jgvm elsewhere\n", err);
+    }
+
     @Test
     void theLauncherRefusesAJavaOlderThan17AndNamesIt() throws Exception {
         install();
