@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `jgvm install` of a real Go archive from a loopback mirror, beside `mise install` of the same archive from the
-# same mirror and the `curl | tee >(sha256sum) | tar xz` pipeline, in one run of interleaved rounds (DESIGN §11). Debian's
+# same mirror and the `curl | tee >(sha256sum) | tar xz` pipeline, in one run of interleaved rounds (budgets: ARCHITECTURE.md, Cross-cutting notes). Debian's
 # golang-1.19-go is repackaged into the official layout and served by python3 -m http.server on 127.0.0.1; before
 # every run the outputs are removed and (as root) the page cache is dropped. Peak RSS from GNU time.
 # Same evidence for both tools: mise checks the mirror's .sha256, so jgvm runs with --allow-mirror-checksums and
@@ -62,7 +62,7 @@ MISE_BIN=${MISE_BIN:-$(command -v mise || true)}
 if [ -n "$MISE_BIN" ]; then
   export MISE_DATA_DIR=$MD/data MISE_CACHE_DIR=$MD/cache MISE_STATE_DIR=$MD/state MISE_CONFIG_DIR=$MD/config
   export MISE_GO_DOWNLOAD_MIRROR=http://127.0.0.1:$PORT
-  # mise lists versions even for an exact one: from a local git repo holding just this tag (bench-notes.md).
+  # mise lists versions even for an exact one: from a local git repo holding just this tag.
   TAGS=$MD/go-tags
   rm -rf "$TAGS"; git init -q "$TAGS"
   git -C "$TAGS" -c user.name=bench -c user.email=bench@localhost commit -q --allow-empty -m tags

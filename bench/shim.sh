@@ -1,20 +1,20 @@
 #!/usr/bin/env bash
-# Shim, hook and `jgvm current` cost against the floors and mise, in one hyperfine run per depth (DESIGN §11).
+# Shim, hook and `jgvm current` cost against the floors and mise, in one hyperfine run per depth (budgets: ARCHITECTURE.md, Cross-cutting notes).
 # Measures, from 5 and from 30 directories below the .go-version: direct exec of a fake `go`, the minimal reference
-# dash shim (../shared/bench-peers/min-shim.sh), jgvm's shim under dash, `jgvm current` (the launcher's sh path),
+# dash shim (bench/reference/min-shim.sh), jgvm's shim under dash, `jgvm current` (the launcher's sh path),
 # and, when mise is on PATH (npm install -g @jdxcode/mise), mise's shim, `mise ls` and `mise hook-env`.
 # The hook is a shell function, so it is timed inside one bash: 2000 prompts, minus the same loop doing nothing.
-# Env: BENCH_PEERS (default ../shared/bench-peers beside the project), RUNS (50), WARMUP (5), JGVM_BENCH_HOME
+# Env: BENCH_PEERS (a directory with min-shim.sh and fake-go.c; default bench/reference), RUNS (50), WARMUP (5), JGVM_BENCH_HOME
 #      (an existing jgvm install to use; default: ./install.sh into a scratch dir), MISE_BIN.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-PEERS=${BENCH_PEERS:-$here/../shared/bench-peers}
+PEERS=${BENCH_PEERS:-$here/bench/reference}
 RUNS=${RUNS:-50}
 WARMUP=${WARMUP:-5}
 V=1.22.5
 for c in hyperfine cc python3 dash; do command -v "$c" >/dev/null || { echo "error: $c is needed" >&2; exit 1; }; done
-[ -f "$PEERS/fake-go.c" ] || { echo "error: no $PEERS/fake-go.c" >&2; echo "hint: set BENCH_PEERS to shared/bench-peers" >&2; exit 1; }
-unset RUST_BACKTRACE JGVM_GO_VERSION   # RUST_BACKTRACE makes mise ~10x slower (bench-notes.md)
+[ -f "$PEERS/fake-go.c" ] || { echo "error: no $PEERS/fake-go.c" >&2; echo "hint: set BENCH_PEERS to a directory holding min-shim.sh and fake-go.c" >&2; exit 1; }
+unset RUST_BACKTRACE JGVM_GO_VERSION   # RUST_BACKTRACE makes mise ~10x slower: it captures a backtrace
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/jgvm-bench-shim.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 

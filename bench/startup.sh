@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# JVM start-up of the installed launcher against plain `java -jar`, in one hyperfine run per JDK (DESIGN §11).
+# JVM start-up of the installed launcher against plain `java -jar`, in one hyperfine run per JDK (budgets: ARCHITECTURE.md, Cross-cutting notes).
 # Usage: bench/startup.sh            (uses an existing JGVM_HOME install, else installs into a scratch dir)
 # Env:   JAVA17_HOME, JAVA25_HOME    JDKs to compare (default: the java on PATH; a temurin-25 beside it)
 #        RUNS (30), WARMUP (3)       hyperfine settings

@@ -4,12 +4,11 @@ import dev.jgvm.core.spi.Artifact;
 import dev.jgvm.core.spi.EvidenceSource;
 import dev.jgvm.core.spi.Release;
 import dev.jgvm.core.verify.ChecksumsFile;
+import dev.jgvm.fixtures.RealSamples;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -18,12 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The real formats in ../shared/fixtures: go.dev's JSON index and two mirror listings. */
+/** The real formats kept in test-fixtures ({@link RealSamples}): go.dev's JSON index and two mirror listings. */
 class ParsersTest {
-    private static final Path FIXTURES = Path.of("../../shared/fixtures");
     private static final URI BASE = URI.create("https://dl.google.com/go/");
 
-    private static String fixture(String name) throws IOException { return Files.readString(FIXTURES.resolve(name)); }
+    private static String fixture(String name) { return RealSamples.text(name); }
 
     @Test
     void theGoDevIndexGivesArchivesWithTheirDigestsAndSkipsInstallersAndSources() throws IOException {

@@ -5,6 +5,7 @@ import dev.jgvm.core.download.HttpClient;
 import dev.jgvm.core.env.Env;
 import dev.jgvm.core.error.VerificationException;
 import dev.jgvm.core.error.VersionNotFoundException;
+import dev.jgvm.fixtures.RealSamples;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,7 +171,7 @@ class ChecksumDatabaseTest {
 
     @Test
     void theRealSumGolangOrgNotesVerifyAndAForgedSizeDoesNot() throws IOException {
-        String samples = Files.readString(Path.of("../../shared/fixtures/sumdb-samples.txt"));
+        String samples = RealSamples.text("sumdb-samples.txt");
         Note.Verifier sumGolangOrg = Note.Verifier.parse(Note.Verifier.SUM_GOLANG_ORG);
         String latest = section(samples, "### /latest response (signed tree head only)");
         String negative = section(samples, "### negative sample");
