@@ -185,6 +185,18 @@ class CliTest {
     }
 
     @Test
+    void listMarksTheGlobalDefaultAsTheResolverReadsIt() throws IOException {
+        install("1.22.5");
+        install("1.21.13");
+        Files.writeString(home.resolve("version"), "# the team's default\r\ngo1.21.13\r\n");
+
+        CliResult r = jgvm("list");
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("* 1.21.13 (global default)\n  1.22.5\n", r.out());
+    }
+
+    @Test
     void listWithNothingInstalledSaysHowToInstall() {
         CliResult r = jgvm("list");
 
@@ -434,6 +446,18 @@ class CliTest {
         assertEquals("set -gx GOROOT '" + goroot + "'\nset -gx PATH '" + goroot + "/bin' $PATH\n", jgvm("env", "--shell", "fish").out());
         assertEquals("$env:GOROOT = '" + goroot + "'\n$env:PATH = '" + goroot + "/bin' + [IO.Path]::PathSeparator + $env:PATH\n",
                 jgvm("env", "--shell", "pwsh").out());
+    }
+
+    @Test
+    void envForBashAndZshPrintsTheShExports() {
+        install("1.22.5");
+
+        CliResult bash = jgvm("env", "--shell", "bash");
+        CliResult zsh = jgvm("env", "--shell=zsh");
+
+        assertEquals(0, bash.exitCode(), bash.toString());
+        assertEquals(jgvm("env").out(), bash.out());
+        assertEquals(jgvm("env").out(), zsh.out());
     }
 
     @Test

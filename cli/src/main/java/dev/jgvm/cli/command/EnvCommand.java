@@ -25,10 +25,10 @@ import java.util.concurrent.Callable;
 /** {@code jgvm env}: the exports for the version selected here, for CI and scripts. */
 @Command(name = "env", description = "Print GOROOT and PATH exports for the Go version selected here.")
 public final class EnvCommand implements Callable<Integer> {
-    /** Output dialects. */
-    enum Shell { sh, fish, pwsh, github }
+    /** Output dialects; bash and zsh read the sh one. */
+    enum Shell { sh, bash, zsh, fish, pwsh, github }
 
-    @Option(names = "--shell", paramLabel = "SHELL", defaultValue = "sh", description = "sh (also bash, zsh), fish, pwsh or github (writes GITHUB_ENV and GITHUB_PATH).")
+    @Option(names = "--shell", paramLabel = "SHELL", defaultValue = "sh", description = "sh, bash, zsh (all three the same), fish, pwsh or github (writes GITHUB_ENV and GITHUB_PATH).")
     Shell shell;
 
     private final Services services;
@@ -54,7 +54,7 @@ public final class EnvCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         }
         switch (shell) {
-            case sh -> {
+            case sh, bash, zsh -> {
                 t.out().println("export GOROOT=" + sq(goroot.toString()));
                 t.out().println("export PATH=" + sq(bin) + ":\"$PATH\"");
                 if (!toolchain.isEmpty()) t.out().println("export GOTOOLCHAIN=" + sq(toolchain));

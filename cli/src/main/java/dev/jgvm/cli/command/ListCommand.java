@@ -26,7 +26,8 @@ public final class ListCommand implements Callable<Integer> {
         InstallStore store = services.store();
         List<GoVersion> installed = store.installed();
         Resolution here = services.resolveHere();
-        Optional<GoVersion> global = store.globalDefault().flatMap(store::find);
+        // Marked as the resolver reads the file, so the mark agrees with what `jgvm current` says outside projects.
+        Optional<GoVersion> global = services.resolver().globalDefault(services.env()).flatMap(store::find);
         if (t.json()) {
             JsonArray a = new JsonArray();
             for (GoVersion v : installed) {

@@ -58,6 +58,15 @@ public final class VersionResolver {
         return new Selection(Optional.empty(), Source.NONE, Optional.empty(), trace);
     }
 
+    /**
+     * The spec the global default ({@code JGVM_HOME/version}) names, read as {@link #select} reads it (first token,
+     * comments, BOM and CRLF tolerated); empty when the file is absent or names no version.
+     */
+    public Optional<String> globalDefault(Env env) {
+        Path global = env.jgvmHome().resolve("version");
+        return Files.isRegularFile(global) ? Optional.ofNullable(read(global, ".go-version").value()) : Optional.empty();
+    }
+
     /** Selects the version here and finds the installed version that satisfies it, as the shims do. */
     public Resolution resolve(Env env, boolean readGoMod, InstallStore store) {
         Selection s = select(env, readGoMod);
