@@ -523,13 +523,13 @@ class CliTest {
     void aConfigChangeIsBakedIntoTheShimsByTheNextCommand() throws IOException {
         install("1.22.5");
         assertTrue(Files.readString(home.resolve("shims/go")).contains("_jgvm_gomod_default=1"));
-        Files.writeString(home.resolve("config.toml"), "read_go_mod = false\n");
+        Files.writeString(home.resolve("config.toml"), "read_go_mod = false\ngotoolchain = \"local\"\n");
         Files.setLastModifiedTime(home.resolve("config.toml"), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
 
         jgvm("list");
 
         assertTrue(Files.readString(home.resolve("shims/go")).contains("_jgvm_gomod_default=0"));
-        assertEquals("_jgvm_gomod_default=0\n", Files.readString(home.resolve("shims/.settings")));
+        assertEquals("_jgvm_gomod_default=0\n_jgvm_gotc_default='local'\n", Files.readString(home.resolve("shims/.settings")));
     }
 
     @Test

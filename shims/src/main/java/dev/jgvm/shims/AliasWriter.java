@@ -19,8 +19,15 @@ import java.util.TreeMap;
  * For the installed versions it writes every line ({@code 1.22 -> 1.22.5}), {@code latest}, and the other
  * spellings of a release ({@code 1.20.0 -> 1.20}); stale aliases are removed. The result is the same as
  * {@link VersionSpec#select} over the installed versions, which is what the Java resolver uses.
+ *
+ * <p>{@code aliases/.installed} lists the installed versions in Go's order, one per line, for the launcher's
+ * JVM-free {@code list} and {@code use}: sorting Go versions is not a job for sh. The launcher trusts it only while
+ * it names exactly the directories in {@code versions/}.
  */
 public final class AliasWriter {
+    /** The file in {@code aliases/} that lists the installed versions (no spec starts with a dot). */
+    public static final String INSTALLED = ".installed";
+
     /** The aliases the installed versions call for: spec text to version name. */
     public Map<String, String> aliases(List<GoVersion> installed) {
         Map<String, String> out = new TreeMap<>();
@@ -40,28 +47,33 @@ public final class AliasWriter {
 
     /** Rewrites {@code aliases/} to hold exactly {@link #aliases}. Call with the shared lock held. */
     public void write(InstallStore store) {
-        Map<String, String> wanted = aliases(store.installed());
+        List<GoVersion> installed = store.installed();
+        Map<String, String> wanted = aliases(installed);
         Path dir = store.aliasesDir();
         try {
             Files.createDirectories(dir);
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
                 for (Path p : ds) {
-                    if (!wanted.containsKey(p.getFileName().toString())) Files.deleteIfExists(p);
+                    String name = p.getFileName().toString();
+                    if (!wanted.containsKey(name) && !name.equals(INSTALLED)) Files.deleteIfExists(p);
                 }
             }
         } catch (IOException e) {
             throw new StoreException("cannot update '%s': %s".formatted(dir, e.getMessage()), "check that JGVM_HOME is writable", e);
         }
-        for (Map.Entry<String, String> e : wanted.entrySet()) {
-            Path file = dir.resolve(e.getKey());
-            String content = e.getValue() + "\n";
-            try {
-                if (Files.isRegularFile(file) && Files.readString(file).equals(content)) continue;
-            } catch (IOException ignored) {
-                // rewrite below
-            }
-            InstallStore.writeAtomically(file, content);
+        for (Map.Entry<String, String> e : wanted.entrySet()) writeIfChanged(dir.resolve(e.getKey()), e.getValue() + "\n");
+        StringBuilder list = new StringBuilder();
+        for (GoVersion v : installed) list.append(v.name()).append('\n');
+        writeIfChanged(dir.resolve(INSTALLED), list.toString());
+    }
+
+    private static void writeIfChanged(Path file, String content) {
+        try {
+            if (Files.isRegularFile(file) && Files.readString(file).equals(content)) return;
+        } catch (IOException ignored) {
+            // rewrite below
         }
+        InstallStore.writeAtomically(file, content);
     }
 
     // Spellings users write for a release that differ from its directory name: 1.20.0 for go1.20, 1.0 for go1.

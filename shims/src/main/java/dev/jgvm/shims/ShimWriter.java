@@ -97,8 +97,9 @@ public final class ShimWriter {
                     if (!names.contains(base) && !versions.containsKey(base) && !n.equals(SETTINGS)) Files.deleteIfExists(p);
                 }
             }
-            // The launcher's JVM-free current/which read the same baked settings as the shims.
-            writeIfChanged(dir.resolve(SETTINGS), "_jgvm_gomod_default=" + (settings.readGoMod() ? "1" : "0") + "\n", false);
+            // The launcher's JVM-free commands read the same baked settings as the shims.
+            writeIfChanged(dir.resolve(SETTINGS), "_jgvm_gomod_default=" + (settings.readGoMod() ? "1" : "0") + "\n"
+                    + "_jgvm_gotc_default=" + shQuote(settings.gotoolchain()) + "\n", false);
             for (String name : names) {
                 writeIfChanged(dir.resolve(name), shScript(name, store.home(), settings), true);
                 writeIfChanged(dir.resolve(name + ".cmd"), cmdScript(name, store.home()), false);

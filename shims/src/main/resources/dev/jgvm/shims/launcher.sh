@@ -1,6 +1,7 @@
 #!/bin/sh
 # jgvm launcher, written by install.sh (dev.jgvm.shims.LauncherWriter); do not edit. POSIX sh.
-# `jgvm current` and `jgvm which` are answered here with the shims' resolver and no JVM (README, 'Shell set-up'). Everything
+# The daily commands (`current`, `which`, `list`, `use` of an installed version, `env`, `--version`) are answered
+# here with the shims' resolver and no JVM (README, 'Shell set-up'), byte for byte as the CLI would. Everything
 # else finds Java 17+ (JAVA_HOME, then PATH) and starts the CLI with the JVM start-up cache trained for that JDK
 # (AppCDS on 17-23, the AOT cache on 24+); a JDK with no cache yet gets one trained in the background.
 _jgvm_lib=@JGVM_LIB@
@@ -8,25 +9,103 @@ JGVM_HOME=${JGVM_HOME:-@JGVM_DEFAULT_HOME@}
 JGVM_HOME=${JGVM_HOME%/}
 export JGVM_HOME
 
-# _jgvm_fast: 0 when the arguments are a read-only query the sh resolver can answer exactly as Java would.
+@RESOLVE@
+# _jgvm_fast: 0 when this script can answer the arguments exactly as Java would (README, 'Shell set-up'):
+# `--version`; `current`, `which [CMD]`, `list`, `env [--shell sh|bash|zsh|fish|github]`; `use [--global] SPEC`
+# when SPEC names an installed version (or system). Anything else (another flag, --json, a version to install, a
+# config.toml newer than the settings baked into the shims) is left to Java.
 _jgvm_fast() {
-  case ${1-} in current|which) ;; *) return 1 ;; esac
-  _jgvm_q= _jgvm_nc= _jgvm_arg=
-  _jgvm_sub=$1
+  _jgvm_q= _jgvm_nc= _jgvm_arg= _jgvm_global= _jgvm_shell= _jgvm_want=
+  # config.toml changed since the shims were written: only Java knows what it says now (and it rewrites them).
+  [ -f "$JGVM_HOME/config.toml" ] && { [ -f "$JGVM_HOME/shims/.settings" ] || return 1; [ "$JGVM_HOME/config.toml" -nt "$JGVM_HOME/shims/.settings" ] && return 1; }
+  # Java prints JGVM_HOME absolute and normalized; so must this script.
+  case $JGVM_HOME in /*) ;; *) return 1 ;; esac
+  case $JGVM_HOME in */|*//*|*/./*|*/../*|*/.|*/..) [ "$JGVM_HOME" = / ] || return 1 ;; esac
+  case $#:${1-} in 1:--version|1:-V) _jgvm_sub=version; return 0 ;; esac
+  case ${1-} in current|which|use|env) _jgvm_sub=$1 ;; list|ls) _jgvm_sub=list ;; *) return 1 ;; esac
   shift
   for _jgvm_a; do
+    if [ "$_jgvm_want" = shell ]; then _jgvm_shell=$_jgvm_a _jgvm_want=; continue; fi
     case $_jgvm_a in
-      -q|--quiet) _jgvm_q=1 ;;
-      --no-color) _jgvm_nc=1 ;;
+      -q|--quiet) [ -z "$_jgvm_q" ] || return 1; _jgvm_q=1 ;;
+      --no-color) [ -z "$_jgvm_nc" ] || return 1; _jgvm_nc=1 ;;
+      -g|--global) [ "$_jgvm_sub" = use ] && [ -z "$_jgvm_global" ] || return 1; _jgvm_global=1 ;;
+      --shell|--shell=*)
+        [ "$_jgvm_sub" = env ] && [ -z "$_jgvm_shell" ] || return 1
+        case $_jgvm_a in --shell) _jgvm_want=shell ;; *) _jgvm_shell=${_jgvm_a#--shell=} ;; esac ;;
       -*) return 1 ;;
-      *) [ "$_jgvm_sub" = which ] && [ -z "$_jgvm_arg" ] || return 1
-         case $_jgvm_a in *[!A-Za-z0-9._+-]*) return 1 ;; esac
+      *) case $_jgvm_sub in which|use) ;; *) return 1 ;; esac
+         [ -z "$_jgvm_arg" ] || return 1
+         case $_jgvm_a in ''|*[!A-Za-z0-9._+-]*) return 1 ;; esac
          _jgvm_arg=$_jgvm_a ;;
     esac
   done
-  # config.toml changed since the shims were written: only Java knows what it says now.
-  [ -f "$JGVM_HOME/config.toml" ] && { [ -f "$JGVM_HOME/shims/.settings" ] || return 1; [ "$JGVM_HOME/config.toml" -nt "$JGVM_HOME/shims/.settings" ] && return 1; }
+  [ -z "$_jgvm_want" ] || return 1
+  case $_jgvm_sub in
+    env)
+      case ${_jgvm_shell:=sh} in sh|bash|zsh|fish) ;; github) _jgvm_writable "${GITHUB_ENV-}" && _jgvm_writable "${GITHUB_PATH-}" || return 1 ;; *) return 1 ;; esac ;;
+    list) _jgvm_installed || return 1 ;;
+    use)
+      [ -n "$_jgvm_arg" ] && _jgvm_installed && _jgvm_spec "$_jgvm_arg" || return 1
+      if [ -n "$_jgvm_global" ]; then _jgvm_target=$JGVM_HOME/version; else _jgvm_target=${PWD%/}/.go-version; fi
+      # What Java would refuse to replace (or replace differently), it should say itself.
+      [ -L "$_jgvm_target" ] && return 1
+      [ -e "$_jgvm_target" ] && [ ! -f "$_jgvm_target" ] && return 1 ;;
+  esac
   return 0
+}
+
+# _jgvm_writable FILE: an existing regular file this user may append to (what GitHub Actions hands a step).
+_jgvm_writable() { [ -n "$1" ] && [ -f "$1" ] && [ -w "$1" ]; }
+
+# _jgvm_installed: sets _jgvm_vs to the installed versions in Go's order, one per line, from aliases/.installed
+# (AliasWriter keeps it with the aliases), but only while it names exactly the directories in versions/.
+_jgvm_installed() {
+  _jgvm_vs= _jgvm_n=0
+  if [ -f "$JGVM_HOME/aliases/.installed" ]; then
+    while IFS= read -r _jgvm_l; do
+      [ -n "$_jgvm_l" ] && [ -d "$JGVM_HOME/versions/$_jgvm_l" ] || return 1
+      _jgvm_vs=$_jgvm_vs$_jgvm_l$_jgvm_nl
+      _jgvm_n=$((_jgvm_n + 1))
+    done <"$JGVM_HOME/aliases/.installed"
+  fi
+  for _jgvm_e in "$JGVM_HOME"/versions/*; do
+    [ -d "$_jgvm_e" ] && _jgvm_n=$((_jgvm_n - 1))
+  done
+  [ "$_jgvm_n" = 0 ]
+}
+
+# _jgvm_spec SPEC: for `use`, what Java's VersionSpec makes of SPEC when an installed version satisfies it:
+# _jgvm_text (what the version file gets) and _jgvm_what (how messages name it). Fails when Java must install or
+# refuse it. A line (1.22) and latest go through aliases/, an exact release must be listed in versions/ or be another
+# spelling of one (1.20.0 for 1.20).
+_jgvm_spec() {
+  _jgvm_text= _jgvm_what=
+  case $1 in
+    system) _jgvm_text=system _jgvm_what="the system go"; return 0 ;;
+    latest) _jgvm_text=latest ;;
+    *) _jgvm_b=${1#go}
+       case $_jgvm_b in
+         [123456789]*.*.*|*[!0123456789.]*) ;;
+         [123456789]*.0|[123456789]*.[123456789]*)
+           case ${_jgvm_b%%.*}:${_jgvm_b#*.} in *[!0123456789:]*) ;; *) _jgvm_text=$_jgvm_b ;; esac ;;
+       esac ;;
+  esac
+  if [ -n "$_jgvm_text" ]; then   # a line or latest: its newest installed stable release
+    [ -f "$JGVM_HOME/aliases/$_jgvm_text" ] || return 1
+    IFS= read -r _jgvm_v <"$JGVM_HOME/aliases/$_jgvm_text" || return 1
+    case $_jgvm_nl$_jgvm_vs in *"$_jgvm_nl$_jgvm_v$_jgvm_nl"*) ;; *) return 1 ;; esac
+    _jgvm_what="go $_jgvm_v ($_jgvm_text)"
+    return 0
+  fi
+  case $_jgvm_nl$_jgvm_vs in
+    *"$_jgvm_nl$_jgvm_b$_jgvm_nl"*) _jgvm_v=$_jgvm_b ;;
+    *) case $_jgvm_b in [0123456789]*) ;; *) return 1 ;; esac
+       [ -f "$JGVM_HOME/aliases/$_jgvm_b" ] || return 1
+       IFS= read -r _jgvm_v <"$JGVM_HOME/aliases/$_jgvm_b" || return 1
+       case $_jgvm_nl$_jgvm_vs in *"$_jgvm_nl$_jgvm_v$_jgvm_nl"*) ;; *) return 1 ;; esac ;;
+  esac
+  _jgvm_text=$_jgvm_v _jgvm_what="go $_jgvm_v"
 }
 
 # _jgvm_say LABEL COLOR TEXT: a labelled stderr line, coloured like the CLI's on a terminal.
@@ -38,24 +117,126 @@ _jgvm_say() {
   fi
 }
 
-if _jgvm_fast "$@"; then
-  _jgvm_gomod_default=1
-  [ -f "$JGVM_HOME/shims/.settings" ] && . "$JGVM_HOME/shims/.settings"
-@RESOLVE@
-  # Files that name no version are warned about, as the Java resolver does (go.mod and go.work only with -v).
-  _jgvm_skip() {
-    case $1 in */go.mod|*/go.work) ;; *) _jgvm_say warn 33 "skipped $1: $2" ;; esac
-  }
-  _jgvm_notinstalled() {
-    _jgvm_say error 31 "go $_jgvm_tok is not installed (selected by $_jgvm_src)"
-    _jgvm_say hint 32 "run 'jgvm install $_jgvm_tok', or pick an installed version with 'jgvm use <version>'"
-    exit 3
-  }
+# _jgvm_info TEXT: an info line, which --quiet drops.
+_jgvm_info() { [ -n "$_jgvm_q" ] || _jgvm_say info 36 "$1"; }
+
+# _jgvm_sq TEXT: sets _jgvm_sqd to TEXT single-quoted for sh and fish, as ShimWriter.shQuote quotes it.
+_jgvm_sq() {
+  _jgvm_sqd= _jgvm_r=$1
+  while :; do
+    case $_jgvm_r in
+      *"$_jgvm_apos"*) _jgvm_sqd=$_jgvm_sqd${_jgvm_r%%"$_jgvm_apos"*}$_jgvm_apos\\$_jgvm_apos$_jgvm_apos
+                       _jgvm_r=${_jgvm_r#*"$_jgvm_apos"} ;;
+      *) break ;;
+    esac
+  done
+  _jgvm_sqd=$_jgvm_apos$_jgvm_sqd$_jgvm_r$_jgvm_apos
+}
+
+# _jgvm_write FILE TEXT: TEXT and a newline into a new file beside FILE, renamed over it, as Java's
+# InstallStore.writeAtomically does; on any failure nothing is left behind and Java gets to say what went wrong.
+_jgvm_write() {
+  _jgvm_tmp=${1%/*}/.${1##*/}.$$.tmp
+  [ -e "$_jgvm_tmp" ] && return 1
+  set -C
+  { printf '%s\n' "$2" >"$_jgvm_tmp"; } 2>/dev/null && set +C && mv -f "$_jgvm_tmp" "$1" 2>/dev/null && return 0
+  set +C
+  rm -f "$_jgvm_tmp"
+  return 1
+}
+
+# _jgvm_here: the version used here, without warnings; 3 and the CLI's error when there is none to use.
+_jgvm_here() {
   if ! _jgvm_select; then
     _jgvm_say error 31 "no Go version is selected in '$PWD'"
     _jgvm_say hint 32 "run 'jgvm use <version>' here, or 'jgvm use --global <version>' for a default"
     exit 3
   fi
+}
+
+_jgvm_notinstalled() {
+  _jgvm_say error 31 "go $_jgvm_tok is not installed (selected by $_jgvm_src)"
+  _jgvm_say hint 32 "run 'jgvm install $_jgvm_tok', or pick an installed version with 'jgvm use <version>'"
+  exit 3
+}
+
+_jgvm_nl='
+'
+_jgvm_apos="'"
+if _jgvm_fast "$@"; then
+  [ "$_jgvm_sub" = version ] && { printf '%s\n' 'jgvm '@JGVM_VERSION@; exit 0; }
+  _jgvm_gomod_default=1 _jgvm_gotc_default=
+  [ -f "$JGVM_HOME/shims/.settings" ] && . "$JGVM_HOME/shims/.settings"
+  case $_jgvm_sub in
+    list)
+      _jgvm_used= _jgvm_global= _jgvm_missing=
+      if _jgvm_select && [ "$_jgvm_tok" != system ]; then
+        if _jgvm_find; then _jgvm_used=$_jgvm_ver; else _jgvm_missing="go $_jgvm_tok is selected here (by $_jgvm_src) but not installed"; fi
+      fi
+      if [ -f "$JGVM_HOME/version" ] && _jgvm_gv "$JGVM_HOME/version" && [ "$_jgvm_tok" != system ] && _jgvm_find; then
+        _jgvm_global=$_jgvm_ver
+      fi
+      _jgvm_r=$_jgvm_vs
+      while [ -n "$_jgvm_r" ]; do
+        _jgvm_v=${_jgvm_r%%"$_jgvm_nl"*}
+        _jgvm_r=${_jgvm_r#*"$_jgvm_nl"}
+        if [ -n "$_jgvm_q" ]; then printf '%s\n' "$_jgvm_v"; continue; fi
+        if [ "$_jgvm_v" = "$_jgvm_used" ]; then _jgvm_m='* '; else _jgvm_m='  '; fi
+        if [ "$_jgvm_v" = "$_jgvm_global" ]; then printf '%s%s (global default)\n' "$_jgvm_m" "$_jgvm_v"; else printf '%s%s\n' "$_jgvm_m" "$_jgvm_v"; fi
+      done
+      if [ -z "$_jgvm_vs" ]; then
+        _jgvm_info "no Go versions are installed"
+        [ -n "$_jgvm_q" ] || _jgvm_say hint 32 "install one with 'jgvm install 1.22' ('jgvm list-remote' shows what there is)"
+      fi
+      [ -z "$_jgvm_missing" ] || _jgvm_say warn 33 "$_jgvm_missing"
+      exit 0 ;;
+    use)
+      # Only a failed write gets past this: Java then says why.
+      if _jgvm_write "$_jgvm_target" "$_jgvm_text"; then
+        if [ -n "$_jgvm_global" ]; then
+          _jgvm_info "$_jgvm_what is now the global default"
+          if _jgvm_select && [ "$_jgvm_src" != "$JGVM_HOME/version" ]; then _jgvm_info "here $_jgvm_src still selects $_jgvm_tok"; fi
+        else
+          _jgvm_info "$_jgvm_what selected by $_jgvm_target"
+          [ -z "${JGVM_GO_VERSION-}" ] || _jgvm_say warn 33 "JGVM_GO_VERSION=$JGVM_GO_VERSION overrides it in this shell"
+        fi
+        exit 0
+      fi ;;
+    env)
+      _jgvm_here
+      if [ "$_jgvm_tok" = system ]; then
+        _jgvm_say error 31 "'system' is selected here (from $_jgvm_src); jgvm does not manage that Go"
+        _jgvm_say hint 32 "use the go on your PATH directly, or pick a jgvm version with 'jgvm use <version>'"
+        exit 3
+      fi
+      _jgvm_find || _jgvm_notinstalled
+      _jgvm_goroot=$JGVM_HOME/versions/$_jgvm_ver
+      _jgvm_gotc=${JGVM_GOTOOLCHAIN:-$_jgvm_gotc_default}
+      if [ "$_jgvm_shell" = github ]; then
+        # GitHub Actions reads later steps' environment from the files these variables name.
+        { printf 'GOROOT=%s\n' "$_jgvm_goroot"; [ -z "$_jgvm_gotc" ] || printf 'GOTOOLCHAIN=%s\n' "$_jgvm_gotc"; } >>"$GITHUB_ENV" || exit 1
+        printf '%s\n' "$_jgvm_goroot/bin" >>"$GITHUB_PATH" || exit 1
+        _jgvm_info "set GOROOT=$_jgvm_goroot and added $_jgvm_goroot/bin to PATH for the next steps"
+        exit 0
+      fi
+      _jgvm_sq "$_jgvm_goroot"; _jgvm_g=$_jgvm_sqd
+      _jgvm_sq "$_jgvm_goroot/bin"; _jgvm_p=$_jgvm_sqd
+      _jgvm_sq "$_jgvm_gotc"
+      if [ "$_jgvm_shell" = fish ]; then
+        printf 'set -gx GOROOT %s\nset -gx PATH %s $PATH\n' "$_jgvm_g" "$_jgvm_p"
+        [ -z "$_jgvm_gotc" ] || printf 'set -gx GOTOOLCHAIN %s\n' "$_jgvm_sqd"
+      else
+        printf 'export GOROOT=%s\nexport PATH=%s:"$PATH"\n' "$_jgvm_g" "$_jgvm_p"
+        [ -z "$_jgvm_gotc" ] || printf 'export GOTOOLCHAIN=%s\n' "$_jgvm_sqd"
+      fi
+      exit 0 ;;
+  esac
+  # current and which: files that name no version are warned about, as the Java resolver does (go.mod and go.work
+  # only with -v).
+  _jgvm_skip() {
+    case $1 in */go.mod|*/go.work) ;; *) _jgvm_say warn 33 "skipped $1: $2" ;; esac
+  }
+  _jgvm_here
   if [ "$_jgvm_sub" = current ]; then
     if [ "$_jgvm_tok" = system ] || _jgvm_find; then
       [ "$_jgvm_tok" = system ] && _jgvm_ver=system

@@ -8,9 +8,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 
 /** The root command and its global options; {@code Main} adds the subcommands. */
 @Command(name = "jgvm", mixinStandardHelpOptions = true, versionProvider = JgvmCommand.Version.class,
@@ -40,14 +37,6 @@ public final class JgvmCommand implements Runnable {
     public static final class Version implements IVersionProvider {
         @Override public String[] getVersion() { return new String[] {"jgvm " + number()}; }
 
-        public static String number() {
-            try (InputStream in = JgvmCommand.class.getResourceAsStream("/dev/jgvm/cli/version.properties")) {
-                Properties p = new Properties();
-                if (in != null) p.load(in);
-                return p.getProperty("version", "unknown");
-            } catch (IOException e) {
-                return "unknown";
-            }
-        }
+        public static String number() { return dev.jgvm.shims.LauncherWriter.version(); }
     }
 }
