@@ -41,8 +41,10 @@ class InstallScriptIT {
         assertEquals(0, run(List.of("tar", "-czf", release.toString(), "-C", tmp.resolve("release").toString(), "lib"), Map.of()).exit());
     }
 
-    private Run run(List<String> cmd, Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+    private Run run(List<String> cmd, Map<String, String> env) throws Exception { return run(tmp, cmd, env); }
+
+    private Run run(Path cwd, List<String> cmd, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("JGVM_"));
         pb.environment().put("HOME", userHome.toString());
         pb.environment().putAll(env);
@@ -153,7 +155,7 @@ class InstallScriptIT {
         Path java = Files.writeString(oldJdk.resolve("java"), "#!/bin/sh\necho 'openjdk version \"11.0.22\"' >&2\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        Run r = run(List.of(home.resolve("bin/jgvm").toString(), "list"), Map.of("JAVA_HOME", tmp.resolve("jdk-11").toString()));
+        Run r = run(List.of(home.resolve("bin/jgvm").toString(), "rehash"), Map.of("JAVA_HOME", tmp.resolve("jdk-11").toString()));
 
         assertEquals(1, r.exit());
         assertEquals("error: jgvm needs Java 17 or newer; found Java 11.0.22 at " + java + "\n"
@@ -161,18 +163,27 @@ class InstallScriptIT {
     }
 
     @Test
-    void currentAndWhichNeedNoJavaAtAll() throws Exception {
+    void theDailyCommandsNeedNoJavaAtAll() throws Exception {
         install();
         Path go = Files.createDirectories(home.resolve("versions/1.22.5/bin")).resolve("go");
         Files.writeString(go, "#!/bin/sh\n");
-        Files.writeString(home.resolve("version"), "1.22.5\n");
-        Map<String, String> noJava = Map.of("PATH", "/nonexistent", "JAVA_HOME", "/nonexistent");
+        run(List.of(home.resolve("bin/jgvm").toString(), "rehash"), Map.of("JGVM_HOME", home.toString()));
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Map<String, String> noJava = Map.of("PATH", "/nonexistent", "JAVA_HOME", "/nonexistent", "PWD", project.toString());
 
-        Run current = run(List.of("/bin/sh", home.resolve("bin/jgvm").toString(), "current"), noJava);
-        Run which = run(List.of("/bin/sh", home.resolve("bin/jgvm").toString(), "which", "go"), noJava);
+        Run use = run(project, List.of("/bin/sh", home.resolve("bin/jgvm").toString(), "use", "--global", "1.22"), noJava);
+        Run current = run(project, List.of("/bin/sh", home.resolve("bin/jgvm").toString(), "current"), noJava);
+        Run which = run(project, List.of("/bin/sh", home.resolve("bin/jgvm").toString(), "which", "go"), noJava);
+        Run list = run(project, List.of("/bin/sh", home.resolve("bin/jgvm").toString(), "list"), noJava);
+        Run env = run(project, List.of("/bin/sh", home.resolve("bin/jgvm").toString(), "env"), noJava);
+        Run version = run(project, List.of("/bin/sh", home.resolve("bin/jgvm").toString(), "--version"), noJava);
 
+        assertEquals("info: go 1.22.5 (1.22) is now the global default\n", use.err());
         assertEquals("1.22.5 (from " + home.resolve("version") + ")\n", current.out(), current.err());
         assertEquals(go + "\n", which.out(), which.err());
+        assertEquals("* 1.22.5 (global default)\n", list.out(), list.err());
+        assertTrue(env.out().startsWith("export GOROOT='" + home.resolve("versions/1.22.5") + "'\n"), env.err());
+        assertTrue(version.out().startsWith("jgvm "), version.err());
     }
 
     @Test

@@ -22,6 +22,15 @@ _jgvm_fast() {
   case $JGVM_HOME in /*) ;; *) return 1 ;; esac
   case $JGVM_HOME in */|*//*|*/./*|*/../*|*/.|*/..) [ "$JGVM_HOME" = / ] || return 1 ;; esac
   case $#:${1-} in 1:--version|1:-V) _jgvm_sub=version; return 0 ;; esac
+  # The global output options may come before the command too (jgvm -q list).
+  while :; do
+    case ${1-} in
+      -q|--quiet) [ -z "$_jgvm_q" ] || return 1; _jgvm_q=1 ;;
+      --no-color) [ -z "$_jgvm_nc" ] || return 1; _jgvm_nc=1 ;;
+      *) break ;;
+    esac
+    shift
+  done
   case ${1-} in current|which|use|env) _jgvm_sub=$1 ;; list|ls) _jgvm_sub=list ;; *) return 1 ;; esac
   shift
   for _jgvm_a; do
