@@ -169,7 +169,8 @@ class InstallScriptIT {
         Files.writeString(go, "#!/bin/sh\n");
         run(List.of(home.resolve("bin/jgvm").toString(), "rehash"), Map.of("JGVM_HOME", home.toString()));
         Path project = Files.createDirectories(tmp.resolve("project"));
-        Map<String, String> noJava = Map.of("PATH", "/nonexistent", "JAVA_HOME", "/nonexistent", "PWD", project.toString());
+        Path jdk = standInJdk();
+        Map<String, String> noJava = Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", jdk.toString(), "PWD", project.toString());
 
         Run use = run(project, List.of("/bin/sh", home.resolve("bin/jgvm").toString(), "use", "--global", "1.22"), noJava);
         Run current = run(project, List.of("/bin/sh", home.resolve("bin/jgvm").toString(), "current"), noJava);
@@ -184,6 +185,36 @@ class InstallScriptIT {
         assertEquals("* 1.22.5 (global default)\n", list.out(), list.err());
         assertTrue(env.out().startsWith("export GOROOT='" + home.resolve("versions/1.22.5") + "'\n"), env.err());
         assertTrue(version.out().startsWith("jgvm "), version.err());
+    }
+
+    @Test
+    void aUseTheLauncherCannotWriteIsLeftToJavaWithNothingWritten() throws Exception {
+        install();
+        Files.createDirectories(home.resolve("versions/1.22.5/bin"));
+        run(List.of(home.resolve("bin/jgvm").toString(), "rehash"), Map.of("JGVM_HOME", home.toString()));
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Path jdk = standInJdk();
+
+        // An mv that fails: the sh path cannot rename its temporary file into place.
+        Path failing = Files.createDirectories(tmp.resolve("failing-mv"));
+        Files.setPosixFilePermissions(Files.writeString(failing.resolve("mv"), "#!/bin/sh\nexit 1\n"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Run use = run(project, List.of("/bin/sh", home.resolve("bin/jgvm").toString(), "use", "1.22.5"),
+                Map.of("PATH", failing + ":/usr/bin:/bin", "JAVA_HOME", jdk.toString(), "PWD", project.toString()));
+
+        assertEquals(99, use.exit(), use.err());
+        assertEquals("stand-in java started\n", use.err());
+        try (Stream<Path> left = Files.list(project)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    // A JDK 17 whose java only says it was started.
+    private Path standInJdk() throws IOException {
+        Path bin = Files.createDirectories(tmp.resolve("stand-in-jdk/bin"));
+        Files.writeString(bin.resolveSibling("release"), "JAVA_VERSION=\"17.0.15\"\n");
+        Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\necho 'stand-in java started' >&2\nexit 99\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return bin.getParent();
     }
 
     @Test

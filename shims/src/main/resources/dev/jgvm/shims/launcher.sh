@@ -239,36 +239,36 @@ if _jgvm_fast "$@"; then
         [ -z "$_jgvm_gotc" ] || printf 'export GOTOOLCHAIN=%s\n' "$_jgvm_sqd"
       fi
       exit 0 ;;
+    current|which)
+      # Files that name no version are warned about, as the Java resolver does (go.mod and go.work only with -v).
+      _jgvm_skip() {
+        case $1 in */go.mod|*/go.work) ;; *) _jgvm_say warn 33 "skipped $1: $2" ;; esac
+      }
+      _jgvm_here
+      if [ "$_jgvm_sub" = current ]; then
+        if [ "$_jgvm_tok" = system ] || _jgvm_find; then
+          [ "$_jgvm_tok" = system ] && _jgvm_ver=system
+          if [ -n "$_jgvm_q" ]; then printf '%s\n' "$_jgvm_ver"; else printf '%s (from %s)\n' "$_jgvm_ver" "$_jgvm_src"; fi
+          exit 0
+        fi
+        if [ -n "$_jgvm_q" ]; then printf '%s\n' "$_jgvm_tok"; else printf '%s (from %s)\n' "$_jgvm_tok" "$_jgvm_src"; fi
+        _jgvm_notinstalled
+      fi
+      _jgvm_cmd=${_jgvm_arg:-go}
+      if [ "$_jgvm_tok" = system ]; then
+        _jgvm_system "$_jgvm_cmd" && { printf '%s\n' "$_jgvm_sys"; exit 0; }
+        _jgvm_say error 31 "no '$_jgvm_cmd' on PATH besides jgvm's shims ('system' selected by $_jgvm_src)"
+        _jgvm_say hint 32 "install Go system-wide, or pick a jgvm version with 'jgvm use <version>'"
+        exit 3
+      fi
+      _jgvm_find || _jgvm_notinstalled
+      for _jgvm_f in "$JGVM_HOME/versions/$_jgvm_ver/bin/$_jgvm_cmd" "$JGVM_HOME/versions/$_jgvm_ver/bin/$_jgvm_cmd.exe"; do
+        [ -f "$_jgvm_f" ] && { printf '%s\n' "$_jgvm_f"; exit 0; }
+      done
+      _jgvm_say error 31 "go $_jgvm_ver has no '$_jgvm_cmd' (selected by $_jgvm_src)"
+      _jgvm_say hint 32 "'$_jgvm_cmd' comes with other Go versions; pick one with 'jgvm use <version>'"
+      exit 1 ;;
   esac
-  # current and which: files that name no version are warned about, as the Java resolver does (go.mod and go.work
-  # only with -v).
-  _jgvm_skip() {
-    case $1 in */go.mod|*/go.work) ;; *) _jgvm_say warn 33 "skipped $1: $2" ;; esac
-  }
-  _jgvm_here
-  if [ "$_jgvm_sub" = current ]; then
-    if [ "$_jgvm_tok" = system ] || _jgvm_find; then
-      [ "$_jgvm_tok" = system ] && _jgvm_ver=system
-      if [ -n "$_jgvm_q" ]; then printf '%s\n' "$_jgvm_ver"; else printf '%s (from %s)\n' "$_jgvm_ver" "$_jgvm_src"; fi
-      exit 0
-    fi
-    if [ -n "$_jgvm_q" ]; then printf '%s\n' "$_jgvm_tok"; else printf '%s (from %s)\n' "$_jgvm_tok" "$_jgvm_src"; fi
-    _jgvm_notinstalled
-  fi
-  _jgvm_cmd=${_jgvm_arg:-go}
-  if [ "$_jgvm_tok" = system ]; then
-    _jgvm_system "$_jgvm_cmd" && { printf '%s\n' "$_jgvm_sys"; exit 0; }
-    _jgvm_say error 31 "no '$_jgvm_cmd' on PATH besides jgvm's shims ('system' selected by $_jgvm_src)"
-    _jgvm_say hint 32 "install Go system-wide, or pick a jgvm version with 'jgvm use <version>'"
-    exit 3
-  fi
-  _jgvm_find || _jgvm_notinstalled
-  for _jgvm_f in "$JGVM_HOME/versions/$_jgvm_ver/bin/$_jgvm_cmd" "$JGVM_HOME/versions/$_jgvm_ver/bin/$_jgvm_cmd.exe"; do
-    [ -f "$_jgvm_f" ] && { printf '%s\n' "$_jgvm_f"; exit 0; }
-  done
-  _jgvm_say error 31 "go $_jgvm_ver has no '$_jgvm_cmd' (selected by $_jgvm_src)"
-  _jgvm_say hint 32 "'$_jgvm_cmd' comes with other Go versions; pick one with 'jgvm use <version>'"
-  exit 1
 fi
 
 _jgvm_die() { echo "error: $1" >&2; [ -z "${2-}" ] || echo "hint: $2" >&2; exit 1; }
