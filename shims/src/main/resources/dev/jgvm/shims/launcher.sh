@@ -273,6 +273,12 @@ fi
 
 _jgvm_die() { echo "error: $1" >&2; [ -z "${2-}" ] || echo "hint: $2" >&2; exit 1; }
 
+# A native image (mvn -Pnative package where GraalVM exists, copied to lib/jgvm by hand) needs no JVM at all.
+if [ -x "$_jgvm_lib/jgvm" ] && [ -z "${JGVM_TRAIN-}" ]; then
+  [ -t 2 ] && JGVM_STDERR_TTY=1 && export JGVM_STDERR_TTY
+  exec "$_jgvm_lib/jgvm" "$@"
+fi
+
 if [ -n "${JAVA_HOME-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
   _jgvm_java=$JAVA_HOME/bin/java
 else
