@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # The daily commands the launcher answers in sh (current, which, list, use, use --global, env, --version) against
-# `mise ls`, in one hyperfine run, 5 directories below the .go-version (DESIGN §11: each at most 1.0x `mise ls`).
+# `mise ls`, in one hyperfine run, 5 directories below the .go-version (budget: each at most 1.0x `mise ls`).
 # First checks with strace (when installed) that none of them starts a JVM. Versions are fake static binaries, as in
 # bench/shim.sh; mise (npm install -g @jdxcode/mise) gets the same ones.
 # Env: RUNS (50), WARMUP (5), JGVM_BENCH_HOME (an existing jgvm install; default: ./install.sh into a scratch dir),
-#      BENCH_PEERS (default ../shared/bench-peers beside the project), MISE_BIN.
+#      BENCH_PEERS (a directory with fake-go.c; default bench/reference), MISE_BIN.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-PEERS=${BENCH_PEERS:-$here/../shared/bench-peers}
+PEERS=${BENCH_PEERS:-$here/bench/reference}
 RUNS=${RUNS:-50}
 WARMUP=${WARMUP:-5}
 for c in hyperfine cc python3; do command -v "$c" >/dev/null || { echo "error: $c is needed" >&2; exit 1; }; done
-[ -f "$PEERS/fake-go.c" ] || { echo "error: no $PEERS/fake-go.c" >&2; echo "hint: set BENCH_PEERS to shared/bench-peers" >&2; exit 1; }
-unset RUST_BACKTRACE JGVM_GO_VERSION   # RUST_BACKTRACE makes mise ~10x slower (bench-notes.md)
+[ -f "$PEERS/fake-go.c" ] || { echo "error: no $PEERS/fake-go.c" >&2; echo "hint: set BENCH_PEERS to a directory holding fake-go.c" >&2; exit 1; }
+unset RUST_BACKTRACE JGVM_GO_VERSION   # RUST_BACKTRACE makes mise ~10x slower: it captures a backtrace
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/jgvm-bench-daily.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 
