@@ -1,5 +1,6 @@
 package dev.jgvm.core.bundle;
 
+import dev.jgvm.core.download.SmallFile;
 import dev.jgvm.core.archive.ArchiveExtractor;
 import dev.jgvm.core.archive.ArchiveName;
 import dev.jgvm.core.config.Settings.EvidenceLevel;
@@ -66,7 +67,7 @@ public final class BundleImporter {
 
             Path checksumsFile = dir.resolve("checksums.txt");
             if (!Files.isRegularFile(checksumsFile)) throw refuse(name, "has no checksums.txt", "make bundles with 'jgvm bundle create'");
-            byte[] checksumsBytes = Files.readAllBytes(checksumsFile);
+            byte[] checksumsBytes = SmallFile.read(checksumsFile, SmallFile.CHECKSUMS);
             ChecksumsFile sums = ChecksumsFile.parse(new String(checksumsBytes, StandardCharsets.UTF_8))
                     .orElseThrow(() -> refuse(name, "has a checksums.txt that is not in sha256sum's format", "make bundles with 'jgvm bundle create'"));
             Evidence signed = signatureEvidence(dir, checksumsBytes, name, progress);
@@ -108,7 +109,7 @@ public final class BundleImporter {
                     officialSignatures.put(a.getKey(), Optional.empty());
                     continue;
                 }
-                byte[] sig = Files.readAllBytes(asc);
+                byte[] sig = SmallFile.read(asc, SmallFile.SIGNATURE);
                 SignatureCheck check = SignatureCheck.begin(sig, TrustedKeys.builtInOnly(keys), a.getKey() + ".asc in bundle '" + name + "'");
                 byte[] buf = new byte[1 << 16];
                 try (InputStream in = Files.newInputStream(a.getValue())) {
@@ -143,7 +144,7 @@ public final class BundleImporter {
             return new Evidence(Evidence.Kind.MIRROR, "unsigned bundle '%s'".formatted(name));
         }
         String what = "signature.asc of bundle '%s'".formatted(name);
-        SignatureCheck check = SignatureCheck.begin(Files.readAllBytes(sig), keys, what);
+        SignatureCheck check = SignatureCheck.begin(SmallFile.read(sig, SmallFile.SIGNATURE), keys, what);
         check.update(checksums, 0, checksums.length);
         return check.verify(what);
     }

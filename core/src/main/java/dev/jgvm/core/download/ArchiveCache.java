@@ -81,7 +81,7 @@ public final class ArchiveCache {
             List<Evidence> ev = Evidence.fromJson(o.getAsJsonArray("evidence"));
             if (ev.isEmpty()) return Optional.empty();
             Path asc = rec.resolveSibling(fileName + ".asc");
-            Optional<byte[]> sig = Files.isRegularFile(asc) ? Optional.of(Files.readAllBytes(asc)) : Optional.empty();
+            Optional<byte[]> sig = Files.isRegularFile(asc) ? Optional.of(SmallFile.read(asc, SmallFile.SIGNATURE)) : Optional.empty();
             ArchiveExtractor.Layout layout = o.has("layout") ? ArchiveExtractor.Layout.valueOf(o.get("layout").getAsString()) : ArchiveExtractor.Layout.OFFICIAL;
             return Optional.of(new Entry(file, fileName, sha, ev, o.get("source").getAsString(), sig, layout));
         } catch (IOException | RuntimeException e) {

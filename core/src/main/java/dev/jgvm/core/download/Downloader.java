@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * Streams an archive to a {@code .partial} file, hashing it (and feeding a signature check) in the same pass, never
  * holding it in memory. An interrupted transfer resumes with {@code Range}; a server that answers a range with the
  * whole file (200) is read again from zero. A body that is not an archive (an HTML error page) is refused at its
- * first bytes. A {@link Growth} listener hears as the file grows, so extraction can read it while it downloads.
+ * first bytes. Opening the request is retried by the transport; a transfer that breaks off midway is resumed here,
+ * at most {@code retries} times. A {@link Growth} listener hears as the file grows, so extraction can read it while it downloads.
  * Not thread-safe; one download at a time per instance.
  */
 public final class Downloader {
@@ -87,10 +88,9 @@ public final class Downloader {
                     long got = copy(body.stream(), partial, have, digest, sig, total, uri, growth, progress);
                     return new Result(partial, Checksum.of(digest), sig, got);
                 }
-            } catch (NetworkException e) {
-                if (!e.isRetryable()) throw e;
-                last = e;
             } catch (IOException e) {
+                // Only a body that broke off is resumed here; a request that could not be opened was already asked
+                // again by the transport, the one place that retries (so a failing URL is asked retries + 1 times).
                 last = new NetworkException("the download of '%s' broke off: %s".formatted(uri, e.getMessage()),
                         "run the command again; it resumes where it stopped", true, e);
             }

@@ -1,5 +1,6 @@
 package dev.jgvm.core.install;
 
+import dev.jgvm.core.download.SmallFile;
 import dev.jgvm.core.archive.ArchiveExtractor;
 import dev.jgvm.core.archive.ArchiveExtractor.Format;
 import dev.jgvm.core.archive.ArchiveExtractor.Layout;
@@ -180,7 +181,7 @@ public final class Installer {
         try {
             if (Files.isRegularFile(asc)) {
                 try {
-                    check = SignatureCheck.begin(Files.readAllBytes(asc), TrustedKeys.builtInOnly(keys), what);
+                    check = SignatureCheck.begin(SmallFile.read(asc, SmallFile.SIGNATURE), TrustedKeys.builtInOnly(keys), what);
                 } catch (VerificationException e) {
                     badSignature = e;
                 }

@@ -145,7 +145,9 @@ public final class MirrorChain {
         for (SourceType t : ServiceLoader.load(SourceType.class, plugins)) types.putIfAbsent(t.type(), t);
         List<Source> sources = new ArrayList<>();
         java.util.Set<String> strict = new java.util.HashSet<>();
-        for (MirrorConfig c : configs) {
+        for (MirrorConfig given : configs) {
+            // Core applies credentials (DESIGN §9): the source type gets the table without secrets in its URL or name.
+            MirrorConfig c = context == null ? given : MirrorCredentials.apply(given, context::env, context.http().credentials());
             if ("notfound".equals(c.table().get("fallback"))) strict.add(c.name());
             SourceType t = types.get(c.type());
             if (t == null) {
@@ -183,7 +185,10 @@ public final class MirrorChain {
                     .map(a -> a.failure().hint().orElse("")).filter(h -> !h.isEmpty()).findFirst().orElse("nothing was installed"));
         }
         if (failures.stream().allMatch(a -> a.failure() instanceof NetworkException)) {
-            return new NetworkException(message, "check the network and proxy settings, or use a reachable mirror with --mirror or JGVM_MIRRORS", false, null);
+            // A failure that knows its fix (credentials, a proxy login, the CA to add) says it instead of the generic hint.
+            String hint = failures.stream().map(a -> a.failure().hint().orElse("")).filter(h -> !h.isEmpty() && !h.startsWith("check the network"))
+                    .findFirst().orElse("check the network and proxy settings, or use a reachable mirror with --mirror or JGVM_MIRRORS");
+            return new NetworkException(message, hint, false, null);
         }
         return new VersionNotFoundException(message, "'jgvm list-remote' shows what the mirrors offer");
     }

@@ -2,6 +2,7 @@ package dev.jgvm.core.verify;
 
 import dev.jgvm.core.config.Settings.EvidenceLevel;
 import dev.jgvm.core.download.HttpClient;
+import dev.jgvm.core.download.SmallFile;
 import dev.jgvm.core.error.JgvmException;
 import dev.jgvm.core.error.NetworkException;
 import dev.jgvm.core.error.VerificationException;
@@ -27,7 +28,6 @@ import java.util.Optional;
 public final class ArtifactVerifier {
     /** Where official digests live: {@code <origin><file>.sha256}, read over HTTPS only. */
     public static final List<URI> DEFAULT_ORIGINS = List.of(URI.create("https://dl.google.com/go/"));
-    private static final long MAX_SMALL = 1L << 20;
     private final HttpClient http;
     private final TrustedKeys keys;
     private final List<URI> origins;
@@ -79,15 +79,15 @@ public final class ArtifactVerifier {
         String signatureWhat = null;
         for (EvidenceSource e : artifact.evidence()) {
             if (e instanceof EvidenceSource.Signature s) {
-                    Optional<byte[]> asc = fetch(s.uri(), tried, "signature " + s.uri());
+                    Optional<byte[]> asc = fetch(s.uri(), tried, "signature " + s.uri(), SmallFile.SIGNATURE);
                     if (asc.isPresent()) {
                         signatureWhat = "%s.asc from '%s'".formatted(artifact.fileName(), sourceName);
                         SignatureCheck.begin(asc.get(), TrustedKeys.builtInOnly(keys), signatureWhat); // fail early on a bad one
                         signature = asc.get();
                     }
             } else if (e instanceof EvidenceSource.SignedChecksums sc) {
-                    Optional<byte[]> text = fetch(sc.checksums(), tried, "checksums " + sc.checksums());
-                    Optional<byte[]> sig = text.isPresent() ? fetch(sc.signature(), tried, "signature " + sc.signature()) : Optional.empty();
+                    Optional<byte[]> text = fetch(sc.checksums(), tried, "checksums " + sc.checksums(), SmallFile.CHECKSUMS);
+                    Optional<byte[]> sig = text.isPresent() ? fetch(sc.signature(), tried, "signature " + sc.signature(), SmallFile.SIGNATURE) : Optional.empty();
                     if (text.isPresent() && sig.isEmpty()) tried.add("checksums " + sc.checksums() + ": no signature.asc beside it, so it proves nothing");
                     if (text.isPresent() && sig.isPresent()) {
                         String what = "signature.asc over %s from '%s'".formatted(sc.checksums(), sourceName);
@@ -101,7 +101,7 @@ public final class ArtifactVerifier {
                         else tried.add("checksums " + sc.checksums() + ": does not list " + artifact.fileName());
                     }
             } else if (e instanceof EvidenceSource.DigestFile df) {
-                fetch(df.uri(), tried, "digest " + df.uri()).flatMap(b -> digest(b, df.uri(), tried))
+                fetch(df.uri(), tried, "digest " + df.uri(), SmallFile.DIGEST).flatMap(b -> digest(b, df.uri(), tried))
                         .ifPresent(c -> digests.add(new Expected(c, isOrigin(df.uri())
                                 ? new Evidence(Evidence.Kind.ORIGIN, "sha256 from " + df.uri())
                                 : new Evidence(Evidence.Kind.MIRROR, "sha256 served by mirror '%s' (%s)".formatted(sourceName, df.uri())))));
@@ -121,7 +121,7 @@ public final class ArtifactVerifier {
             // unreachable origin costs its timeouts once, not once per mirror.
             OriginAnswer answer = originAnswers.computeIfAbsent(u, x -> {
                 List<String> notes = new ArrayList<>();
-                Optional<Checksum> c = fetch(x, notes, "origin digest " + x).flatMap(b -> digest(b, x, notes));
+                Optional<Checksum> c = fetch(x, notes, "origin digest " + x, SmallFile.DIGEST).flatMap(b -> digest(b, x, notes));
                 return new OriginAnswer(c, List.copyOf(notes));
             });
             tried.addAll(answer.notes());
@@ -267,32 +267,24 @@ public final class ArtifactVerifier {
 
     // A GET, as cmd/go asks it: 200 means the proxy serves the database's endpoints.
     private boolean supported(URI u) {
-        try (HttpClient.Body b = http.get(u, 0)) {
+        try {
+            http.bytes(u, SmallFile.DIGEST);
             return true;
         } catch (VersionNotFoundException e) {
-            return false;
-        } catch (java.io.IOException e) {
             return false;
         }
     }
 
-    private Optional<byte[]> fetch(URI u, List<String> tried, String what) {
+    private Optional<byte[]> fetch(URI u, List<String> tried, String what, long max) {
         if (offline && !"file".equals(u.getScheme())) {
             tried.add(what + ": skipped offline");
             return Optional.empty();
         }
-        try (HttpClient.Body b = http.get(u, 0)) {
-            byte[] bytes = b.stream().readNBytes((int) MAX_SMALL + 1);
-            if (bytes.length > MAX_SMALL) {
-                tried.add(what + ": too large");
-                return Optional.empty();
-            }
-            return Optional.of(bytes);
+        try {
+            return Optional.of(http.bytes(u, max));
         } catch (VersionNotFoundException e) {
             tried.add(what + ": not there");
-        } catch (NetworkException e) {
-            tried.add(what + ": " + e.getMessage());
-        } catch (java.io.IOException | JgvmException e) {
+        } catch (JgvmException e) {
             tried.add(what + ": " + e.getMessage());
         }
         return Optional.empty();

@@ -2,6 +2,7 @@ package dev.jgvm.plugins.dl;
 
 import dev.jgvm.core.archive.ArchiveName;
 import dev.jgvm.core.download.HttpClient;
+import dev.jgvm.core.download.SmallFile;
 import dev.jgvm.core.error.NetworkException;
 import dev.jgvm.core.error.VersionNotFoundException;
 import dev.jgvm.core.platform.Platform;
@@ -22,7 +23,6 @@ import java.util.Optional;
 
 /** One {@code dl} directory. Lists from its JSON index, else its checksums file, else its HTML listing. */
 final class DlSource implements Source {
-    private static final long MAX_INDEX = 64L << 20;
     private final String name;
     private final URI base;
     private final Optional<URI> index;
@@ -65,7 +65,7 @@ final class DlSource implements Source {
 
     private List<Release> load() {
         if (index.isPresent()) {
-            String json = cache.text(index.get(), MAX_INDEX, name);
+            String json = cache.text(index.get(), SmallFile.INDEX, name);
             try {
                 return GoIndex.parse(json, index.get(), base::resolve);
             } catch (IllegalArgumentException e) {
@@ -74,12 +74,12 @@ final class DlSource implements Source {
             }
         }
         if (checksums.isPresent()) {
-            String text = cache.text(checksums.get(), MAX_INDEX, name);
+            String text = cache.text(checksums.get(), SmallFile.CHECKSUMS, name);
             ChecksumsFile file = ChecksumsFile.parse(text).orElseThrow(() -> new NetworkException(
                     "'%s' is not a checksums file".formatted(checksums.get()), "check the mirror's checksums setting", false, null));
             return fromNames(new ArrayList<>(file.entries().keySet()));
         }
-        List<String> names = "file".equals(base.getScheme()) ? localNames() : new ArrayList<>(DirectoryListing.fileNames(cache.text(base, MAX_INDEX, name)));
+        List<String> names = "file".equals(base.getScheme()) ? localNames() : new ArrayList<>(DirectoryListing.fileNames(cache.text(base, SmallFile.INDEX, name)));
         if (names.stream().noneMatch(n -> ArchiveName.parse(n).isPresent())) {
             throw new VersionNotFoundException("'%s' lists no Go archives".formatted(base), "check the mirror's url; it should be the directory holding go<version>.<os>-<arch>.tar.gz files");
         }

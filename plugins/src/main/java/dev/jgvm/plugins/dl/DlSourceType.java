@@ -6,7 +6,7 @@ import dev.jgvm.core.error.ConfigException;
 import dev.jgvm.core.spi.PluginContext;
 import dev.jgvm.core.spi.Source;
 import dev.jgvm.core.spi.SourceType;
-import dev.jgvm.plugins.MirrorCredentials;
+import dev.jgvm.plugins.MirrorTable;
 
 import java.net.URI;
 import java.util.Optional;
@@ -22,7 +22,7 @@ public final class DlSourceType implements SourceType {
 
     @Override public Source create(MirrorConfig mirror, PluginContext context) {
         URI base = directory(mirror.name(), mirror.url());
-        HttpClient http = MirrorCredentials.apply(mirror, base, context);
+        HttpClient http = context.http();   // core has registered the mirror's credentials for its origin
         Optional<URI> index = value(mirror, "index").map(base::resolve);
         Optional<URI> checksums = value(mirror, "checksums").map(base::resolve);
         Optional<URI> signature = value(mirror, "signature").map(base::resolve);
@@ -45,5 +45,5 @@ public final class DlSourceType implements SourceType {
         }
     }
 
-    private static Optional<String> value(MirrorConfig m, String key) { return MirrorCredentials.value(m, key); }
+    private static Optional<String> value(MirrorConfig m, String key) { return MirrorTable.value(m, key); }
 }

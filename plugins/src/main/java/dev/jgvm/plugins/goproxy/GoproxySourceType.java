@@ -3,6 +3,7 @@ package dev.jgvm.plugins.goproxy;
 import dev.jgvm.core.archive.ArchiveName;
 import dev.jgvm.core.config.Settings.MirrorConfig;
 import dev.jgvm.core.download.HttpClient;
+import dev.jgvm.core.download.SmallFile;
 import dev.jgvm.core.error.ConfigException;
 import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.spi.Artifact;
@@ -11,7 +12,6 @@ import dev.jgvm.core.spi.PluginContext;
 import dev.jgvm.core.spi.Release;
 import dev.jgvm.core.spi.Source;
 import dev.jgvm.core.spi.SourceType;
-import dev.jgvm.plugins.MirrorCredentials;
 import dev.jgvm.core.version.GoVersion;
 
 import java.net.URI;
@@ -44,7 +44,7 @@ public final class GoproxySourceType implements SourceType {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("[[mirror]] '%s' has an unusable url '%s'".formatted(mirror.name(), mirror.url()), "write it as https://goproxy.cn");
         }
-        HttpClient http = MirrorCredentials.apply(mirror, base, context);
+        HttpClient http = context.http();   // core has registered the mirror's credentials for its origin
         return new GoproxySource(mirror.name(), base, http);
     }
 
@@ -62,7 +62,7 @@ public final class GoproxySourceType implements SourceType {
         @Override public String name() { return name; }
 
         @Override public List<Release> releases() {
-            String list = http.text(base.resolve(MODULE + "/@v/list"), 8L << 20);
+            String list = http.text(base.resolve(MODULE + "/@v/list"), SmallFile.INDEX);
             Map<GoVersion, List<Artifact>> byVersion = new LinkedHashMap<>();
             for (String line : list.split("\n")) {
                 Matcher m = VERSION.matcher(line.strip());

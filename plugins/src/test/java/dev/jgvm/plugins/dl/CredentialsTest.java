@@ -65,17 +65,21 @@ class CredentialsTest {
         return new MirrorConfig("corp", "dl", nexus.baseUrl() + "/", t);
     }
 
+    // Core applies a mirror's credentials when it builds the chain (DESIGN §9); the source type never sees them.
+    private static dev.jgvm.core.spi.Source chain(MirrorConfig mirror, PluginContext context) {
+        return dev.jgvm.core.mirror.MirrorChain.create(java.util.List.of(mirror), context, CredentialsTest.class.getClassLoader()).sources().get(0);
+    }
+
     @Test
     void sendsTheMirrorsCredentials() {
-        var source = new DlSourceType().create(corp(Map.of("username", "ci", "password_env", "NEXUS_TOKEN")),
-                context(Env.of("HOME", tmp, "NEXUS_TOKEN", "s3cr3t")));
+        var source = chain(corp(Map.of("username", "ci", "password_env", "NEXUS_TOKEN")), context(Env.of("HOME", tmp, "NEXUS_TOKEN", "s3cr3t")));
 
         assertEquals("1.22.5", source.releases().get(0).version().name());
     }
 
     @Test
     void withoutCredentialsTheRefusalSaysWhatToCheck() {
-        var source = new DlSourceType().create(corp(Map.of()), context(Env.of("HOME", tmp)));
+        var source = chain(corp(Map.of()), context(Env.of("HOME", tmp)));
 
         NetworkException e = assertThrows(NetworkException.class, source::releases);
 
@@ -85,8 +89,8 @@ class CredentialsTest {
 
     @Test
     void aPasswordVariableThatIsNotSetIsAConfigError() {
-        ConfigException e = assertThrows(ConfigException.class, () -> new DlSourceType()
-                .create(corp(Map.of("username", "ci", "password_env", "NEXUS_TOKEN")), context(Env.of("HOME", tmp))));
+        ConfigException e = assertThrows(ConfigException.class, () -> chain(corp(Map.of("username", "ci", "password_env", "NEXUS_TOKEN")),
+                context(Env.of("HOME", tmp))));
 
         assertEquals("[[mirror]] 'corp' takes its password from NEXUS_TOKEN, which is not set", e.getMessage());
         assertEquals(2, e.exitCode().code());

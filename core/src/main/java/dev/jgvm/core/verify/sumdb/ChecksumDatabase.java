@@ -127,15 +127,7 @@ public final class ChecksumDatabase {
 
     private String text(URI u) { return new String(bytes(u), StandardCharsets.UTF_8); }
 
-    private byte[] bytes(URI u) {
-        try (HttpClient.Body b = http.get(u, 0)) {
-            byte[] data = b.stream().readNBytes((int) MAX + 1);
-            if (data.length > MAX) throw malformed("'%s' is too large".formatted(u));
-            return data;
-        } catch (IOException e) {
-            throw new dev.jgvm.core.error.NetworkException("cannot read '%s': %s".formatted(u, e.getMessage()), null, true, e);
-        }
-    }
+    private byte[] bytes(URI u) { return http.bytes(u, MAX); }
 
     private static VerificationException malformed(String why) {
         return new VerificationException("security: " + why, "nothing was installed; the checksum database or a proxy in front of it sent bad data");
