@@ -40,8 +40,17 @@ public sealed interface EvidenceSource {
         }
     }
 
-    /** A {@code checksums.txt} ({@code <sha256>  <file>} lines) and its armored detached {@code signature.asc}. */
-    record SignedChecksums(URI checksums, URI signature) implements EvidenceSource {
+    /**
+     * A {@code checksums.txt} ({@code <sha256>  <file>} lines) and its armored detached {@code signature.asc}.
+     *
+     * @param discovered true when the source only guesses the pair is there (a {@code dl} mirror's root, DESIGN §7):
+     *                   then a pair that is absent, or signed by a key nobody trusts, is simply no evidence, while a
+     *                   configured pair signed by an untrusted key is refused as tampering
+     */
+    record SignedChecksums(URI checksums, URI signature, boolean discovered) implements EvidenceSource {
         public SignedChecksums { Objects.requireNonNull(checksums, "checksums"); Objects.requireNonNull(signature, "signature"); }
+
+        /** A pair the source was configured with. */
+        public SignedChecksums(URI checksums, URI signature) { this(checksums, signature, false); }
     }
 }

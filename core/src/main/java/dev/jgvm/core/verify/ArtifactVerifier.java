@@ -89,7 +89,10 @@ public final class ArtifactVerifier {
                     Optional<byte[]> text = fetch(sc.checksums(), tried, "checksums " + sc.checksums(), SmallFile.CHECKSUMS);
                     Optional<byte[]> sig = text.isPresent() ? fetch(sc.signature(), tried, "signature " + sc.signature(), SmallFile.SIGNATURE) : Optional.empty();
                     if (text.isPresent() && sig.isEmpty()) tried.add("checksums " + sc.checksums() + ": no signature.asc beside it, so it proves nothing");
-                    if (text.isPresent() && sig.isPresent()) {
+                    if (text.isPresent() && sig.isPresent() && sc.discovered() && !SignatureCheck.bySignerIn(sig.get(), keys)) {
+                        // A pair found at a mirror's root counts only when signed by a key the user trusts (DESIGN §7).
+                        tried.add("signed pair at " + sc.checksums() + ": signature.asc is not by a key jgvm trusts");
+                    } else if (text.isPresent() && sig.isPresent()) {
                         String what = "signature.asc over %s from '%s'".formatted(sc.checksums(), sourceName);
                         SignatureCheck check = SignatureCheck.begin(sig.get(), keys, what);
                         check.update(text.get(), 0, text.get().length);

@@ -91,6 +91,20 @@ public final class SignatureCheck {
                 TrustedKeys.Trusted.fingerprint(key), notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"));
     }
 
+    /**
+     * Whether a detached signature names a signer among {@code keys} (it may still be bad or invalid: {@link #begin}
+     * decides that); false for anything that is not a signature.
+     */
+    public static boolean bySignerIn(byte[] detached, TrustedKeys keys) {
+        try {
+            PGPSignature sig = parse(detached, "signature");
+            byte[] fpr = issuerFingerprint(sig);
+            return (fpr != null ? keys.byFingerprint(fpr) : keys.byKeyId(sig.getKeyID())).isPresent();
+        } catch (VerificationException notASignature) {
+            return false;
+        }
+    }
+
     /** What the check noticed but accepted, such as an expired subkey binding. */
     public List<String> notes() { return List.copyOf(notes); }
 
