@@ -12,6 +12,7 @@ import dev.jgvm.cli.command.InstallCommand;
 import dev.jgvm.cli.command.JgvmCommand;
 import dev.jgvm.cli.command.ListCommand;
 import dev.jgvm.cli.command.ListRemoteCommand;
+import dev.jgvm.cli.command.MirrorCommand;
 import dev.jgvm.cli.command.RehashCommand;
 import dev.jgvm.cli.command.UninstallCommand;
 import dev.jgvm.cli.command.UseCommand;
@@ -107,6 +108,7 @@ public final class Main {
         m.put("keys", KeysCommand.class);
         m.put("bundle", BundleCommand.class);
         m.put("verify", VerifyCommand.class);
+        m.put("mirror", MirrorCommand.class);
         return m;
     }
 
@@ -119,7 +121,8 @@ public final class Main {
                 if (cls == JgvmCommand.class) return (K) new JgvmCommand(ts);
                 // init prints completion for every command, so it gets the whole model.
                 if (cls == InitCommand.class) return (K) new InitCommand(s, () -> commandLine(s, ts));
-                if (SUBCOMMANDS.containsValue(cls) || cls.getEnclosingClass() == KeysCommand.class || cls.getEnclosingClass() == BundleCommand.class) {
+                if (SUBCOMMANDS.containsValue(cls) || cls.getEnclosingClass() == KeysCommand.class || cls.getEnclosingClass() == BundleCommand.class
+                        || cls.getEnclosingClass() == MirrorCommand.class) {
                     return (K) cls.getConstructor(Services.class).newInstance(s);
                 }
                 return fallback.create(cls);

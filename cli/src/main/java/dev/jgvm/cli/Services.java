@@ -175,10 +175,15 @@ public final class Services {
     public RemoteInstaller remoteInstaller(Optional<String> pinned, boolean allowMirrorChecksums, boolean offline,
                                                                  ProgressListener progress) {
         Settings.EvidenceLevel minimum = allowMirrorChecksums ? Settings.EvidenceLevel.MIRROR : settings().verifyMinimum();
-        TrustedKeys keys = TrustedKeys.load(store().home().resolve("keys"));
-        ArtifactVerifier verifier = new ArtifactVerifier(http(), keys, origins(), minimum, offline, sumdb());
+        ArtifactVerifier verifier = verifier(minimum, offline);
         return new RemoteInstaller(installer(), store(), chain(pinned, progress), verifier,
                 new ArchiveCache(store().cacheDir()), new Downloader(http(), settings().network().retries()));
+    }
+
+    /** The verifier with the trusted keys, origins and checksum database of this home. */
+    public ArtifactVerifier verifier(Settings.EvidenceLevel minimum, boolean offline) {
+        TrustedKeys keys = TrustedKeys.load(store().home().resolve("keys"));
+        return new ArtifactVerifier(http(), keys, origins(), minimum, offline, sumdb());
     }
 
     public PlatformDetector platforms() { return new PlatformDetector(SystemMachine::new); }
