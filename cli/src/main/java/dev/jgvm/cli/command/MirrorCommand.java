@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code jgvm mirror list|test}: the effective mirror chain, and whether each mirror works from here (DESIGN §7). */
+/** {@code jgvm mirror list|test}: the effective mirror chain, and whether each mirror works from here (README, 'Behind a company network'). */
 @Command(name = "mirror", description = "Show the mirror chain in effect, or test its mirrors.",
         subcommands = {MirrorCommand.ListMirrors.class, MirrorCommand.Test.class})
 public final class MirrorCommand implements Runnable {

@@ -146,7 +146,7 @@ public final class MirrorChain {
         List<Source> sources = new ArrayList<>();
         java.util.Set<String> strict = new java.util.HashSet<>();
         for (MirrorConfig given : configs) {
-            // Core applies credentials (DESIGN §9): the source type gets the table without secrets in its URL or name.
+            // Core applies credentials (ARCHITECTURE.md, plugins): the source type gets the table without secrets in its URL or name.
             MirrorConfig c = context == null ? given : MirrorCredentials.apply(given, context::env, context.http().credentials());
             if ("notfound".equals(c.table().get("fallback"))) strict.add(c.name());
             SourceType t = types.get(c.type());

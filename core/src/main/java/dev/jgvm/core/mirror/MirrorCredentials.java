@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A mirror's credentials, applied by core (DESIGN §9): its {@code username} and {@code password_env}, or user info
+ * A mirror's credentials, applied by core (ARCHITECTURE.md, plugins): its {@code username} and {@code password_env}, or user info
  * in its URL ({@code https://ci:token@nexus.example/...}), registered for the origin of its URL only, so every request
  * to that origin — listing, archive, sidecars, signed pair, {@code @v/list}, zips, {@code /sumdb/} — carries them
  * and no request to another origin does. The URL handed on (and shown) no longer holds the user info.

@@ -43,7 +43,7 @@ public sealed interface EvidenceSource {
     /**
      * A {@code checksums.txt} ({@code <sha256>  <file>} lines) and its armored detached {@code signature.asc}.
      *
-     * @param discovered true when the source only guesses the pair is there (a {@code dl} mirror's root, DESIGN §7):
+     * @param discovered true when the source only guesses the pair is there (a {@code dl} mirror's root, README 'Downloads'):
      *                   then a pair that is absent, or signed by a key nobody trusts, is simply no evidence, while a
      *                   configured pair signed by an untrusted key is refused as tampering
      */

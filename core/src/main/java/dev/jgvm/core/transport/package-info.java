@@ -1,5 +1,5 @@
 /**
- * The HTTP transport (DESIGN §7): fetches bytes from {@code https:}, {@code http:} and {@code file:} URLs and knows
+ * The HTTP transport (README, 'Behind a company network'): fetches bytes from {@code https:}, {@code http:} and {@code file:} URLs and knows
  * nothing of Go. {@link dev.jgvm.core.transport.Transport} is the contract; {@link dev.jgvm.core.transport.OkHttpTransport}
  * composes small parts with one concern each: {@link dev.jgvm.core.transport.RetryPolicy} (the only place that
  * retries), {@link dev.jgvm.core.transport.RedirectPolicy} (never https to http), {@link dev.jgvm.core.transport.OriginCredentials}

@@ -90,7 +90,7 @@ public final class ArtifactVerifier {
                     Optional<byte[]> sig = text.isPresent() ? fetch(sc.signature(), tried, "signature " + sc.signature(), SmallFile.SIGNATURE) : Optional.empty();
                     if (text.isPresent() && sig.isEmpty()) tried.add("checksums " + sc.checksums() + ": no signature.asc beside it, so it proves nothing");
                     if (text.isPresent() && sig.isPresent() && sc.discovered() && !SignatureCheck.bySignerIn(sig.get(), keys)) {
-                        // A pair found at a mirror's root counts only when signed by a key the user trusts (DESIGN §7).
+                        // A pair found at a mirror's root counts only when signed by a key the user trusts (README, 'Behind a company network').
                         tried.add("signed pair at " + sc.checksums() + ": signature.asc is not by a key jgvm trusts");
                     } else if (text.isPresent() && sig.isPresent()) {
                         String what = "signature.asc over %s from '%s'".formatted(sc.checksums(), sourceName);

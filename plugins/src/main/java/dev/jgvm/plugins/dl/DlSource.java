@@ -113,7 +113,7 @@ final class DlSource implements Source {
     private List<EvidenceSource> sidecars(URI uri) {
         List<EvidenceSource> ev = new ArrayList<>();
         if (checksums.isPresent()) ev.add(new EvidenceSource.SignedChecksums(checksums.get(), signature.orElseThrow()));
-        // A signed pair at the root is offered without configuration (DESIGN §7); core counts it only when a key the
+        // A signed pair at the root is offered without configuration (README, 'Behind a company network'); core counts it only when a key the
         // user trusts signed it.
         else ev.add(new EvidenceSource.SignedChecksums(base.resolve("checksums.txt"), base.resolve("signature.asc"), true));
         ev.add(new EvidenceSource.Signature(URI.create(uri + ".asc")));

@@ -65,7 +65,7 @@ class CredentialsTest {
         return new MirrorConfig("corp", "dl", nexus.baseUrl() + "/", t);
     }
 
-    // Core applies a mirror's credentials when it builds the chain (DESIGN §9); the source type never sees them.
+    // Core applies a mirror's credentials when it builds the chain (ARCHITECTURE.md, plugins); the source type never sees them.
     private static dev.jgvm.core.spi.Source chain(MirrorConfig mirror, PluginContext context) {
         return dev.jgvm.core.mirror.MirrorChain.create(java.util.List.of(mirror), context, CredentialsTest.class.getClassLoader()).sources().get(0);
     }
