@@ -125,7 +125,16 @@ public final class MirrorCommand implements Runnable {
             Platform platform = services.platforms().platform(services.env(), Optional.empty());
             MirrorProbe probe = new MirrorProbe(services.http(), services.verifier(services.settings().verifyMinimum(), false), platform);
             List<MirrorProbe.Health> results = new ArrayList<>();
-            for (MirrorConfig c : chosen) {
+            for (MirrorConfig given : chosen) {
+                MirrorConfig c;
+                try {
+                    // Credentials first, so the probe's own request to the mirror carries them as every other does.
+                    c = MirrorCredentials.apply(given, services.env()::get, services.http().credentials());
+                } catch (ConfigException e) {
+                    results.add(new MirrorProbe.Health(Redact.url(given.name()), given.type(), Redact.url(given.url()), false, Optional.empty(),
+                            Optional.empty(), Optional.empty(), Optional.empty(), 0, List.of(e.getMessage())));
+                    continue;
+                }
                 results.add(probe.test(c, () -> MirrorChain.create(List.of(c), services.pluginContext(ProgressListener.NONE), services.plugins()).sources().get(0)));
             }
             render(t, results);

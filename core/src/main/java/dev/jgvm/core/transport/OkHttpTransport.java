@@ -115,7 +115,13 @@ public final class OkHttpTransport implements Transport {
             int code = r.code();
             if ((code >= 200 && code < 300) || code == 304) return answer(r, request.method());
             Optional<String> issuer = issuer(r);
+            okhttp3.Request sent = r.networkResponse() != null ? r.networkResponse().request() : r.request();
             r.close();
+            // tinyproxy (and others) answer a wrong proxy password with 401, not 407: a 401 to a request that carried
+            // only the proxy's login is the proxy's refusal.
+            if (code == 401 && sent.header("Proxy-Authorization") != null && sent.header("Authorization") == null) {
+                throw TransportException.proxyRefused(current.url().uri(), proxies.display(current.url().uri()).orElse("?"), code);
+            }
             throw TransportException.status(current.url().uri(), code, proxies.display(current.url().uri())).withTlsIssuer(issuer);
         }
     }
@@ -159,7 +165,10 @@ public final class OkHttpTransport implements Transport {
         String message = String.valueOf(e.getMessage());
         // OkHttp's words when a proxy answers CONNECT with 407 and no (more) credentials can be offered.
         if (message.startsWith("Failed to authenticate with proxy")) {
-            return TransportException.proxyRefused(uri, proxies.display(uri).orElse("?"));
+            return TransportException.proxyRefused(uri, proxies.display(uri).orElse("?"), 407);
+        }
+        if (message.startsWith("Unexpected response code for CONNECT: 401")) {
+            return TransportException.proxyRefused(uri, proxies.display(uri).orElse("?"), 401);
         }
         if (e instanceof InterruptedIOException) return TransportException.network(uri, "timed out", true, e);
         String why = e instanceof UnknownHostException ? "unknown host (no DNS answer for '%s')".formatted(uri.getHost())

@@ -53,7 +53,7 @@ public final class TransportException extends RuntimeException {
                 "'%s' is not there (HTTP %d)".formatted(shown, status), null);
         if (status == 401 || status == 403) return new TransportException(Kind.UNAUTHORISED, uri, status, false, null, null,
                 "'%s' refused the request with HTTP %d".formatted(shown, status), null);
-        if (status == 407) return proxyRefused(uri, proxy.orElse("?"));
+        if (status == 407) return proxyRefused(uri, proxy.orElse("?"), status);
         return new TransportException(Kind.REFUSED, uri, status, false, null, null,
                 (status >= 500 ? "'%s' failed with HTTP %d" : "'%s' refused the request with HTTP %d").formatted(shown, status), null);
     }
@@ -81,9 +81,9 @@ public final class TransportException extends RuntimeException {
                 "cannot fetch '%s': only https, http and file URLs are supported".formatted(Redact.uri(uri)), null);
     }
 
-    static TransportException proxyRefused(URI uri, String proxy) {
-        return new TransportException(Kind.PROXY_AUTH, uri, 407, false, null, proxy,
-                "proxy '%s' refused to authenticate jgvm (HTTP 407) on the way to '%s'".formatted(proxy, Redact.uri(uri)), null);
+    static TransportException proxyRefused(URI uri, String proxy, int status) {
+        return new TransportException(Kind.PROXY_AUTH, uri, status, false, null, proxy,
+                "proxy '%s' refused to authenticate jgvm (HTTP %d) on the way to '%s'".formatted(proxy, status, Redact.uri(uri)), null);
     }
 
     static TransportException tooLarge(URI uri, long max) {
