@@ -53,7 +53,7 @@ public final class ShellInit {
                 b.append("case \";${PROMPT_COMMAND-};\" in *\";_jgvm_hook;\"*) ;; *) PROMPT_COMMAND=\"_jgvm_hook${PROMPT_COMMAND:+;$PROMPT_COMMAND}\" ;; esac\n");
             }
             b.append("_jgvm_hook\n");
-            // With no shim in front of go, the hook is what exports gotoolchain (DESIGN §7).
+            // With no shim in front of go, the hook is what exports gotoolchain (README, Configuration).
             if (!settings.gotoolchain().isEmpty()) {
                 b.append("GOTOOLCHAIN=").append(ShimWriter.shQuote(settings.gotoolchain())).append("\nexport GOTOOLCHAIN\n");
             }

@@ -45,7 +45,7 @@ public final class ShimWriter {
 
     /**
      * The version command {@code go<v>} (as golang.org/dl names its wrappers): runs exactly that installed version from
-     * any directory, and is what Go's own toolchain switch finds on PATH (DESIGN §5).
+     * any directory, and is what Go's own toolchain switch finds on PATH (README, 'Shell set-up').
      */
     public String versionScript(GoVersion version, Path home) {
         return VERSION.replace("@HOME@", shQuote(home.toString())).replace("@VERSION@", version.name());

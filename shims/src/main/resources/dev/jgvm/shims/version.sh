@@ -1,6 +1,6 @@
 #!/bin/sh
 # jgvm version command 'go@VERSION@', written by jgvm (rehash, install, uninstall); do not edit.
-# Runs exactly Go @VERSION@ from any directory, like golang.org/dl's wrappers (DESIGN §5). Go's own toolchain
+# Runs exactly Go @VERSION@ from any directory, like golang.org/dl's wrappers (README, 'Shell set-up'). Go's own toolchain
 # switch (GOTOOLCHAIN=path, or auto finding it on PATH) runs it when go.mod asks for go@VERSION@.
 JGVM_HOME=${JGVM_HOME:-@HOME@}
 GOROOT=$JGVM_HOME/versions/@VERSION@
