@@ -90,6 +90,42 @@ class GoproxyIT {
         }
     }
 
+    @Test
+    void aGoProxyThatWantsALoginGetsItOnEveryRequestFromTheUrlsUserInfo() throws Exception {
+        Path root = tmp.resolve("wiremock");
+        copyTree(proxy, root.resolve("__files"));
+        var server = new com.github.tomakehurst.wiremock.WireMockServer(com.github.tomakehurst.wiremock.core.WireMockConfiguration.options()
+                .dynamicPort().bindAddress("127.0.0.1").usingFilesUnderDirectory(root.toString()));
+        server.start();
+        // Like a Nexus or Artifactory go proxy repository: 401 without the login, its files with it.
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(1)
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(401)));
+        String secret = "art1fact0ry-t0ken";
+        try {
+            String url = "http://ci:" + secret + "@127.0.0.1:" + server.port() + "/";
+            CliResult r = Cli.inProcess(Env.of("JGVM_HOME", tmp.resolve("jgvm"), "HOME", tmp, "JGVM_PLATFORM", "linux/amd64",
+                    "JGVM_MIRRORS", "goproxy+" + url, "GOSUMDB", log.verifierKey,
+                    "JGVM_ORIGINS", "https://127.0.0.1:9/", "JGVM_CONNECT_TIMEOUT", "1s", "JGVM_RETRIES", "0").withCwd(tmp)).run("install", "-v", "1.21");
+
+            assertEquals(0, r.exitCode(), r.toString());
+            var events = server.getAllServeEvents();
+            assertTrue(events.stream().anyMatch(e -> e.getRequest().getUrl().endsWith("/@v/list")), "the list was asked");
+            assertTrue(events.stream().anyMatch(e -> e.getRequest().getUrl().endsWith(".zip")), "the zip was asked");
+            assertTrue(events.stream().anyMatch(e -> e.getRequest().getUrl().startsWith("/sumdb/")), "the sumdb was asked through it");
+            String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("ci:" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (var e : events) assertEquals(basic, e.getRequest().getHeader("Authorization"), e.getRequest().getUrl());
+            assertFalse(r.out().contains(secret) || r.err().contains(secret), r.toString());
+            try (var files = Files.walk(tmp.resolve("jgvm"))) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    assertFalse(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret), f.toString());
+                }
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (var s = Files.walk(from)) {
             for (Path p : s.toList()) {

@@ -115,4 +115,36 @@ class HttpClientTest {
 
         assertEquals(List.of(new Seen("/index", Optional.empty())), seen);
     }
+
+    @Test
+    void aHugeSignatureIsRefusedAfterItsCapNotReadWhole() throws IOException, InterruptedException {
+        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        s.createContext("/", ex -> {
+            byte[] block = new byte[1 << 16];
+            java.util.Arrays.fill(block, (byte) 'A');
+            try {
+                ex.sendResponseHeaders(200, 0);   // chunked: no length to refuse it by, so the cap must hold while reading
+                for (long n = 0; n < (400L << 20); n += block.length) {
+                    ex.getResponseBody().write(block);
+                    sent.addAndGet(block.length);
+                }
+            } catch (IOException closedByTheClient) {
+                // expected: jgvm stops reading at the cap
+            } finally {
+                done.countDown();
+                ex.close();
+            }
+        });
+        s.start();
+        servers.add(s);
+
+        NetworkException e = assertThrows(NetworkException.class,
+                () -> client(Env.of("HOME", tmp)).bytes(URI.create(url("127.0.0.1", s) + "/signature.asc"), SmallFile.SIGNATURE));
+
+        assertEquals(true, e.getMessage().contains("is larger than 65536 bytes"), e.getMessage());
+        assertEquals(true, done.await(60, java.util.concurrent.TimeUnit.SECONDS), "the server noticed the client left");
+        assertEquals(true, sent.get() < (64L << 20), "sent " + sent.get() + " bytes before jgvm hung up");
+    }
 }
