@@ -147,4 +147,66 @@ class HttpClientTest {
         assertEquals(true, done.await(60, java.util.concurrent.TimeUnit.SECONDS), "the server noticed the client left");
         assertEquals(true, sent.get() < (64L << 20), "sent " + sent.get() + " bytes before jgvm hung up");
     }
+
+    @Test
+    void aSocks5ProxyCarriesTheRequestAndIsToldTheHostByName() throws Exception {
+        List<Seen> seen = new CopyOnWriteArrayList<>();
+        HttpServer mirror = server("127.0.0.1", 200, null, seen);
+        List<String> targets = new CopyOnWriteArrayList<>();
+        try (java.net.ServerSocket socks = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Thread relay = new Thread(() -> socks5Once(socks, targets));
+            relay.setDaemon(true);   // it relays until the pooled connection closes
+            relay.start();
+            Settings.Network net = new Settings.Network(Duration.ofSeconds(2), Duration.ofSeconds(5), 0, "", "");
+            HttpClient http = HttpClient.create(net, Env.of("HOME", tmp, "ALL_PROXY", "socks5h://127.0.0.1:" + socks.getLocalPort()), "test");
+
+            String body = http.text(URI.create("http://localhost:" + mirror.getAddress().getPort() + "/index"), 100);
+
+            assertEquals("hello", body);
+            assertEquals(List.of("localhost:" + mirror.getAddress().getPort()), targets);
+            assertEquals(1, seen.size());
+        }
+    }
+
+    // A minimal SOCKS5 server (RFC 1928, no authentication) for one connection: records the target, then relays.
+    private static void socks5Once(java.net.ServerSocket socks, List<String> targets) {
+        try (java.net.Socket c = socks.accept()) {
+            java.io.DataInputStream in = new java.io.DataInputStream(c.getInputStream());
+            java.io.OutputStream out = c.getOutputStream();
+            in.readUnsignedByte();
+            in.readFully(new byte[in.readUnsignedByte()]);
+            out.write(new byte[] {5, 0});
+            in.readFully(new byte[3]);
+            int type = in.readUnsignedByte();
+            String host;
+            if (type == 3) {
+                byte[] name = new byte[in.readUnsignedByte()];
+                in.readFully(name);
+                host = new String(name, StandardCharsets.US_ASCII);
+            } else {
+                byte[] a = new byte[type == 1 ? 4 : 16];
+                in.readFully(a);
+                host = java.net.InetAddress.getByAddress(a).getHostAddress();
+            }
+            int port = in.readUnsignedShort();
+            targets.add(host + ":" + port);
+            try (java.net.Socket upstream = new java.net.Socket("127.0.0.1", port)) {
+                out.write(new byte[] {5, 0, 0, 1, 127, 0, 0, 1, 0, 0});
+                out.flush();
+                Thread back = new Thread(() -> {
+                    try {
+                        upstream.getInputStream().transferTo(out);
+                        c.shutdownOutput();
+                    } catch (IOException ignored) {
+                        // the client went away
+                    }
+                });
+                back.start();
+                in.transferTo(upstream.getOutputStream());
+                back.join(10_000);
+            }
+        } catch (IOException | InterruptedException e) {
+            targets.add("failed: " + e);
+        }
+    }
 }
