@@ -59,7 +59,13 @@ public final class MirrorProbe {
     /** Tests a mirror; {@code source} builds its source (it may fail, for a broken table). */
     public Health test(MirrorConfig config, Supplier<Source> source) {
         List<String> problems = new ArrayList<>();
-        URI url = URI.create(config.url());
+        URI url;
+        try {
+            url = URI.create(config.url());
+        } catch (IllegalArgumentException e) {
+            return new Health(config.name(), config.type(), config.url(), false, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), 0, List.of("'%s' is not a URL".formatted(config.url())));
+        }
         boolean reachable;
         Optional<String> issuer = Optional.empty();
         long start = System.nanoTime();
