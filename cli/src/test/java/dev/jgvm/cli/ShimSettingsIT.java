@@ -78,6 +78,24 @@ class ShimSettingsIT {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh"})
+    void aConfigDatedInTheFutureCostsOneRehashNotOnePerRun(String shell) throws Exception {
+        Files.writeString(project.resolve(".go-version"), "1.22.5\n");
+        editConfig("auto_install = false\n");
+        Files.setLastModifiedTime(home.resolve("config.toml"), FileTime.from(Instant.now().plusSeconds(3600)));
+
+        Run first = shim(shell, "version");
+        // From now on the launcher cannot start a JVM: a second rehash would fail loudly.
+        Files.writeString(home.resolve("bin/jgvm"), "#!/bin/sh\necho \"error: jgvm ran: $*\" >&2\nexit 1\n");
+        Run second = shim(shell, "version");
+
+        assertEquals(0, first.exit(), first.err());
+        assertEquals(0, second.exit(), second.err());
+        assertEquals("", second.err());
+        assertTrue(second.out().startsWith("go version go1.22.5 "), second.out());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
     void aChangedConfigTakesEffectAtTheShimsNextRun(String shell) throws Exception {
         Files.writeString(project.resolve(".go-version"), "1.23.0\n");

@@ -108,6 +108,12 @@ public final class ShimWriter {
                 writeIfChanged(dir.resolve(e.getKey()), versionScript(e.getValue(), store.home()), true);
                 writeIfChanged(dir.resolve(e.getKey() + ".cmd"), versionCmdScript(e.getValue(), store.home()), false);
             }
+            // Shims and the launcher take a config.toml newer than .settings as "not written since": one dated in the
+            // future (a clock set wrong, an unpacked backup) must not make every shim run rehash again.
+            Path config = store.home().resolve("config.toml");
+            if (Files.isRegularFile(config) && Files.getLastModifiedTime(config).compareTo(Files.getLastModifiedTime(dir.resolve(SETTINGS))) > 0) {
+                Files.setLastModifiedTime(dir.resolve(SETTINGS), Files.getLastModifiedTime(config));
+            }
         } catch (IOException e) {
             throw new StoreException("cannot write shims in '%s': %s".formatted(dir, e.getMessage()), "check that JGVM_HOME is writable", e);
         }
