@@ -135,6 +135,18 @@ class LocaleIT {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"LC_ALL=C", "LANG=C.UTF-8"})
+    void execRunsItsCommandInADirectoryWhoseNameIsNotUtf8(String how) throws Exception {
+        List<String> locale = how.equals("LANG=C.UTF-8") ? List.of(how) : locale(how);
+        install(locale);
+
+        Run exec = jgvmIn("src/" + BAD + "proj", locale, "exec", "--", "pwd");
+
+        assertEquals(0, exec.exit(), exec.err());
+        assertEquals(tmp.resolve("src") + "/\uFFFDproj\n", exec.out(), "the byte itself, shown here as U+FFFD");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"LC_ALL=C", "unset", "LANG=C.UTF-8"})
     void useWritesItsFileInADirectoryWhoseNameIsNotUtf8(String how) throws Exception {
         List<String> locale = how.equals("LANG=C.UTF-8") ? List.of(how) : locale(how);

@@ -58,7 +58,11 @@ public final class ExecCommand implements Callable<Integer> {
         Path goroot = services.store().goroot(v);
         Map<String, String> env = EnvCommand.environment(services, goroot);
         String exe = find(command.get(0), env.get("PATH"));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(services.env().cwd().toFile());
+        ProcessBuilder pb = new ProcessBuilder(command);
+        // ProcessBuilder takes the directory as text: a name that is not UTF-8 (kept as bytes by Env) would turn into
+        // another, absent directory. Such a cwd is always this process's own, which the child inherits anyway.
+        Path cwd = services.env().cwd();
+        if (Files.isDirectory(Path.of(cwd.toString()))) pb.directory(cwd.toFile());
         pb.command().set(0, exe);
         pb.environment().clear();
         pb.environment().putAll(env);
