@@ -544,8 +544,30 @@ class CliTest {
         assertEquals(0, ok.exitCode(), ok.toString());
         assertEquals("1.21.13 ok\n1.22.5 ok\n", ok.out());
         assertEquals(4, changed.exitCode());
-        assertEquals("1.21.13 ok\n1.22.5 MODIFIED\n", changed.out());
-        assertTrue(changed.err().contains("error: go 1.22.5 changed since it was installed"), changed.err());
+        assertEquals("1.21.13 ok\n1.22.5 MODIFIED\n  modified src/fmt/print.go\n", changed.out());
+        assertTrue(changed.err().contains("error: go 1.22.5 changed since it was installed: 1 modified, 0 removed, 0 added"), changed.err());
+    }
+
+    @Test
+    void verifyNamesEveryAddedRemovedAndModifiedFile() throws IOException {
+        install("1.22.5");
+        Path goroot = home.resolve("versions/1.22.5");
+        Files.writeString(goroot.resolve("bin/go"), "#!/bin/sh\necho not go\n");
+        Files.delete(goroot.resolve("pkg/tool/linux_amd64/vet"));
+        Files.writeString(goroot.resolve("bin/helper"), "#!/bin/sh\n");
+
+        CliResult text = jgvm("verify", "1.22");
+        CliResult json = jgvm("--json", "verify");
+
+        assertEquals(4, text.exitCode(), text.toString());
+        assertEquals("1.22.5 MODIFIED\n  modified bin/go\n  removed  pkg/tool/linux_amd64/vet\n  added    bin/helper\n", text.out());
+        assertTrue(text.err().contains("error: 1 installed version changed since install"), text.err());
+        assertEquals(4, json.exitCode());
+        com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(json.out()).getAsJsonArray().get(0).getAsJsonObject();
+        assertEquals("modified", o.get("status").getAsString());
+        assertEquals("[\"bin/go\"]", o.get("modified").toString());
+        assertEquals("[\"pkg/tool/linux_amd64/vet\"]", o.get("removed").toString());
+        assertEquals("[\"bin/helper\"]", o.get("added").toString());
     }
 
     @Test

@@ -5,23 +5,25 @@ import com.google.gson.JsonObject;
 import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.error.ExitCode;
-import dev.jgvm.core.error.StoreException;
 import dev.jgvm.core.error.VerificationException;
 import dev.jgvm.core.error.VersionNotFoundException;
-import dev.jgvm.core.store.InstallMeta;
-import dev.jgvm.core.store.InstallStore;
-import dev.jgvm.core.verify.TreeHash;
+import dev.jgvm.core.install.TreeAudit;
+import dev.jgvm.core.install.TreeAudit.Report;
+import dev.jgvm.core.install.TreeAudit.Status;
 import dev.jgvm.core.version.GoVersion;
 import dev.jgvm.core.version.VersionSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code jgvm verify [SPEC]}: re-hash installed trees against the tree hash recorded when they were installed. */
-@Command(name = "verify", description = "Re-hash installed Go trees against the hash recorded at install (all, or SPEC).")
+/**
+ * {@code jgvm verify [SPEC]}: re-hash installed trees against the tree hash recorded when they were installed, and
+ * name every file added, removed or modified since.
+ */
+@Command(name = "verify", description = "Re-hash installed Go trees against what was recorded at install (all, or SPEC); name each changed file.")
 public final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", arity = "0..1", description = "One version (default: every installed one).")
     String spec;
@@ -32,48 +34,68 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Terminal t = services.terminal();
-        InstallStore store = services.store();
-        List<GoVersion> versions = spec == null ? store.installed()
-                : List.of(VersionSpec.parse(spec).select(store.installed()).orElseThrow(() ->
+        List<GoVersion> installed = services.store().installed();
+        List<GoVersion> versions = spec == null ? installed
+                : List.of(VersionSpec.parse(spec).select(installed).orElseThrow(() ->
                         new VersionNotFoundException("go %s is not installed".formatted(spec), "'jgvm list' shows what is installed")));
+        TreeAudit audit = new TreeAudit(services.store());
+        List<Report> reports = new ArrayList<>();
+        for (GoVersion v : versions) reports.add(audit.audit(v));
+        if (t.json()) {
+            t.out().println(Json.render(json(reports)));
+            t.out().flush();
+        }
         int bad = 0;
-        JsonArray report = new JsonArray();
-        for (GoVersion v : versions) {
-            InstallMeta meta = store.meta(v).orElse(null);
-            JsonObject o = new JsonObject();
-            o.addProperty("version", v.name());
-            report.add(o);
-            if (meta == null || meta.treeHash().isEmpty()) {
-                o.addProperty("status", "unrecorded");
-                t.warn("go %s has no recorded tree hash (installed by hand?); reinstall it with --force to record one".formatted(v));
+        for (Report r : reports) {
+            if (r.status() == Status.UNRECORDED) {
+                t.warn("go %s has no recorded tree hash (installed by hand?); reinstall it with --force to record one".formatted(r.version()));
                 continue;
             }
-            String now;
-            try {
-                now = TreeHash.of(store.goroot(v));
-            } catch (IOException e) {
-                throw new StoreException("cannot read '%s': %s".formatted(store.goroot(v), e.getMessage()), null, e);
+            if (!t.json()) t.out().println(r.version().name() + (r.status() == Status.OK ? " ok" : " MODIFIED"));
+            if (r.status() == Status.OK) continue;
+            bad++;
+            if (!t.json()) {
+                for (String p : r.modified()) t.out().println("  modified " + p);
+                for (String p : r.removed()) t.out().println("  removed  " + p);
+                for (String p : r.added()) t.out().println("  added    " + p);
             }
-            boolean same = now.equals(meta.treeHash());
-            o.addProperty("status", same ? "ok" : "modified");
-            o.addProperty("tree_hash", now);
-            o.addProperty("recorded", meta.treeHash());
-            if (same) {
-                if (!t.json()) t.out().println(v.name() + " ok");
+            if (r.named()) {
+                t.error("go %s changed since it was installed: %d modified, %d removed, %d added".formatted(r.version(),
+                        r.modified().size(), r.removed().size(), r.added().size()));
             } else {
-                bad++;
-                if (!t.json()) t.out().println(v.name() + " MODIFIED");
-                t.error("go %s changed since it was installed: %s now, %s recorded".formatted(v, now, meta.treeHash()));
+                t.error("go %s changed since it was installed: %s now, %s recorded (no trustworthy file list was recorded to name the files)"
+                        .formatted(r.version(), r.actual(), r.recorded()));
             }
-        }
-        if (t.json()) {
-            t.out().println(Json.render(report));
-            t.out().flush();
         }
         if (bad > 0) {
             throw new VerificationException("%d installed version%s changed since install".formatted(bad, bad == 1 ? "" : "s"),
                     "reinstall with 'jgvm install --force <version>'");
         }
         return ExitCode.OK.code();
+    }
+
+    private static JsonArray json(List<Report> reports) {
+        JsonArray a = new JsonArray();
+        for (Report r : reports) {
+            JsonObject o = new JsonObject();
+            o.addProperty("version", r.version().name());
+            o.addProperty("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+            if (r.status() != Status.UNRECORDED) {
+                o.addProperty("tree_hash", r.actual());
+                o.addProperty("recorded", r.recorded());
+                o.addProperty("files_named", r.named());
+            }
+            o.add("modified", strings(r.modified()));
+            o.add("removed", strings(r.removed()));
+            o.add("added", strings(r.added()));
+            a.add(o);
+        }
+        return a;
+    }
+
+    private static JsonArray strings(List<String> values) {
+        JsonArray a = new JsonArray();
+        values.forEach(a::add);
+        return a;
     }
 }

@@ -89,9 +89,12 @@ public final class ArchiveExtractor {
      *
      * @param entries   entries written (files, directories, links)
      * @param bytes     bytes of file content written
-     * @param treeHash  the {@link TreeHash} of the extracted tree
+     * @param tree      every extracted file's digest, computed as it was written (the install's manifest)
      */
-    public record Result(int entries, long bytes, String treeHash) {}
+    public record Result(int entries, long bytes, TreeHash tree) {
+        /** The {@code h1:} hash of the extracted tree. */
+        public String treeHash() { return tree.value(); }
+    }
 
     private final Limits limits;
 
@@ -250,7 +253,7 @@ public final class ArchiveExtractor {
                 }
                 hash.addSymlink(link[0], link[1]);
             }
-            return new Result(entries, bytes, hash.value());
+            return new Result(entries, bytes, hash);
         }
 
         /** The path below the GOROOT, null for the top directory itself; counts the entry and refuses unsafe names. */

@@ -20,6 +20,7 @@ import dev.jgvm.core.store.StoreLock;
 import dev.jgvm.core.verify.Checksum;
 import dev.jgvm.core.verify.Evidence;
 import dev.jgvm.core.verify.SignatureCheck;
+import dev.jgvm.core.verify.TreeHash;
 import dev.jgvm.core.verify.TrustedKeys;
 import dev.jgvm.core.version.GoVersion;
 
@@ -94,7 +95,7 @@ public final class Installer {
             requireGoBinary(fileName, staging.dir());
             InstallMeta meta = new InstallMeta(version.name(), target.toString(), fileName, expected.get().hex(),
                     "file:" + file.toAbsolutePath(), List.of(evidence), java.time.Instant.now(), result.treeHash(), result.entries());
-            return publish(staging, version, meta, force, progress);
+            return publish(staging, version, meta, result.tree(), force, progress);
         }
     }
 
@@ -158,7 +159,7 @@ public final class Installer {
         requireGoBinary(fileName, staging.dir());
         InstallMeta meta = new InstallMeta(version.name(), target.toString(), fileName, sha256.hex(), source, evidence,
                 java.time.Instant.now(), result.treeHash(), result.entries());
-        return publish(staging, version, meta, force, progress);
+        return publish(staging, version, meta, result.tree(), force, progress);
     }
 
     /**
@@ -237,19 +238,22 @@ public final class Installer {
         for (StoreListener l : listeners) l.storeChanged(store);
     }
 
-    private Installation publish(Staging staging, GoVersion version, InstallMeta meta, boolean force, ProgressListener progress) {
+    private Installation publish(Staging staging, GoVersion version, InstallMeta meta, TreeHash tree, boolean force, ProgressListener progress) {
         boolean becameDefault = false;
         try (StoreLock lock = store.lockVersion(version)) {
             if (!force && store.isInstalled(version)) {
                 // Another jgvm installed it while this one was extracting.
                 return new Installation(version, store.goroot(version), true, false);
             }
+            // The manifest comes from the hash pass of the extraction: no second read of the tree.
+            store.writeManifest(version, tree);
             store.writeMeta(meta);
             Path goroot;
             try {
                 goroot = store.publish(staging, version, force);
             } catch (RuntimeException e) {
                 deleteQuietly(store.metaFile(version));
+                deleteQuietly(store.manifestFile(version));
                 throw e;
             }
             try (StoreLock shared = store.lockShared()) {

@@ -1,6 +1,7 @@
 package dev.jgvm.core.store;
 
 import dev.jgvm.core.error.StoreException;
+import dev.jgvm.core.verify.TreeHash;
 import dev.jgvm.core.version.GoVersion;
 import dev.jgvm.core.version.VersionSpec;
 
@@ -194,6 +195,7 @@ public final class InstallStore {
                 deleteTree(trash);
             }
             Files.deleteIfExists(metaFile(v));
+            Files.deleteIfExists(manifestFile(v));
         } catch (IOException e) {
             throw new StoreException("cannot remove '%s': %s".formatted(target, e.getMessage()), "check the permissions under JGVM_HOME", e);
         }
@@ -203,6 +205,26 @@ public final class InstallStore {
 
     public void writeMeta(InstallMeta meta) {
         writeAtomically(metaDir().resolve(meta.version() + ".json"), meta.toJson());
+    }
+
+    /** {@code meta/<v>.files}: every file of the installed tree with its SHA-256, as {@link TreeHash#manifest()} writes it. */
+    public Path manifestFile(GoVersion v) { return metaDir().resolve(v.name() + ".files"); }
+
+    /** Records the per-file manifest of a version's tree (written with its meta, before the tree is published). */
+    public void writeManifest(GoVersion v, TreeHash tree) { writeAtomically(manifestFile(v), tree.manifest()); }
+
+    /**
+     * The per-file manifest recorded at install; empty when none was (an install by an older jgvm) or it is not
+     * readable as one. Callers check it against the tree hash in the meta before they believe it.
+     */
+    public Optional<TreeHash> manifest(GoVersion v) {
+        try {
+            return TreeHash.parseManifest(Files.readString(manifestFile(v), StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StoreException("cannot read '%s': %s".formatted(manifestFile(v), e.getMessage()), "check the permissions under JGVM_HOME", e);
+        }
     }
 
     public Optional<InstallMeta> meta(GoVersion v) {

@@ -1,0 +1,115 @@
+package dev.jgvm.core.install;
+
+import dev.jgvm.core.archive.ArchiveExtractor;
+import dev.jgvm.core.event.ProgressListener;
+import dev.jgvm.core.install.TreeAudit.Report;
+import dev.jgvm.core.install.TreeAudit.Status;
+import dev.jgvm.core.platform.Platform;
+import dev.jgvm.core.store.InstallStore;
+import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.verify.TreeHash;
+import dev.jgvm.core.version.GoVersion;
+import dev.jgvm.fixtures.FixtureDistribution;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TreeAuditTest {
+    private static final GoVersion V = GoVersion.parse("1.22.5");
+    @TempDir Path home;
+    @TempDir Path downloads;
+
+    private InstallStore store() { return new InstallStore(home, Duration.ofSeconds(20)); }
+
+    private Path install() {
+        Path archive = FixtureDistribution.of("1.22.5").writeTarGz(downloads);
+        Checksum sum = Checksum.sha256(FixtureDistribution.sha256(archive));
+        return new Installer(store(), new ArchiveExtractor(), List.of())
+                .installFromFile(archive, Optional.of(sum), Platform.parse("linux/amd64"), false, ProgressListener.NONE).goroot();
+    }
+
+    @Test
+    void theInstallRecordsAManifestWhoseHashIsTheTreeHash() throws IOException {
+        Path goroot = install();
+
+        TreeHash manifest = store().manifest(V).orElseThrow();
+
+        assertEquals(store().meta(V).orElseThrow().treeHash(), manifest.value());
+        assertEquals(TreeHash.scan(goroot).files(), manifest.files());
+        assertTrue(manifest.files().containsKey("bin/go"));
+    }
+
+    @Test
+    void anUntouchedTreeIsOk() {
+        install();
+
+        Report r = new TreeAudit(store()).audit(V);
+
+        assertEquals(Status.OK, r.status());
+        assertEquals(List.of(), r.modified());
+    }
+
+    @Test
+    void namesEveryAddedRemovedAndModifiedFile() throws IOException {
+        Path goroot = install();
+        Files.writeString(goroot.resolve("bin/go"), "#!/bin/sh\necho pwned\n");
+        Files.delete(goroot.resolve("pkg/tool/linux_amd64/vet"));
+        Files.writeString(goroot.resolve("bin/evil"), "x");
+        Files.createSymbolicLink(goroot.resolve("src/link"), Path.of("fmt"));
+
+        Report r = new TreeAudit(store()).audit(V);
+
+        assertEquals(Status.MODIFIED, r.status());
+        assertTrue(r.named());
+        assertEquals(List.of("bin/go"), r.modified());
+        assertEquals(List.of("pkg/tool/linux_amd64/vet"), r.removed());
+        assertEquals(List.of("bin/evil", "src/link"), r.added());
+    }
+
+    @Test
+    void aManifestThatWasAlteredTooIsNotBelieved() throws IOException {
+        Path goroot = install();
+        Files.writeString(goroot.resolve("bin/go"), "#!/bin/sh\necho pwned\n");
+        // Someone who changed bin/go and rewrote the manifest to hide it: the manifest no longer hashes to the meta's.
+        Path manifest = store().manifestFile(V);
+        String hidden = TreeHash.scan(goroot).manifest();
+        Files.writeString(manifest, hidden);
+
+        Report r = new TreeAudit(store()).audit(V);
+
+        assertEquals(Status.MODIFIED, r.status());
+        assertFalse(r.named());
+        assertEquals(List.of(), r.modified());
+    }
+
+    @Test
+    void anInstallWithoutAManifestStillSaysItChanged() throws IOException {
+        Path goroot = install();
+        Files.delete(store().manifestFile(V));
+        Files.writeString(goroot.resolve("LICENSE"), "changed");
+
+        Report r = new TreeAudit(store()).audit(V);
+
+        assertEquals(Status.MODIFIED, r.status());
+        assertFalse(r.named());
+    }
+
+    @Test
+    void uninstallRemovesTheManifest() {
+        install();
+
+        new Installer(store(), new ArchiveExtractor(), List.of()).uninstall(List.of(V));
+
+        assertFalse(Files.exists(store().manifestFile(V)));
+    }
+}
