@@ -1,6 +1,7 @@
 package dev.jgvm.cli;
 
 import dev.jgvm.cli.command.BundleCommand;
+import dev.jgvm.cli.command.CacheCommand;
 import dev.jgvm.cli.command.CurrentCommand;
 import dev.jgvm.cli.command.EnvCommand;
 import dev.jgvm.cli.command.ExecCommand;
@@ -109,6 +110,7 @@ public final class Main {
         m.put("bundle", BundleCommand.class);
         m.put("verify", VerifyCommand.class);
         m.put("mirror", MirrorCommand.class);
+        m.put("cache", CacheCommand.class);
         return m;
     }
 
@@ -122,7 +124,8 @@ public final class Main {
                 // init prints completion for every command, so it gets the whole model.
                 if (cls == InitCommand.class) return (K) new InitCommand(s, () -> commandLine(s, ts));
                 if (SUBCOMMANDS.containsValue(cls) || cls.getEnclosingClass() == KeysCommand.class || cls.getEnclosingClass() == BundleCommand.class
-                        || cls.getEnclosingClass() == MirrorCommand.class) {
+                        || cls.getEnclosingClass() == MirrorCommand.class
+                        || cls.getEnclosingClass() == CacheCommand.class) {
                     return (K) cls.getConstructor(Services.class).newInstance(s);
                 }
                 return fallback.create(cls);
