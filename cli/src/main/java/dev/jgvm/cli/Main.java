@@ -14,8 +14,10 @@ import dev.jgvm.cli.command.JgvmCommand;
 import dev.jgvm.cli.command.ListCommand;
 import dev.jgvm.cli.command.ListRemoteCommand;
 import dev.jgvm.cli.command.MirrorCommand;
+import dev.jgvm.cli.command.OutdatedCommand;
 import dev.jgvm.cli.command.RehashCommand;
 import dev.jgvm.cli.command.UninstallCommand;
+import dev.jgvm.cli.command.UpgradeCommand;
 import dev.jgvm.cli.command.UseCommand;
 import dev.jgvm.cli.command.VerifyCommand;
 import dev.jgvm.cli.command.WhichCommand;
@@ -111,6 +113,8 @@ public final class Main {
         m.put("verify", VerifyCommand.class);
         m.put("mirror", MirrorCommand.class);
         m.put("cache", CacheCommand.class);
+        m.put("outdated", OutdatedCommand.class);
+        m.put("upgrade", UpgradeCommand.class);
         return m;
     }
 
