@@ -16,6 +16,7 @@ import dev.jgvm.cli.command.ListRemoteCommand;
 import dev.jgvm.cli.command.MirrorCommand;
 import dev.jgvm.cli.command.OutdatedCommand;
 import dev.jgvm.cli.command.RehashCommand;
+import dev.jgvm.cli.command.ToolsCommand;
 import dev.jgvm.cli.command.UninstallCommand;
 import dev.jgvm.cli.command.UpgradeCommand;
 import dev.jgvm.cli.command.UseCommand;
@@ -115,6 +116,7 @@ public final class Main {
         m.put("cache", CacheCommand.class);
         m.put("outdated", OutdatedCommand.class);
         m.put("upgrade", UpgradeCommand.class);
+        m.put("tools", ToolsCommand.class);
         return m;
     }
 
@@ -129,7 +131,8 @@ public final class Main {
                 if (cls == InitCommand.class) return (K) new InitCommand(s, () -> commandLine(s, ts));
                 if (SUBCOMMANDS.containsValue(cls) || cls.getEnclosingClass() == KeysCommand.class || cls.getEnclosingClass() == BundleCommand.class
                         || cls.getEnclosingClass() == MirrorCommand.class
-                        || cls.getEnclosingClass() == CacheCommand.class) {
+                        || cls.getEnclosingClass() == CacheCommand.class
+                        || cls.getEnclosingClass() == ToolsCommand.class) {
                     return (K) cls.getConstructor(Services.class).newInstance(s);
                 }
                 return fallback.create(cls);

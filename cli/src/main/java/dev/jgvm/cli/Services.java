@@ -11,6 +11,7 @@ import dev.jgvm.core.download.HttpClient;
 import dev.jgvm.core.env.Env;
 import dev.jgvm.core.error.BusyException;
 import dev.jgvm.core.event.ProgressListener;
+import dev.jgvm.core.install.InstallHooks;
 import dev.jgvm.core.install.Installer;
 import dev.jgvm.core.install.RemoteInstaller;
 import dev.jgvm.core.mirror.MirrorChain;
@@ -77,8 +78,16 @@ public final class Services {
     }
 
     public Installer installer() {
-        if (installer == null) installer = new Installer(store(), new ArchiveExtractor(), List.of(new ShimRefresher(settings())));
+        if (installer == null) installer = new Installer(store(), new ArchiveExtractor(), List.of(new ShimRefresher(settings())), hooks());
         return installer;
+    }
+
+    private InstallHooks hooks;
+
+    /** The install hooks: first-party ones and those in plugin jars; loaded when an install publishes a version. */
+    public InstallHooks hooks() {
+        if (hooks == null) hooks = InstallHooks.load(plugins(), this::pluginContext);
+        return hooks;
     }
 
     public VersionResolver resolver() { return resolver; }
@@ -127,6 +136,8 @@ public final class Services {
             @Override public ProgressListener progress() { return progress; }
 
             @Override public Optional<String> env(String name) { return self.env.get(name); }
+
+            @Override public java.util.Map<String, String> environment() { return self.env.vars(); }
         };
     }
 

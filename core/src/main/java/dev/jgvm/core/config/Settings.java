@@ -20,10 +20,20 @@ import java.util.Optional;
  * @param network        HTTP settings
  * @param mirrors        the configured {@code [[mirror]]} tables, in order; empty means the default chain
  * @param source         the file read, when there was one
+ * @param defaultTools   {@code [hooks] default_tools}: packages {@code go install}ed with every newly installed
+ *                       version ({@code JGVM_DEFAULT_TOOLS}, comma-separated)
  */
 public record Settings(boolean autoInstall, boolean readGoMod, String gotoolchain, EvidenceLevel verifyMinimum,
-                       Optional<List<java.net.URI>> verifyOrigins, Network network, List<MirrorConfig> mirrors, Optional<Path> source) {
+                       Optional<List<java.net.URI>> verifyOrigins, Network network, List<MirrorConfig> mirrors, Optional<Path> source,
+                       List<String> defaultTools) {
+    /** Settings without default tools. */
+    public Settings(boolean autoInstall, boolean readGoMod, String gotoolchain, EvidenceLevel verifyMinimum,
+                    Optional<List<java.net.URI>> verifyOrigins, Network network, List<MirrorConfig> mirrors, Optional<Path> source) {
+        this(autoInstall, readGoMod, gotoolchain, verifyMinimum, verifyOrigins, network, mirrors, source, List.of());
+    }
+
     public Settings {
+        defaultTools = List.copyOf(defaultTools);
         Objects.requireNonNull(gotoolchain, "gotoolchain");
         Objects.requireNonNull(verifyMinimum, "verifyMinimum");
         verifyOrigins = verifyOrigins.map(List::copyOf);

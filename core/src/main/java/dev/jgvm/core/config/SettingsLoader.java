@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * key. Stateless and thread-safe.
  */
 public final class SettingsLoader {
-    private static final Set<String> TOP = Set.of("auto_install", "read_go_mod", "gotoolchain", "verify", "network", "mirror");
+    private static final Set<String> TOP = Set.of("auto_install", "read_go_mod", "gotoolchain", "verify", "network", "mirror", "hooks");
+    private static final Set<String> HOOKS = Set.of("default_tools");
     private static final Set<String> VERIFY = Set.of("minimum", "origins");
     private static final Set<String> NETWORK = Set.of("connect_timeout", "read_timeout", "retries", "ca_file", "proxy");
     private static final Set<String> MIRROR = Set.of("name", "type", "url", "index", "checksums", "signature",
@@ -111,7 +112,16 @@ public final class SettingsLoader {
                 mirrors.add(new MirrorConfig(name.isEmpty() ? type + "+" + url : name, type, url, table));
             }
         }
-        return new Settings(autoInstall, readGoMod, gotoolchain, minimum, origins, network, mirrors, Optional.of(file));
+        Map<String, Object> hooks = table(at, map, "hooks");
+        unknownKeys(at, hooks, HOOKS, "hooks.");
+        List<String> tools = List.of();
+        if (hooks.containsKey("default_tools")) {
+            if (!(hooks.get("default_tools") instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+                throw wrongType(at, "default_tools", "an array of packages, such as [\"golang.org/x/tools/gopls@latest\"]");
+            }
+            tools = list.stream().map(String.class::cast).map(String::strip).filter(x -> !x.isEmpty()).toList();
+        }
+        return new Settings(autoInstall, readGoMod, gotoolchain, minimum, origins, network, mirrors, Optional.of(file), tools);
     }
 
     private static Settings applyEnv(Env env, Settings s) {
@@ -130,7 +140,9 @@ public final class SettingsLoader {
                 env.get("JGVM_ORIGINS").map(v -> v.strip().equals("none") ? List.<java.net.URI>of()
                         : origins(java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList(), "JGVM_ORIGINS"))
                         .or(s::verifyOrigins),
-                network, s.mirrors(), s.source());
+                network, s.mirrors(), s.source(),
+                env.get("JGVM_DEFAULT_TOOLS").map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList())
+                        .orElse(s.defaultTools()));
     }
 
     // Origins are read over HTTPS only: an http "origin" would let anyone on the path vouch for an archive.

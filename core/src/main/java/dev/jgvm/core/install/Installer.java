@@ -45,11 +45,18 @@ public final class Installer {
     private final InstallStore store;
     private final ArchiveExtractor extractor;
     private final List<StoreListener> listeners;
+    private final InstallHooks hooks;
 
     public Installer(InstallStore store, ArchiveExtractor extractor, List<StoreListener> listeners) {
+        this(store, extractor, listeners, InstallHooks.NONE);
+    }
+
+    /** @param hooks run after every install that published a version (not when it was there already) */
+    public Installer(InstallStore store, ArchiveExtractor extractor, List<StoreListener> listeners, InstallHooks hooks) {
         this.store = store;
         this.extractor = extractor;
         this.listeners = List.copyOf(listeners);
+        this.hooks = hooks;
     }
 
     /**
@@ -265,6 +272,8 @@ public final class Installer {
             progress.published(version.name(), goroot);
         }
         changed();
+        // After the shims: a hook may run the new go. Its failures are warnings; the install stands.
+        hooks.run(version, store.goroot(version), progress);
         return new Installation(version, store.goroot(version), false, becameDefault);
     }
 

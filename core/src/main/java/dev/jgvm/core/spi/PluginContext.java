@@ -20,6 +20,12 @@ public interface PluginContext {
 
     ProgressListener progress();
 
+    /**
+     * The whole environment jgvm runs in, for a process a hook starts (so the user's {@code GOPROXY}, {@code GOFLAGS}
+     * and the like reach it). Never null; empty when core lends none.
+     */
+    default java.util.Map<String, String> environment() { return java.util.Map.of(); }
+
     /** An environment variable (for example a mirror's {@code password_env}), when set and not empty. */
     java.util.Optional<String> env(String name);
 }
