@@ -15,6 +15,7 @@ import dev.jgvm.cli.command.ListCommand;
 import dev.jgvm.cli.command.ListRemoteCommand;
 import dev.jgvm.cli.command.MirrorCommand;
 import dev.jgvm.cli.command.OutdatedCommand;
+import dev.jgvm.cli.command.PluginsCommand;
 import dev.jgvm.cli.command.RehashCommand;
 import dev.jgvm.cli.command.ToolsCommand;
 import dev.jgvm.cli.command.UninstallCommand;
@@ -117,6 +118,7 @@ public final class Main {
         m.put("outdated", OutdatedCommand.class);
         m.put("upgrade", UpgradeCommand.class);
         m.put("tools", ToolsCommand.class);
+        m.put("plugins", PluginsCommand.class);
         return m;
     }
 

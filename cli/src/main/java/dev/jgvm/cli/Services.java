@@ -15,6 +15,7 @@ import dev.jgvm.core.install.InstallHooks;
 import dev.jgvm.core.install.Installer;
 import dev.jgvm.core.install.RemoteInstaller;
 import dev.jgvm.core.mirror.MirrorChain;
+import dev.jgvm.core.plugin.PluginRegistry;
 import dev.jgvm.core.platform.PlatformDetector;
 import dev.jgvm.core.platform.SystemMachine;
 import dev.jgvm.core.resolve.Resolution;
@@ -27,9 +28,6 @@ import dev.jgvm.core.verify.sumdb.Note;
 import dev.jgvm.shims.ShimRefresher;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,7 +84,7 @@ public final class Services {
 
     /** The install hooks: first-party ones and those in plugin jars; loaded when an install publishes a version. */
     public InstallHooks hooks() {
-        if (hooks == null) hooks = InstallHooks.load(plugins(), this::pluginContext);
+        if (hooks == null) hooks = InstallHooks.of(this::registry, this::pluginContext);
         return hooks;
     }
 
@@ -141,21 +139,25 @@ public final class Services {
         };
     }
 
-    /** First-party source types and the jars in JGVM_HOME/plugins. */
-    public ClassLoader plugins() {
-        Path dir = store().home().resolve("plugins");
-        List<URL> jars = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.jar")) {
-            for (Path p : ds) jars.add(p.toUri().toURL());
-        } catch (IOException e) {
-            // no plugins directory: the first-party source types only
+    private PluginRegistry registry;
+
+    /**
+     * The built-in source types and hooks and those of the jars in JGVM_HOME/plugins, each jar in its own class loader.
+     * A jar that does not load is named in a warning once per command; the others, and the command, go on.
+     */
+    public PluginRegistry registry() {
+        if (registry == null) {
+            registry = PluginRegistry.load(Services.class.getClassLoader(), JgvmCommand.Version.number(), store().home().resolve("plugins"));
+            for (PluginRegistry.Problem p : registry.problems()) {
+                terminal.warn("plugin '%s': %s".formatted(p.jar(), p.message()));
+            }
         }
-        return jars.isEmpty() ? Services.class.getClassLoader() : new URLClassLoader(jars.toArray(URL[]::new), Services.class.getClassLoader());
+        return registry;
     }
 
     /** The mirror chain for this command ({@code --mirror} pins one). */
     public MirrorChain chain(Optional<String> pinned, ProgressListener progress) {
-        return MirrorChain.create(MirrorChain.configs(settings(), env, pinned), pluginContext(progress), plugins());
+        return MirrorChain.create(MirrorChain.configs(settings(), env, pinned), pluginContext(progress), registry().sourceTypes());
     }
 
     /**

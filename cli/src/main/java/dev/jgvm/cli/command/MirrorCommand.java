@@ -135,7 +135,7 @@ public final class MirrorCommand implements Runnable {
                             Optional.empty(), Optional.empty(), Optional.empty(), 0, List.of(e.getMessage())));
                     continue;
                 }
-                results.add(probe.test(c, () -> MirrorChain.create(List.of(c), services.pluginContext(ProgressListener.NONE), services.plugins()).sources().get(0)));
+                results.add(probe.test(c, () -> MirrorChain.create(List.of(c), services.pluginContext(ProgressListener.NONE), services.registry().sourceTypes()).sources().get(0)));
             }
             render(t, results);
             return results.stream().allMatch(MirrorProbe.Health::ok) ? ExitCode.OK.code() : ExitCode.FAILURE.code();

@@ -143,6 +143,11 @@ public final class MirrorChain {
     public static MirrorChain create(List<MirrorConfig> configs, PluginContext context, ClassLoader plugins) {
         Map<String, SourceType> types = new LinkedHashMap<>();
         for (SourceType t : ServiceLoader.load(SourceType.class, plugins)) types.putIfAbsent(t.type(), t);
+        return create(configs, context, types);
+    }
+
+    /** Builds the sources through the given source types, by their {@code type} (see {@code PluginRegistry}). */
+    public static MirrorChain create(List<MirrorConfig> configs, PluginContext context, Map<String, SourceType> types) {
         List<Source> sources = new ArrayList<>();
         java.util.Set<String> strict = new java.util.HashSet<>();
         for (MirrorConfig given : configs) {
@@ -152,7 +157,7 @@ public final class MirrorChain {
             SourceType t = types.get(c.type());
             if (t == null) {
                 throw new ConfigException("[[mirror]] '%s' has type '%s', which no plugin provides".formatted(c.name(), c.type()),
-                        "known types: " + String.join(", ", types.keySet()) + "; a plugin's jar goes in JGVM_HOME/plugins/");
+                        "known types: " + String.join(", ", types.keySet()) + "; 'jgvm plugins' lists what is loaded; a plugin's jar goes in JGVM_HOME/plugins/");
             }
             sources.add(t.create(c, context));
         }
