@@ -68,9 +68,7 @@ public final class Services {
 
     public InstallStore store() {
         if (store == null) {
-            Duration wait = env.get("JGVM_LOCK_TIMEOUT").map(v -> Duration.ofMillis((long) (Double.parseDouble(v) * 1000)))
-                    .orElse(Duration.ofSeconds(120));
-            store = new InstallStore(env.jgvmHome(), wait);
+            store = new InstallStore(env.jgvmHome(), SettingsLoader.lockTimeout(env, Duration.ofSeconds(120)));
         }
         return store;
     }

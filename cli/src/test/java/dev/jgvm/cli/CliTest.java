@@ -374,7 +374,7 @@ class CliTest {
 
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals("go version go1.21.13 linux/amd64\n", r.out());
-        assertEquals(3, jgvm("exec", "--version", "1.19", "--", "go", "version").exitCode());
+        assertEquals(127, jgvm("exec", "--version", "1.19", "--", "go", "version").exitCode());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.jgvm.cli.command;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.archive.ArchiveName;
@@ -83,6 +85,22 @@ public final class BundleCommand implements Runnable {
             }
             Path written = new BundleWriter().write(archives, signer, services.env().cwd().resolve(output));
             signer.ifPresent(sg -> t.info("signed checksums.txt with key %s".formatted(sg.fingerprint())));
+            if (t.json()) {
+                JsonArray a = new JsonArray();
+                for (ArchiveCache.Entry e : archives) {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("file", e.fileName());
+                    o.addProperty("sha256", e.sha256().hex());
+                    o.addProperty("evidence", e.evidence().get(0).kind().text());
+                    a.add(o);
+                }
+                JsonObject o = new JsonObject();
+                o.addProperty("bundle", written.toString());
+                o.addProperty("signed_by", signer.map(PgpSigner::fingerprint).orElse(null));
+                o.add("archives", a);
+                t.out().println(Json.render(o));
+                return ExitCode.OK.code();
+            }
             t.out().println(written);
             return ExitCode.OK.code();
         }
@@ -125,7 +143,13 @@ public final class BundleCommand implements Runnable {
                     TrustedKeys.load(services.store().home().resolve("keys")), services.settings().verifyMinimum());
             List<ArchiveCache.Entry> imported = importer.importBundle(file, progress);
             Platform here = services.platforms().platform(services.env(), Optional.empty());
+            JsonArray importedJson = new JsonArray();
+            JsonArray installedJson = new JsonArray();
             for (ArchiveCache.Entry e : imported) {
+                JsonObject io = new JsonObject();
+                io.addProperty("file", e.fileName());
+                io.addProperty("evidence", e.evidence().get(0).detail());
+                importedJson.add(io);
                 ArchiveName n = ArchiveName.parse(e.fileName()).orElseThrow();
                 t.info("imported %s (%s)".formatted(e.fileName(), e.evidence().get(0).detail()));
                 if (install == Mode.none) continue;
@@ -136,7 +160,18 @@ public final class BundleCommand implements Runnable {
                 Installation i = services.installer().installVerified(e.file(), e.fileName(), n.version(), e.sha256(), e.layout(), here,
                         e.evidence(), e.source(), false, progress);
                 if (i.alreadyInstalled()) t.info("go %s is already installed".formatted(i.version()));
-                t.out().println(i.goroot());
+                JsonObject o = new JsonObject();
+                o.addProperty("version", i.version().name());
+                o.addProperty("goroot", i.goroot().toString());
+                o.addProperty("already_installed", i.alreadyInstalled());
+                installedJson.add(o);
+                if (!t.json()) t.out().println(i.goroot());
+            }
+            if (t.json()) {
+                JsonObject o = new JsonObject();
+                o.add("imported", importedJson);
+                o.add("installed", installedJson);
+                t.out().println(Json.render(o));
             }
             return ExitCode.OK.code();
         }

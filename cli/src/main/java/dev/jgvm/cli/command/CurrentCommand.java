@@ -33,8 +33,9 @@ public final class CurrentCommand implements Callable<Integer> {
             return r.none() || r.missing() ? ExitCode.NOT_FOUND.code() : ExitCode.OK.code();
         }
         if (r.none()) throw Selected.noneSelected(services);
+        if (r.missing() && !Selected.isVersion(r.spec())) throw Selected.notInstalled(r);
         String version = r.installed().map(v -> v.name()).orElse(r.spec());
-        t.out().println(t.quiet() ? version : "%s (from %s)".formatted(version, r.selection().reason()));
+        t.out().println(Terminal.printable(t.quiet() ? version : "%s (from %s)".formatted(version, r.selection().reason())));
         if (r.missing()) {
             t.out().flush();
             throw Selected.notInstalled(r);

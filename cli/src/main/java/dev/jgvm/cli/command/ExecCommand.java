@@ -4,6 +4,7 @@ import dev.jgvm.cli.Services;
 import dev.jgvm.core.error.ExitCode;
 import dev.jgvm.core.error.StoreException;
 import dev.jgvm.core.error.ToolNotFoundException;
+import dev.jgvm.core.error.UsageException;
 import dev.jgvm.core.error.VersionNotFoundException;
 import dev.jgvm.core.resolve.Resolution;
 import dev.jgvm.core.resolve.Selection;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Parameters;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,11 +45,13 @@ public final class ExecCommand implements Callable<Integer> {
     public ExecCommand(Services services) { this.services = services; }
 
     @Override public Integer call() {
-        if (!shim) return run();
+        if (services.terminal().json()) {
+            throw new UsageException("'jgvm exec' prints what its command prints; it has no JSON output", "leave out --json");
+        }
         try {
             return run();
         } catch (VersionNotFoundException | ToolNotFoundException e) {
-            // The same contract as the sh shims: 127 and a hint, whatever the reason.
+            // The same contract as the sh shims: 127 and a hint when there is no version or no command to run.
             services.terminal().error(e.getMessage());
             e.hint().ifPresent(services.terminal()::hint);
             return ExitCode.SHIM_NOT_FOUND.code();
@@ -68,7 +73,8 @@ public final class ExecCommand implements Callable<Integer> {
         pb.environment().putAll(env);
         try {
             if (services.systemStreams()) {
-                return pb.inheritIO().start().waitFor();
+                // The child gets jgvm's own stdin, stdout and stderr: its bytes pass through untouched.
+                return ChildProcess.run(pb.inheritIO());
             }
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             Process p = pb.start();
@@ -121,12 +127,14 @@ public final class ExecCommand implements Callable<Integer> {
         return t;
     }
 
+    // In process (tests) there are only writers: a decoder that keeps state across reads, so a character split
+    // between two reads stays whole.
     private static void pumpInto(InputStream in, PrintWriter to) {
-        try (in) {
-            byte[] buf = new byte[8192];
-            for (int n; (n = in.read(buf)) > 0; ) {
+        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            char[] buf = new char[8192];
+            for (int n; (n = r.read(buf)) > 0; ) {
                 synchronized (to) {
-                    to.write(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    to.write(buf, 0, n);
                     to.flush();
                 }
             }

@@ -2,6 +2,7 @@ package dev.jgvm.cli.command;
 
 import dev.jgvm.cli.Services;
 import dev.jgvm.core.error.ExitCode;
+import dev.jgvm.core.error.UsageException;
 import dev.jgvm.shims.ShellInit;
 import dev.jgvm.shims.ShellInit.Mode;
 import dev.jgvm.shims.ShellInit.Shell;
@@ -44,6 +45,7 @@ public final class InitCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() {
+        if (services.terminal().json()) throw new UsageException("'jgvm init' prints shell code; it has no JSON output", "leave out --json");
         Shell sh = Optional.ofNullable(shell).orElseGet(this::fromEnvironment);
         Path home = services.store().home();
         Path launcher = services.env().get("JGVM_LAUNCHER").map(Path::of).orElse(home.resolve("bin/jgvm"));

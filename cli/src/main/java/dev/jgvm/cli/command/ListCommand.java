@@ -54,7 +54,9 @@ public final class ListCommand implements Callable<Integer> {
             t.info("no Go versions are installed");
             if (!t.quiet()) t.hint("install one with 'jgvm install 1.22' ('jgvm list-remote' shows what there is)");
         }
-        if (here.missing()) {
+        if (here.missing() && !Selected.isVersion(here.spec())) {
+            t.warn("'%s' is not a Go version (selected here by %s)".formatted(here.spec(), here.selection().reason()));
+        } else if (here.missing()) {
             t.warn("go %s is selected here (by %s) but not installed".formatted(here.spec(), here.selection().reason()));
         }
         return ExitCode.OK.code();

@@ -1,9 +1,11 @@
 package dev.jgvm.cli.command;
 
 import dev.jgvm.cli.Services;
+import dev.jgvm.core.error.UsageException;
 import dev.jgvm.core.error.VersionNotFoundException;
 import dev.jgvm.core.resolve.Resolution;
 import dev.jgvm.core.version.GoVersion;
+import dev.jgvm.core.version.VersionSpec;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -28,8 +30,23 @@ final class Selected {
     }
 
     static VersionNotFoundException notInstalled(Resolution r) {
+        if (!isVersion(r.spec())) {
+            // Near misses such as 1.22.05, 01.22.5, 1.22.5. or v1.22.5: never offered for install, which would refuse them.
+            return new VersionNotFoundException("'%s' is not a Go version (selected by %s)".formatted(r.spec(), r.selection().reason()),
+                    "write a release such as 1.22.5 or go1.21rc2, a line such as 1.22, latest or system there");
+        }
         return new VersionNotFoundException("go %s is not installed (selected by %s)".formatted(r.spec(), r.selection().reason()),
                 "run 'jgvm install %s', or pick an installed version with 'jgvm use <version>'".formatted(r.spec()));
+    }
+
+    /** Whether a selected token is a spec jgvm can act on (install, match), not merely shaped like one. */
+    static boolean isVersion(String spec) {
+        try {
+            VersionSpec.parse(spec);
+            return true;
+        } catch (UsageException e) {
+            return false;
+        }
     }
 
     /** The first {@code cmd} on PATH outside {@code JGVM_HOME/shims}: what {@code system} means. */

@@ -54,6 +54,22 @@ public final class Terminal {
     /** A detail line shown only with {@code --verbose}. */
     public void detail(String message) { if (settings.verbose) line("info", message, "2"); }
 
+    /**
+     * The text with every control character (C0, DEL, C1) written as {@code \xNN}: values that come from version files,
+     * mirror listings or archive names cannot move the cursor, set the window title or clear the screen.
+     */
+    public static String printable(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = c < 0x20 || c >= 0x7f && c <= 0x9f;
+            if (control && b == null) b = new StringBuilder(s.length() + 8).append(s, 0, i);
+            if (control) b.append("\\x%02x".formatted((int) c));
+            else if (b != null) b.append(c);
+        }
+        return b == null ? s : b.toString();
+    }
+
     private void line(String label, String message, String color) {
         if (settings.json) {
             // --json: stderr is a stream of events too, one JSON object per line.
@@ -65,7 +81,7 @@ public final class Terminal {
             return;
         }
         boolean colored = settings.stderrIsTerminal && !settings.noColor;
-        err.println((colored ? "\u001b[" + color + "m" + label + ":\u001b[0m " : label + ": ") + message);
+        err.println((colored ? "\u001b[" + color + "m" + label + ":\u001b[0m " : label + ": ") + printable(message));
         err.flush();
     }
 }

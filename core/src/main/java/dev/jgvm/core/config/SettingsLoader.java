@@ -34,7 +34,12 @@ public final class SettingsLoader {
     private static final Set<String> VERIFY = Set.of("minimum", "origins");
     private static final Set<String> NETWORK = Set.of("connect_timeout", "read_timeout", "retries", "ca_file", "proxy");
     private static final Set<String> MIRROR = Set.of("name", "type", "url", "index", "checksums", "signature",
-            "username", "password_env", "sumdb", "priority", "fallback");
+            "username", "password_env", "fallback");
+    /** Bounds that keep a typo from hanging every download: retries, and any timeout. */
+    private static final int MAX_RETRIES = 10;
+    private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+    /** The longest wait for a lock (JGVM_LOCK_TIMEOUT), in seconds: a day. */
+    private static final double MAX_LOCK_SECONDS = 86_400;
     private static final Pattern LINE_NO = Pattern.compile("line (\\d+)");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
@@ -88,9 +93,9 @@ public final class SettingsLoader {
         unknownKeys(at, net, NETWORK, "network.");
         Network n = d.network();
         Network network = new Network(
-                net.containsKey("connect_timeout") ? duration(string(at, net, "connect_timeout", ""), at.where("connect_timeout") + ": network.connect_timeout") : n.connectTimeout(),
-                net.containsKey("read_timeout") ? duration(string(at, net, "read_timeout", ""), at.where("read_timeout") + ": network.read_timeout") : n.readTimeout(),
-                (int) number(at, net, "retries", n.retries()),
+                net.containsKey("connect_timeout") ? timeout(string(at, net, "connect_timeout", ""), at.where("connect_timeout") + ": network.connect_timeout") : n.connectTimeout(),
+                net.containsKey("read_timeout") ? timeout(string(at, net, "read_timeout", ""), at.where("read_timeout") + ": network.read_timeout") : n.readTimeout(),
+                net.containsKey("retries") ? retries(number(at, net, "retries", n.retries()), at.where("retries") + ": network.retries") : n.retries(),
                 string(at, net, "ca_file", n.caFile()),
                 string(at, net, "proxy", n.proxy()));
 
@@ -127,9 +132,9 @@ public final class SettingsLoader {
     private static Settings applyEnv(Env env, Settings s) {
         Network n = s.network();
         Network network = new Network(
-                env.get("JGVM_CONNECT_TIMEOUT").map(v -> duration(v, "JGVM_CONNECT_TIMEOUT")).orElse(n.connectTimeout()),
-                env.get("JGVM_READ_TIMEOUT").map(v -> duration(v, "JGVM_READ_TIMEOUT")).orElse(n.readTimeout()),
-                env.get("JGVM_RETRIES").map(v -> integer(v, "JGVM_RETRIES")).orElse(n.retries()),
+                env.get("JGVM_CONNECT_TIMEOUT").map(v -> timeout(v, "JGVM_CONNECT_TIMEOUT")).orElse(n.connectTimeout()),
+                env.get("JGVM_READ_TIMEOUT").map(v -> timeout(v, "JGVM_READ_TIMEOUT")).orElse(n.readTimeout()),
+                env.get("JGVM_RETRIES").map(v -> retries(integer(v, "JGVM_RETRIES"), "JGVM_RETRIES")).orElse(n.retries()),
                 env.get("JGVM_CA_FILE").orElse(n.caFile()),
                 env.get("JGVM_PROXY").orElse(n.proxy()));
         return new Settings(
@@ -182,9 +187,48 @@ public final class SettingsLoader {
         }
     }
 
+    /**
+     * How long to wait for a lock: {@code JGVM_LOCK_TIMEOUT} in seconds (fractions allowed, 0 = do not wait), else
+     * {@code dflt}.
+     *
+     * @throws ConfigException (exit 2) naming the variable when it is not a number of seconds up to a day
+     */
+    public static Duration lockTimeout(Env env, Duration dflt) {
+        Optional<String> v = env.get("JGVM_LOCK_TIMEOUT");
+        if (v.isEmpty()) return dflt;
+        double seconds;
+        try {
+            seconds = Double.parseDouble(v.get().strip());
+        } catch (NumberFormatException e) {
+            seconds = Double.NaN;
+        }
+        if (!(seconds >= 0 && seconds <= MAX_LOCK_SECONDS)) {
+            throw new ConfigException("JGVM_LOCK_TIMEOUT='%s' is not a number of seconds".formatted(v.get()),
+                    "use seconds from 0 to 86400, such as 120 or 0.5");
+        }
+        return Duration.ofMillis((long) (seconds * 1000));
+    }
+
+    private static int retries(long n, String where) {
+        if (n < 0 || n > MAX_RETRIES) {
+            throw new ConfigException("%s: %d retries is out of range".formatted(where, n), "use 0 to %d (the default is 2)".formatted(MAX_RETRIES));
+        }
+        return (int) n;
+    }
+
+    private static Duration timeout(String v, String where) {
+        Duration d = duration(v, where);
+        if (d.isZero() || d.compareTo(MAX_TIMEOUT) > 0) {
+            throw new ConfigException("%s: '%s' is out of range".formatted(where, v), "use a timeout from 1ms to 1h, such as 5s or 30s");
+        }
+        return d;
+    }
+
     static Duration duration(String v, String where) {
         Matcher m = DURATION.matcher(v.strip());
-        if (!m.matches()) throw new ConfigException("%s: '%s' is not a duration".formatted(where, v), "write it as 500ms, 5s, 2m or 1h");
+        if (!m.matches() || m.group(1).length() > 9) {
+            throw new ConfigException("%s: '%s' is not a duration".formatted(where, v), "write it as 500ms, 5s, 2m or 1h");
+        }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
         return switch (unit) {

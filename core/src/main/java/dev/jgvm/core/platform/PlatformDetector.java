@@ -33,11 +33,37 @@ public final class PlatformDetector {
 
     public PlatformDetector(Supplier<Machine> machine) { this.machine = machine; }
 
-    /** The platform to use: the override, when given, else the detected one. */
+    /**
+     * The platform to use: the override ({@code --platform}), when given, else {@code JGVM_PLATFORM}, else the detected
+     * one. An override must name an operating system and architecture Go knows.
+     *
+     * @throws UsageException (exit 2) naming {@code --platform} or {@code JGVM_PLATFORM} when its value is not one
+     */
     public Platform platform(Env env, Optional<String> override) {
-        Optional<String> explicit = override.isPresent() ? override : env.get("JGVM_PLATFORM");
-        if (explicit.isPresent()) return Platform.parse(explicit.get());
+        if (override.isPresent()) return known(override.get(), "--platform");
+        Optional<String> variable = env.get("JGVM_PLATFORM");
+        if (variable.isPresent()) return known(variable.get(), "JGVM_PLATFORM");
         return detect(env, machine.get());
+    }
+
+    // Go's ports ('go tool dist list'), with armv6l, the archive's spelling of linux/arm.
+    private static final java.util.Set<String> GOOS = java.util.Set.of("aix", "android", "darwin", "dragonfly", "freebsd", "illumos",
+            "ios", "js", "linux", "netbsd", "openbsd", "plan9", "solaris", "wasip1", "windows");
+    private static final java.util.Set<String> GOARCH = java.util.Set.of("386", "amd64", "arm", "arm64", "loong64", "mips", "mips64",
+            "mips64le", "mipsle", "ppc64", "ppc64le", "riscv64", "s390x", "wasm");
+
+    private static Platform known(String text, String where) {
+        Platform p;
+        try {
+            p = Platform.parse(text);
+        } catch (UsageException e) {
+            p = null;
+        }
+        if (p == null || !GOOS.contains(p.os()) || !GOARCH.contains(p.arch())) {
+            throw new UsageException("%s '%s' is not a platform Go supports".formatted(where, text),
+                    "write it as GOOS/GOARCH, for example linux/amd64, darwin/arm64 or windows/386");
+        }
+        return p;
     }
 
     static Platform detect(Env env, Machine m) {

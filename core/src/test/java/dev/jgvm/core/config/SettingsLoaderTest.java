@@ -143,4 +143,45 @@ class SettingsLoaderTest {
         assertTrue(e.getMessage().contains("'trust-me' is not an evidence level"), e.getMessage());
         assertEquals("use signed, origin or mirror", e.hint().orElseThrow());
     }
+
+    @Test
+    void absurdNumbersInTheFileAreRefusedWithFileAndLine() {
+        ConfigException retries = assertThrows(ConfigException.class, () -> load("[network]\nretries = 1000000\n"));
+        ConfigException negative = assertThrows(ConfigException.class, () -> load("[network]\nretries = -1\n"));
+        ConfigException timeout = assertThrows(ConfigException.class, () -> load("[network]\n\nread_timeout = \"99999h\"\n"));
+        ConfigException zero = assertThrows(ConfigException.class, () -> load("[network]\nconnect_timeout = \"0s\"\n"));
+
+        assertEquals(home.resolve("config.toml") + ":2: network.retries: 1000000 retries is out of range", retries.getMessage());
+        assertTrue(negative.getMessage().startsWith(home.resolve("config.toml") + ":2: network.retries"), negative.getMessage());
+        assertTrue(timeout.getMessage().startsWith(home.resolve("config.toml") + ":3: network.read_timeout: '99999h'"), timeout.getMessage());
+        assertTrue(zero.getMessage().startsWith(home.resolve("config.toml") + ":2: network.connect_timeout"), zero.getMessage());
+    }
+
+    @Test
+    void badValuesInVariablesAreRefusedNamingTheVariable() {
+        ConfigException retries = assertThrows(ConfigException.class, () -> load("", "JGVM_RETRIES", "-3"));
+        ConfigException word = assertThrows(ConfigException.class, () -> load("", "JGVM_RETRIES", "many"));
+        ConfigException timeout = assertThrows(ConfigException.class, () -> load("", "JGVM_READ_TIMEOUT", "99999999999999999999s"));
+        ConfigException lock = assertThrows(ConfigException.class,
+                () -> SettingsLoader.lockTimeout(Env.of("JGVM_LOCK_TIMEOUT", "abc"), Duration.ofSeconds(120)));
+        ConfigException lockNegative = assertThrows(ConfigException.class,
+                () -> SettingsLoader.lockTimeout(Env.of("JGVM_LOCK_TIMEOUT", "-1"), Duration.ofSeconds(120)));
+
+        assertEquals("JGVM_RETRIES: -3 retries is out of range", retries.getMessage());
+        assertEquals("JGVM_RETRIES: 'many' is not a number", word.getMessage());
+        assertTrue(timeout.getMessage().startsWith("JGVM_READ_TIMEOUT: "), timeout.getMessage());
+        assertEquals("JGVM_LOCK_TIMEOUT='abc' is not a number of seconds", lock.getMessage());
+        assertTrue(lockNegative.getMessage().startsWith("JGVM_LOCK_TIMEOUT='-1'"), lockNegative.getMessage());
+        assertEquals(Duration.ofMillis(500), SettingsLoader.lockTimeout(Env.of("JGVM_LOCK_TIMEOUT", "0.5"), Duration.ofSeconds(120)));
+    }
+
+    @Test
+    void mirrorKeysNothingReadsAreUnknown() {
+        for (String key : List.of("priority = 1", "sumdb = \"sum.golang.org\"")) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> load("[[mirror]]\nname = \"corp\"\nurl = \"https://corp.example/go/\"\n" + key + "\n"));
+
+            assertEquals(home.resolve("config.toml") + ":4: unknown key 'mirror." + key.substring(0, key.indexOf(' ')) + "'", e.getMessage());
+        }
+    }
 }

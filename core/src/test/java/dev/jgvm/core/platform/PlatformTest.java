@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Optional;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,6 +55,19 @@ class PlatformTest {
 
         assertEquals("darwin/arm64", d.platform(Env.of("JGVM_PLATFORM", "darwin/arm64"), Optional.empty()).toString());
         assertEquals("linux/arm", d.platform(Env.of("JGVM_PLATFORM", "darwin/arm64"), Optional.of("linux/armv6l")).toString());
+    }
+
+    @Test
+    void anOverrideGoDoesNotKnowIsAUsageErrorNamingWhereItCameFrom() {
+        PlatformDetector d = new PlatformDetector(() -> new FakeMachine("Linux", "amd64", Optional.of("x86_64"), false));
+
+        for (String bad : List.of("foo", "linux/foo", "plan10/amd64", "/")) {
+            UsageException variable = assertThrows(UsageException.class, () -> d.platform(Env.of("JGVM_PLATFORM", bad), Optional.empty()));
+            UsageException option = assertThrows(UsageException.class, () -> d.platform(Env.of(), Optional.of(bad)));
+
+            assertEquals("JGVM_PLATFORM '%s' is not a platform Go supports".formatted(bad), variable.getMessage());
+            assertEquals("--platform '%s' is not a platform Go supports".formatted(bad), option.getMessage());
+        }
     }
 
     @Test
