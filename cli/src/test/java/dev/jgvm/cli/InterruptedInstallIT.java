@@ -53,6 +53,31 @@ class InterruptedInstallIT {
         }
     }
 
+    @Test
+    void ctrlCDuringAnInstallRemovesItsStagingDirectoryAndExits130() throws Exception {
+        Path home = tmp.resolve("jgvm");
+        Path archive = FixtureDistribution.of("1.22.5").withPadding(20_000).writeTarGz(Files.createDirectories(tmp.resolve("dl")));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "install", "--from", archive.toString(), "--sha256", FixtureDistribution.sha256(archive));
+        pb.environment().put("JGVM_HOME", home.toString());
+        pb.environment().put("JGVM_PLATFORM", "linux/amd64");
+        pb.redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile());
+
+        Process child = pb.start();
+        Path midway = awaitStagedFile(home, "src/pad/p02000/f.go", child);
+        // SIGINT, as Ctrl-C sends it (to jgvm alone here).
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor());
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+
+        assertEquals(130, child.exitValue(), Files.readString(tmp.resolve("child.log")));
+        assertFalse(Files.exists(midway), "the staged file is gone");
+        assertFalse(Files.exists(home.resolve("versions/1.22.5")));
+        try (Stream<Path> left = Files.list(home.resolve("tmp"))) {
+            assertEquals(List.of(), left.toList(), "no staging directory, lock or trash is left");
+        }
+    }
+
     private static Path awaitStagedFile(Path home, String rel, Process child) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {

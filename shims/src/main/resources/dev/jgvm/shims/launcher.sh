@@ -9,6 +9,14 @@ JGVM_HOME=${JGVM_HOME:-@JGVM_DEFAULT_HOME@}
 JGVM_HOME=${JGVM_HOME%/}
 export JGVM_HOME
 
+# A directory that was deleted under us: say so before anything answers from it, and before a JVM would print its
+# own failure on stdout, where 'eval "$(jgvm env)"' would run it.
+if [ ! -d "${PWD:-/nonexistent/}" ]; then
+  echo "error: the working directory no longer exists" >&2
+  echo "hint: cd to a directory that exists and run the command again" >&2
+  exit 1
+fi
+
 @RESOLVE@
 # _jgvm_fast: 0 when this script can answer the arguments exactly as Java would (README, 'Shell set-up'):
 # `--version`; `current`, `which [CMD]`, `list`, `env [--shell sh|bash|zsh|fish|github]`; `use [--global] SPEC`

@@ -1,5 +1,6 @@
 package dev.jgvm.core.archive;
 
+import dev.jgvm.core.store.DiskWriteException;
 import dev.jgvm.core.error.VerificationException;
 import dev.jgvm.core.verify.Checksum;
 import dev.jgvm.core.verify.TreeHash;
@@ -183,13 +184,22 @@ public final class ArchiveExtractor {
             String rel = relative(name);
             if (rel == null) return;
             Path dir = root.resolve(rel);
-            if (made.add(dir)) Files.createDirectories(dir);
+            if (made.add(dir)) mkdirs(dir);
+        }
+
+        // A failed write is the disk's problem (full, read-only), not the archive's: say so by its type.
+        private void mkdirs(Path dir) throws IOException {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new DiskWriteException(dir, e);
+            }
         }
 
         // Creates a file's parent directories once per extraction, not once per file.
         private void parents(Path file) throws IOException {
             Path parent = file.getParent();
-            if (made.add(parent)) Files.createDirectories(parent);
+            if (made.add(parent)) mkdirs(parent);
         }
 
         void file(String name, int mode, InputStream in) throws IOException {
@@ -201,7 +211,13 @@ public final class ArchiveExtractor {
             // No entry can write through a link: the staging directory starts empty, links are only created by
             // finish(), after every file, and directories are made by this class. A plain FileOutputStream is the
             // cheapest way to write a file (one open, no channel), which counts at ~12,000 files per install.
-            try (OutputStream out = new java.io.FileOutputStream(path.toFile())) {
+            OutputStream opened;
+            try {
+                opened = new java.io.FileOutputStream(path.toFile());
+            } catch (IOException e) {
+                throw new DiskWriteException(path, e);
+            }
+            try (OutputStream out = opened) {
                 for (int n; (n = in.read(buf)) > 0; ) {
                     bytes += n;
                     if (bytes > limits.maxBytes()) refuse(name, "takes the archive past %d bytes unpacked".formatted(limits.maxBytes()));
@@ -209,7 +225,11 @@ public final class ArchiveExtractor {
                         refuse(name, "expands more than %d times (an archive bomb)".formatted(limits.maxRatio()));
                     }
                     digest.update(buf, 0, n);
-                    out.write(buf, 0, n);
+                    try {
+                        out.write(buf, 0, n);
+                    } catch (IOException e) {
+                        throw new DiskWriteException(path, e);
+                    }
                 }
             }
             if (executable(rel, mode)) Files.setPosixFilePermissions(path, permissions(mode));

@@ -1,5 +1,6 @@
 package dev.jgvm.core.download;
 
+import dev.jgvm.core.store.DiskWriteException;
 import dev.jgvm.core.error.NetworkException;
 import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.verify.Checksum;
@@ -88,6 +89,10 @@ public final class Downloader {
                     long got = copy(body.stream(), partial, have, digest, sig, total, uri, growth, progress);
                     return new Result(partial, Checksum.of(digest), sig, got);
                 }
+            } catch (DiskWriteException e) {
+                // Retrying cannot help a full disk, and a .partial of it is worth nothing.
+                deleteQuietly(partial);
+                throw e.toStoreException();
             } catch (IOException e) {
                 // Only a body that broke off is resumed here; a request that could not be opened was already asked
                 // again by the transport, the one place that retries (so a failing URL is asked retries + 1 times).
@@ -114,13 +119,23 @@ public final class Downloader {
         byte[] buf = new byte[1 << 16];
         long got = have;
         boolean first = have == 0;
-        try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        OutputStream opened;
+        try {
+            opened = Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new DiskWriteException(partial, e);
+        }
+        try (OutputStream out = opened) {
             for (int n; (n = in.read(buf)) > 0; ) {
                 if (first) {
                     first = false;
                     requireArchive(buf, n, uri, partial);
                 }
-                out.write(buf, 0, n);
+                try {
+                    out.write(buf, 0, n);
+                } catch (IOException e) {
+                    throw new DiskWriteException(partial, e);
+                }
                 digest.update(buf, 0, n);
                 if (sig.isPresent()) sig.get().update(buf, 0, n);
                 got += n;
@@ -130,6 +145,14 @@ public final class Downloader {
         }
         if (total >= 0 && got < total) throw new IOException("got %d of %d bytes".formatted(got, total));
         return got;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // nothing more to do on a disk that fails
+        }
     }
 
     // gzip or zip magic; anything else (an HTML page, a JSON error) is not what was asked.

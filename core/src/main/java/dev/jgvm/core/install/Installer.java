@@ -6,12 +6,14 @@ import dev.jgvm.core.archive.ArchiveExtractor.Format;
 import dev.jgvm.core.archive.ArchiveExtractor.Layout;
 import dev.jgvm.core.archive.ArchiveName;
 import dev.jgvm.core.download.ArchiveCache;
+import dev.jgvm.core.error.BusyException;
 import dev.jgvm.core.error.StoreException;
 import dev.jgvm.core.error.UsageException;
 import dev.jgvm.core.error.VerificationException;
 import dev.jgvm.core.error.VersionNotFoundException;
 import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.platform.Platform;
+import dev.jgvm.core.store.DiskWriteException;
 import dev.jgvm.core.store.InstallMeta;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.store.Staging;
@@ -33,6 +35,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -222,21 +226,33 @@ public final class Installer {
         return installFromFile(file, Optional.empty(), target, force, progress);
     }
 
-    /** Removes installed versions and regenerates derived files once. */
+    /**
+     * Removes installed versions and regenerates derived files once. Every lock (each version's, then the shared
+     * files') is taken before anything changes, so a busy store leaves all as it was.
+     *
+     * @throws BusyException (exit 6) when a lock is held elsewhere; nothing was removed
+     */
     public void uninstall(List<GoVersion> versions) {
         for (GoVersion v : versions) {
             if (!store.isInstalled(v)) {
                 throw new VersionNotFoundException("go %s is not installed".formatted(v), "'jgvm list' shows what is installed");
             }
         }
+        Deque<StoreLock> held = new ArrayDeque<>();
         try {
-            for (GoVersion v : versions) {
-                try (StoreLock lock = store.lockVersion(v)) {
-                    store.remove(v);
-                }
+            try {
+                for (GoVersion v : versions) held.push(store.lockVersion(v));
+                held.push(store.lockShared());
+            } catch (BusyException e) {
+                throw new BusyException(e.getMessage() + "; nothing was removed", e.hint().orElse(null));
+            }
+            try {
+                for (GoVersion v : versions) store.remove(v);
+            } finally {
+                changed();   // under the shared lock already held (re-entrant)
             }
         } finally {
-            changed();
+            while (!held.isEmpty()) held.pop().close();
         }
     }
 
@@ -318,7 +334,10 @@ public final class Installer {
         }
     }
 
-    private static VerificationException corrupt(String fileName, IOException e) {
+    // A write that failed is a disk error (naming the path), whatever stage it happened in; the rest is the archive's.
+    private static RuntimeException corrupt(String fileName, IOException e) {
+        Optional<DiskWriteException> disk = DiskWriteException.in(e);
+        if (disk.isPresent()) return disk.get().toStoreException();
         return new VerificationException("cannot read '%s' as a Go archive: %s".formatted(fileName,
                 e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
                 "nothing was installed; the file is truncated or not a .tar.gz/.zip archive", e);

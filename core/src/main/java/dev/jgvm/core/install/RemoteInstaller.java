@@ -18,6 +18,7 @@ import dev.jgvm.core.spi.Artifact;
 import dev.jgvm.core.spi.Release;
 import dev.jgvm.core.spi.Source;
 import dev.jgvm.core.store.InstallStore;
+import dev.jgvm.core.store.StoreLock;
 import dev.jgvm.core.verify.ArtifactVerifier;
 import dev.jgvm.core.verify.Evidence;
 import dev.jgvm.core.version.GoVersion;
@@ -63,6 +64,16 @@ public final class RemoteInstaller {
     public Installation install(VersionSpec spec, Platform platform, boolean force, boolean offline, ProgressListener progress) {
         GoVersion version = resolve(spec, platform, offline);
         if (!force && store.isInstalled(version)) return new Installation(version, store.goroot(version), true, false);
+        // Installs of one version take turns; a later one finds it installed and downloads nothing.
+        Optional<StoreLock> now = store.tryLockInstall(version);
+        if (now.isEmpty()) progress.step("another jgvm is installing go %s; waiting for it".formatted(version));
+        try (StoreLock turn = now.orElseGet(() -> store.lockInstall(version))) {
+            if (!force && store.isInstalled(version)) return new Installation(version, store.goroot(version), true, false);
+            return installInTurn(version, platform, force, offline, progress);
+        }
+    }
+
+    private Installation installInTurn(GoVersion version, Platform platform, boolean force, boolean offline, ProgressListener progress) {
         Optional<ArchiveCache.Entry> cached = cached(version, platform, offline, progress);
         ArchiveCache.Entry archive;
         if (cached.isPresent()) {

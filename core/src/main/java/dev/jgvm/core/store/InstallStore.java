@@ -39,6 +39,9 @@ public final class InstallStore {
 
     public Path home() { return home; }
 
+    /** How long a lock is waited for before giving up with {@code BUSY}. */
+    public Duration lockWait() { return lockWait; }
+
     public Path versionsDir() { return home.resolve("versions"); }
 
     public Path aliasesDir() { return home.resolve("aliases"); }
@@ -110,8 +113,48 @@ public final class InstallStore {
     /** Locks one version for installing or removing it. */
     public StoreLock lockVersion(GoVersion v) { return StoreLock.acquire(locksDir().resolve(v.name() + ".lock"), lockWait); }
 
-    /** Locks the shared files (aliases, shims, the global default) while they are regenerated. */
-    public StoreLock lockShared() { return StoreLock.acquire(locksDir().resolve("shared.lock"), lockWait); }
+    /**
+     * The turn to install one version: held from before the download until the version is published, so installs
+     * of the same version at once (eight shims of a fresh checkout) download it once and the later ones find it
+     * installed. Separate from {@link #lockVersion}, which publishing takes inside it.
+     */
+    public StoreLock lockInstall(GoVersion v) { return StoreLock.acquire(locksDir().resolve("install-" + v.name() + ".lock"), lockWait); }
+
+    /** Like {@link #lockInstall} but only if no other install of the version holds it now. */
+    public Optional<StoreLock> tryLockInstall(GoVersion v) {
+        try {
+            Files.createDirectories(locksDir());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return StoreLock.tryAcquire(locksDir().resolve("install-" + v.name() + ".lock"));
+    }
+
+    /**
+     * Locks the shared files (aliases, shims, the global default) while they are regenerated. Re-entrant within this
+     * store: while it is held, a nested call returns at once, so a change and the regeneration after it can happen
+     * under one lock (an uninstall must not remove a tree and then fail to rewrite the aliases that name it).
+     */
+    public synchronized StoreLock lockShared() {
+        Path file = locksDir().resolve("shared.lock");
+        if (sharedDepth > 0) {
+            sharedDepth++;
+            return StoreLock.nested(file, this::releaseShared);
+        }
+        shared = StoreLock.acquire(file, lockWait);
+        sharedDepth = 1;
+        return StoreLock.nested(file, this::releaseShared);
+    }
+
+    private StoreLock shared;
+    private int sharedDepth;
+
+    private synchronized void releaseShared() {
+        if (--sharedDepth == 0) {
+            shared.close();
+            shared = null;
+        }
+    }
 
     /** A new, empty staging directory on the same file system as {@code versions/}. */
     public Staging newStaging() {

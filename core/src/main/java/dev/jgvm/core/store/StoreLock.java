@@ -23,11 +23,24 @@ public final class StoreLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
 
+    private final Runnable onClose;
+
     private StoreLock(Path file, FileChannel channel, FileLock lock) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
+        this.onClose = null;
     }
+
+    private StoreLock(Path file, Runnable onClose) {
+        this.file = file;
+        this.channel = null;
+        this.lock = null;
+        this.onClose = onClose;
+    }
+
+    /** A lock already held by an enclosing {@code StoreLock} of this process; closing it only runs {@code onClose}. */
+    static StoreLock nested(Path file, Runnable onClose) { return new StoreLock(file, onClose); }
 
     /**
      * Takes the lock, waiting at most {@code wait}.
@@ -86,6 +99,10 @@ public final class StoreLock implements AutoCloseable {
     public Path file() { return file; }
 
     @Override public void close() {
+        if (onClose != null) {
+            onClose.run();
+            return;
+        }
         try {
             lock.release();
             channel.close();
