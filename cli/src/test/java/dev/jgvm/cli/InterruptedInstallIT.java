@@ -68,7 +68,7 @@ class InterruptedInstallIT {
         Path midway = awaitStagedFile(home, "src/pad/p02000/f.go", child);
         // SIGINT, as Ctrl-C sends it (to jgvm alone here).
         assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor());
-        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS), "jgvm ended after SIGINT");
 
         assertEquals(130, child.exitValue(), Files.readString(tmp.resolve("child.log")));
         assertFalse(Files.exists(midway), "the staged file is gone");

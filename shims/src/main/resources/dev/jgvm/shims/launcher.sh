@@ -217,6 +217,10 @@ if _jgvm_fast "$@"; then
           _jgvm_info "$_jgvm_what selected by $_jgvm_target"
           [ -z "${JGVM_GO_VERSION-}" ] || _jgvm_say warn 33 "JGVM_GO_VERSION=$JGVM_GO_VERSION overrides it in this shell"
         fi
+        if [ "$_jgvm_text" = system ] && ! _jgvm_system go; then
+          _jgvm_say warn 33 "there is no go on PATH besides jgvm's shims, so 'system' runs nothing until one is installed"
+          _jgvm_say hint 32 "install Go with your package manager, or pick a jgvm version with 'jgvm use <version>'"
+        fi
         exit 0
       fi ;;
     env)

@@ -42,10 +42,6 @@ public final class UseCommand implements Callable<Integer> {
                     .install(wanted, platform, false, false, InstallCommand.listener(t));
             v = Optional.of(done.version());
         }
-        if (wanted instanceof VersionSpec.System && Selected.onPathOutsideShims(services, "go").isEmpty()) {
-            t.warn("there is no go on PATH besides jgvm's shims, so 'system' runs nothing until one is installed");
-            t.hint("install Go with your package manager, or pick a jgvm version with 'jgvm use <version>'");
-        }
         Path file = global ? store.globalVersionFile() : services.env().cwd().resolve(".go-version");
         String what = v.map(x -> "go " + x.name() + (wanted instanceof VersionSpec.Exact ? "" : " (" + wanted.text() + ")")).orElse("the system go");
         if (global) {
@@ -61,6 +57,11 @@ public final class UseCommand implements Callable<Integer> {
             if (services.env().isSet("JGVM_GO_VERSION")) {
                 t.warn("JGVM_GO_VERSION=%s overrides it in this shell".formatted(services.env().get("JGVM_GO_VERSION").orElse("")));
             }
+        }
+        // After the write, as the launcher's sh path says it too (LauncherParityIT).
+        if (wanted instanceof VersionSpec.System && Selected.onPathOutsideShims(services, "go").isEmpty()) {
+            t.warn("there is no go on PATH besides jgvm's shims, so 'system' runs nothing until one is installed");
+            t.hint("install Go with your package manager, or pick a jgvm version with 'jgvm use <version>'");
         }
         if (t.json()) {
             JsonObject o = new JsonObject();
