@@ -55,14 +55,14 @@ public final class Terminal {
     public void detail(String message) { if (settings.verbose) line("info", message, "2"); }
 
     /**
-     * The text with every control character (C0, DEL, C1) written as {@code \xNN}: values that come from version files,
+     * The text with every control character (C0 but tab, DEL, C1) written as {@code \xNN}: values that come from version files,
      * mirror listings or archive names cannot move the cursor, set the window title or clear the screen.
      */
     public static String printable(String s) {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean control = c < 0x20 || c >= 0x7f && c <= 0x9f;
+            boolean control = c < 0x20 && c != '\t' || c >= 0x7f && c <= 0x9f;
             if (control && b == null) b = new StringBuilder(s.length() + 8).append(s, 0, i);
             if (control) b.append("\\x%02x".formatted((int) c));
             else if (b != null) b.append(c);
