@@ -83,6 +83,14 @@ class ExitCodesTest {
     }
 
     @Test
+    void aRetryBackoffThatIsNotANumberExitsTwoNamingTheVariable() {
+        CliResult r = jgvmWith("JGVM_RETRY_BACKOFF_MS", "abc", "install", "1.22.5");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().startsWith("error: JGVM_RETRY_BACKOFF_MS='abc' is not a number of milliseconds\nhint: "), r.err());
+    }
+
+    @Test
     void anUnknownPlatformExitsTwoNamingTheVariable() {
         CliResult r = jgvmWith("JGVM_PLATFORM", "foo", "install", "1.22.5");
 

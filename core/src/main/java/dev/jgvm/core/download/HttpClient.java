@@ -63,7 +63,7 @@ public final class HttpClient {
         Optional<Path> caFile = net.caFile().isEmpty() ? Optional.empty() : Optional.of(Path.of(net.caFile()));
         boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
         TrustRoots roots = TrustRoots.of(linux ? TrustRoots.LINUX_BUNDLES : List.of(), env.get("SSL_CERT_FILE"), env.get("SSL_CERT_DIR"), caFile);
-        long backoff = env.get("JGVM_RETRY_BACKOFF_MS").map(Long::parseLong).orElse(250L);
+        long backoff = env.get("JGVM_RETRY_BACKOFF_MS").map(HttpClient::backoffMillis).orElse(250L);
         OkHttpTransport transport = new OkHttpTransport(net.connectTimeout(), net.readTimeout(),
                 new RetryPolicy(Math.max(0, net.retries()), Duration.ofMillis(backoff)), "jgvm/" + version, proxies, credentials,
                 () -> roots.trustManager(caFile));
@@ -177,5 +177,17 @@ public final class HttpClient {
             case NETWORK -> new NetworkException(e.getMessage(), e.timeout() ? "raise [network] read_timeout, or pick another mirror with --mirror"
                     : "check the network, [network] proxy or HTTPS_PROXY", true, e);
         };
+    }
+
+    // A bad value is the user's to fix, named as such (exit 2), not an internal error.
+    private static long backoffMillis(String v) {
+        try {
+            long n = Long.parseLong(v.strip());
+            if (n >= 0 && n <= 60_000) return n;
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new dev.jgvm.core.error.ConfigException("JGVM_RETRY_BACKOFF_MS='%s' is not a number of milliseconds".formatted(v),
+                "use 0 to 60000, such as 250");
     }
 }
