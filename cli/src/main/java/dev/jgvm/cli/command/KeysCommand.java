@@ -9,6 +9,7 @@ import dev.jgvm.core.error.StoreException;
 import dev.jgvm.core.error.UsageException;
 import dev.jgvm.core.error.VerificationException;
 import dev.jgvm.core.store.InstallStore;
+import dev.jgvm.core.verify.KeyValidity;
 import dev.jgvm.core.verify.TrustedKeys;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.openpgp.PGPException;
@@ -24,9 +25,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm keys}: the OpenPGP keys jgvm trusts for signed checksums and bundles (README, 'Offline: signed bundles'). */
@@ -77,20 +81,36 @@ public final class KeysCommand implements Runnable {
                         "export one with 'gpg --export --armor FPR > key.asc'");
             }
             if (rings.isEmpty()) throw new UsageException("'%s' holds no OpenPGP public key".formatted(file), "export one with 'gpg --export --armor FPR > key.asc'");
+            // Every key in the file is shown, with what makes it unfit, before anything is refused or trusted: nothing
+            // is trusted that the user was not shown.
+            Instant now = services.env().clock().instant();
+            Map<PGPPublicKeyRing, KeyValidity.Report> reports = new LinkedHashMap<>();
+            for (PGPPublicKeyRing r : rings) {
+                KeyValidity.Report report = KeyValidity.report(r, now);
+                reports.put(r, report);
+                t.notice("key %s %s".formatted(spaced(report.fingerprint()), report.userIds().isEmpty() ? "(no user id)" : String.join(", ", report.userIds())));
+                for (String problem : report.problems()) t.warn("key %s %s; a signature by it gives no evidence".formatted(spaced(report.fingerprint()), problem));
+            }
             if (fingerprint != null) {
                 String want = TrustedKeys.normalize(fingerprint);
-                rings = rings.stream().filter(r -> new TrustedKeys.Trusted(r, "", false).fingerprint().equals(want)).toList();
+                rings = rings.stream().filter(r -> reports.get(r).fingerprint().equals(want)).toList();
                 if (rings.isEmpty()) {
                     throw new VerificationException("'%s' does not hold the key %s; nothing was imported".formatted(file, spaced(want)),
                             "check the fingerprint with the key's owner, through a channel other than the one the file came from");
                 }
             } else if (!yes) {
                 throw new UsageException("importing a key needs --fingerprint FPR (checked) or --yes (taken as is)",
-                        "compare the fingerprint below with the key owner's, then run again with --fingerprint");
+                        "compare the fingerprints above with the key owner's, then run again with --fingerprint");
+            }
+            List<KeyValidity.Report> unfit = rings.stream().map(reports::get).filter(r -> !r.fit()).toList();
+            if (!unfit.isEmpty() && !yes) {
+                KeyValidity.Report first = unfit.get(0);
+                throw new VerificationException("the key %s %s; nothing was imported".formatted(spaced(first.fingerprint()), first.problems().get(0)),
+                        "ask its owner for a current copy; --yes trusts it as it is, but its signatures will give no evidence while it stays so");
             }
             JsonArray imported = new JsonArray();
             for (PGPPublicKeyRing r : rings) {
-                String fpr = new TrustedKeys.Trusted(r, "", false).fingerprint();
+                String fpr = reports.get(r).fingerprint();
                 Path target = services.store().home().resolve("keys").resolve(fpr + ".asc");
                 InstallStore.writeAtomically(target, armor(r));
                 t.info("trusted %s %s".formatted(spaced(fpr), String.join(", ", userIds(r))));

@@ -45,6 +45,12 @@ public final class Terminal {
 
     public void info(String message) { if (!settings.quiet) line("info", message, "36"); }
 
+    /**
+     * An info line that {@code --quiet} does not drop: what the user must see before jgvm acts on it, such as the keys an
+     * import would trust.
+     */
+    public void notice(String message) { line("info", message, "36"); }
+
     public void warn(String message) { line("warn", message, "33"); }
 
     public void error(String message) { line("error", message, "31"); }

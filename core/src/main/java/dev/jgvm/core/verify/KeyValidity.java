@@ -128,10 +128,10 @@ public final class KeyValidity {
         primary.getUserIDs().forEachRemaining(ids::add);
         List<String> problems = new ArrayList<>();
         Optional<PGPSignature> self = selfSignature(primary, at);
-        if (revoked(primary)) problems.add("it is revoked");
-        if (self.isEmpty()) problems.add("it has no valid self-signature");
+        if (revoked(primary)) problems.add("is revoked");
+        if (self.isEmpty()) problems.add("has no valid self-signature");
         Optional<Instant> expiry = self.flatMap(s -> expiry(primary, s));
-        if (expiry.isPresent() && !expiry.get().isAfter(at)) problems.add("it expired on " + expiry.get());
+        if (expiry.isPresent() && !expiry.get().isAfter(at)) problems.add("expired on " + expiry.get());
         boolean canSign = self.isPresent() && maySign(primary, self.get());
         for (Iterator<PGPPublicKey> it = ring.getPublicKeys(); it.hasNext() && !canSign; ) {
             PGPPublicKey k = it.next();
@@ -139,7 +139,7 @@ public final class KeyValidity {
             Optional<PGPSignature> b = binding(primary, k, at);
             canSign = b.isPresent() && maySign(k, b.get()) && expiry(k, b.get()).map(e -> e.isAfter(at)).orElse(true);
         }
-        if (!canSign) problems.add("no key in it can sign (none has the sign capability, or every one that had it expired or was revoked)");
+        if (!canSign) problems.add("cannot sign: none of its keys may sign, or each that may has expired or was revoked");
         return new Report(HexFormat.of().withUpperCase().formatHex(primary.getFingerprint()), List.copyOf(ids), List.copyOf(problems));
     }
 
