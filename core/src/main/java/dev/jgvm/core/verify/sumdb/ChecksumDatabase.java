@@ -15,13 +15,14 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A client of Go's checksum database (sum.golang.org and compatible), written from its published design
  * (golang.org/design/25530-sumdb): {@code /lookup} answers are accepted only when their signed tree note verifies
  * with the configured key, the record is proven included in that tree from tiles, and the tree is proven consistent
- * with the newest tree this JGVM_HOME has seen (stored like cmd/go's {@code latest}), so a log that forks or rolls back
- * is detected. Any failure is a {@link VerificationException}. Not thread-safe.
+ * with the newest tree this JGVM_HOME has seen (stored like cmd/go's {@code latest}): a newer tree must extend it, an
+ * older one (a lagging proxy) must be a prefix of it, so a log that forks or rolls back to another history is detected. Any failure is a {@link VerificationException}. Not thread-safe.
  */
 public final class ChecksumDatabase {
     private static final long MAX = 1L << 20;
@@ -65,13 +66,14 @@ public final class ChecksumDatabase {
         String lines = body.substring(nl + 1, blank + 1);
         Tree tree = tree(body.substring(blank + 2));
         if (id < 0 || id >= tree.size()) throw malformed("record %d is not in a tree of %d records".formatted(id, tree.size()));
-        Tiles tiles = new Tiles(tree.size(), p -> bytes(base.resolve(p)));
+        Function<String, byte[]> fetch = p -> bytes(base.resolve(p));
+        Tiles tiles = new Tiles(tree.size(), fetch);
         byte[] root = Tlog.rootWithLeaf(tiles, 0, tree.size(), id, Tlog.leafHash(lines.getBytes(StandardCharsets.UTF_8)));
         if (!Arrays.equals(root, tree.root())) {
             throw new VerificationException("security: the record for %s@%s is not in the checksum database's signed tree (the inclusion proof fails)"
                     .formatted(module, version), "nothing was installed; the database or the proxy in front of it is lying");
         }
-        checkAgainstLatest(tree, tiles);
+        checkAgainstLatest(tree, tiles, fetch);
         return new Record(id, lines, tree);
     }
 
@@ -81,14 +83,23 @@ public final class ChecksumDatabase {
                 .formatted(module, version, r.id(), verifier.name(), r.tree().size()));
     }
 
-    // The new tree must extend the newest one seen: equal size means equal root; bigger must be proven consistent.
-    private void checkAgainstLatest(Tree tree, Tiles tiles) {
+    // The tree must agree with the newest one seen. A bigger one must extend it (and becomes the newest seen); the same
+    // size must have the same root; a smaller one (a proxy that lags behind the database) must be a prefix of it, proven
+    // from the seen tree's tiles, as cmd/go's client accepts it (golang.org/x/mod/sumdb, checkTrees). Anything else is a
+    // fork or a rollback to another history.
+    private void checkAgainstLatest(Tree tree, Tiles tiles, Function<String, byte[]> fetch) {
         Optional<Tree> seen = latest();
         if (seen.isPresent()) {
             Tree old = seen.get();
             if (tree.size() < old.size()) {
-                throw new VerificationException("security: the checksum database's tree (%d records) is older than one this machine has seen (%d): a rollback"
-                        .formatted(tree.size(), old.size()), "nothing was installed; if the database was reset on purpose, remove " + state);
+                Tiles ofSeen = new Tiles(old.size(), fetch);
+                boolean prefix = Tlog.checkConsistency(Tlog.consistencyProof(ofSeen, tree.size(), old.size()), tree.size(), tree.root(), old.size(), old.root());
+                if (!prefix) {
+                    throw new VerificationException(("security: the checksum database's tree of %d records is older than the tree of %d records seen before "
+                            + "and not a prefix of it: a rollback to another history").formatted(tree.size(), old.size()),
+                            "nothing was installed; report it: a log that forks is lying to someone (if the database was reset on purpose, remove " + state + ")");
+                }
+                return;
             }
             boolean consistent = tree.size() == old.size() ? Arrays.equals(tree.root(), old.root())
                     : Tlog.checkConsistency(Tlog.consistencyProof(tiles, old.size(), tree.size()), old.size(), old.root(), tree.size(), tree.root());

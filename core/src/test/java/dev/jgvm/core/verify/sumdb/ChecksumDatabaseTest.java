@@ -114,14 +114,31 @@ class ChecksumDatabaseTest {
     }
 
     @Test
-    void aRolledBackTreeIsRefused() throws IOException {
+    void anOlderTreeProvenConsistentWithTheOneSeenIsAcceptedAsALaggingProxy() throws IOException {
         log.write(served, 701);
         lookup();
+        // A proxy that has not caught up: it serves the tree of 512 records, a prefix of the one seen.
+        log.write(served, 512);
+
+        ChecksumDatabase.Record r = lookup();
+
+        assertEquals(512, r.tree().size());
+        assertEquals(ZIP_HASH, r.zipHash(MODULE, VERSION).orElseThrow());
+        assertTrue(Files.readString(tmp.resolve("state/sum.example.test/latest")).contains("\n701\n"), "the newest tree seen stays the newest");
+    }
+
+    @Test
+    void anOlderTreeThatIsNoPrefixOfTheOneSeenIsRefused() throws IOException {
+        log.write(served, 701);
+        lookup();
+        // A rollback to another history: record 450 differs, so the older tree is no prefix of the one seen.
+        log.records.set(450, "example.com/evil v6.6.6 h1:AAAA\n".getBytes(StandardCharsets.UTF_8));
         log.write(served, 512);
 
         VerificationException e = assertThrows(VerificationException.class, this::lookup);
 
-        assertTrue(e.getMessage().contains("is older than one this machine has seen (701): a rollback"), e.getMessage());
+        assertTrue(e.getMessage().contains("tree of 512 records is older than the tree of 701 records seen before and not a prefix of it"), e.getMessage());
+        assertTrue(Files.readString(tmp.resolve("state/sum.example.test/latest")).contains("\n701\n"));
     }
 
     @Test
