@@ -15,6 +15,7 @@ import dev.jgvm.core.install.InstallHooks;
 import dev.jgvm.core.install.Installer;
 import dev.jgvm.core.install.RemoteInstaller;
 import dev.jgvm.core.mirror.MirrorChain;
+import dev.jgvm.core.mirror.ReleaseCatalog;
 import dev.jgvm.core.plugin.PluginRegistry;
 import dev.jgvm.core.platform.PlatformDetector;
 import dev.jgvm.core.platform.SystemMachine;
@@ -187,8 +188,20 @@ public final class Services {
                                                                  ProgressListener progress) {
         Settings.EvidenceLevel minimum = allowMirrorChecksums ? Settings.EvidenceLevel.MIRROR : settings().verifyMinimum();
         ArtifactVerifier verifier = verifier(minimum, offline);
-        return new RemoteInstaller(installer(), store(), chain(pinned, progress), verifier,
-                new ArchiveCache(store().cacheDir()), new Downloader(http(), settings().network().retries()));
+        MirrorChain chain = chain(pinned, progress);
+        ArchiveCache cache = new ArchiveCache(store().cacheDir());
+        return new RemoteInstaller(installer(), store(), chain, verifier, cache, new Downloader(http(), settings().network().retries()),
+                releaseCatalog(chain, offline));
+    }
+
+    /**
+     * Where {@code latest} and line specs are resolved: the official release list of the configured origins (none
+     * offline), else the chain's first listing, compared with what this machine has seen.
+     */
+    public ReleaseCatalog releaseCatalog(MirrorChain chain, boolean offline) {
+        List<URI> lists = offline ? List.of() : ReleaseCatalog.officialLists(settings().verifyOrigins());
+        return new ReleaseCatalog(http(), lists, chain, store().cacheDir(),
+                () -> RemoteInstaller.knownVersions(store(), new ArchiveCache(store().cacheDir())));
     }
 
     /** The verifier with the trusted keys, origins and checksum database of this home. */

@@ -113,6 +113,8 @@ public final class InstallCommand implements Callable<Integer> {
 
             @Override public void verified(Evidence e) { emit("verified", "kind", e.kind().text(), "detail", e.detail()); }
 
+            @Override public void notice(String message) { emit("notice", "message", message); }
+
             @Override public void warning(String message) { emit("warning", "message", message); }
 
             @Override public void rejected(String source, String message) { emit("rejected", "mirror", source, "message", message); }
@@ -166,6 +168,8 @@ public final class InstallCommand implements Callable<Integer> {
                 bar.finish();
                 t.detail("verified (%s): %s".formatted(e.kind().text(), e.detail()));
             }
+
+            @Override public void notice(String message) { t.info(message); }
 
             @Override public void warning(String message) { t.warn(message); }
 

@@ -10,6 +10,7 @@ import dev.jgvm.core.error.ExitCode;
 import dev.jgvm.core.error.NetworkException;
 import dev.jgvm.core.error.VersionNotFoundException;
 import dev.jgvm.core.mirror.MirrorChain;
+import dev.jgvm.core.mirror.ReleaseCatalog;
 import dev.jgvm.core.spi.Release;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.version.GoVersion;
@@ -52,15 +53,33 @@ public final class ListRemoteCommand implements Callable<Integer> {
         Path cacheFile = services.store().cacheDir().resolve("releases.json");
         Cached list;
         try {
-            MirrorChain.Listing l = services.chain(Optional.ofNullable(mirror), InstallCommand.listener(t)).list();
-            list = new Cached(versions(l.releases(), true), versions(l.releases(), false), l.source(), Instant.now());
+            MirrorChain chain = services.chain(Optional.ofNullable(mirror), InstallCommand.listener(t));
+            ReleaseCatalog catalog = services.releaseCatalog(chain, false);
+            // --mirror asks for that mirror's list; otherwise the official list decides when it answers.
+            ReleaseCatalog.Listing l;
+            if (mirror != null) {
+                MirrorChain.Listing m = chain.list();
+                l = new ReleaseCatalog.Listing(m.source(), false, m.releases(), List.of("--mirror asks mirror '%s' only".formatted(mirror)));
+            } else {
+                l = catalog.list();
+            }
+            if (!l.official()) {
+                t.info("this is the listing of mirror '%s', not the official release list (%s)".formatted(l.source(), String.join("; ", l.whyNot())));
+                List<GoVersion> newer = catalog.newerThanListed(l);
+                if (!newer.isEmpty()) {
+                    t.warn("mirror '%s' lacks releases jgvm has seen: %s; it may have stopped syncing or hide them".formatted(l.source(),
+                            String.join(", ", newer.stream().map(GoVersion::name).toList())));
+                }
+            }
+            String source = l.official() ? "the official release list '%s'".formatted(l.source()) : "mirror '%s'".formatted(l.source());
+            list = new Cached(versions(l.releases(), true), versions(l.releases(), false), source, Instant.now());
             save(cacheFile, list);
         } catch (NetworkException | VersionNotFoundException e) {
             Optional<Cached> cached = load(cacheFile).or(() -> fromArchives());
             if (cached.isEmpty()) throw e;
             list = cached.get();
             long days = Duration.between(list.at(), Instant.now()).toDays();
-            t.warn("no mirror answered (%s); this list is from the cache, read from '%s' %s".formatted(e.getMessage(), list.source(),
+            t.warn("no mirror answered (%s); this list is from the cache, read from %s %s".formatted(e.getMessage(), list.source(),
                     days == 0 ? "today" : days + " days ago"));
         }
         List<GoVersion> shown = new ArrayList<>(list.stable());

@@ -20,6 +20,9 @@ public interface ProgressListener {
     /** The archive was proven genuine by this evidence. */
     default void verified(Evidence evidence) {}
 
+    /** A fact the user should see without {@code --verbose}, such as whose listing decided a version ({@code info:} lines). */
+    default void notice(String message) {}
+
     /** Something the user should know but that does not stop the work ({@code warn:} lines). */
     default void warning(String message) {}
 

@@ -13,6 +13,7 @@ import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.install.Installer.Installation;
 import dev.jgvm.core.mirror.MirrorChain;
 import dev.jgvm.core.mirror.MirrorChain.Attempt;
+import dev.jgvm.core.mirror.ReleaseCatalog;
 import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.spi.Artifact;
 import dev.jgvm.core.spi.Release;
@@ -44,14 +45,30 @@ public final class RemoteInstaller {
     private final ArtifactVerifier verifier;
     private final ArchiveCache cache;
     private final Downloader downloader;
+    private final ReleaseCatalog catalog;
 
+    /** Resolves specs from the mirrors' listings only (no official release list is asked). */
     public RemoteInstaller(Installer installer, InstallStore store, MirrorChain chain, ArtifactVerifier verifier, ArchiveCache cache, Downloader downloader) {
+        this(installer, store, chain, verifier, cache, downloader, null);
+    }
+
+    /** @param catalog where {@code latest} and line specs are resolved (the official release list first) */
+    public RemoteInstaller(Installer installer, InstallStore store, MirrorChain chain, ArtifactVerifier verifier, ArchiveCache cache, Downloader downloader,
+                           ReleaseCatalog catalog) {
         this.installer = installer;
         this.store = store;
         this.chain = chain;
         this.verifier = verifier;
         this.cache = cache;
         this.downloader = downloader;
+        this.catalog = catalog != null ? catalog : new ReleaseCatalog(null, List.of(), chain, store.cacheDir(), () -> knownVersions(store, cache));
+    }
+
+    /** The versions this machine has seen exist: installed, or cached as an archive for any platform. */
+    public static List<GoVersion> knownVersions(InstallStore store, ArchiveCache cache) {
+        List<GoVersion> out = new ArrayList<>(store.installed());
+        cache.fileNames().stream().flatMap(n -> ArchiveName.parse(n).stream()).map(ArchiveName::version).forEach(out::add);
+        return out;
     }
 
     /**
@@ -62,7 +79,7 @@ public final class RemoteInstaller {
      * @throws NetworkException         when no source could be reached (exit 5)
      */
     public Installation install(VersionSpec spec, Platform platform, boolean force, boolean offline, ProgressListener progress) {
-        GoVersion version = resolve(spec, platform, offline);
+        GoVersion version = resolve(spec, platform, offline, progress);
         if (!force && store.isInstalled(version)) return new Installation(version, store.goroot(version), true, false);
         // Installs of one version take turns; a later one finds it installed and downloads nothing.
         Optional<StoreLock> now = store.tryLockInstall(version);
@@ -197,8 +214,17 @@ public final class RemoteInstaller {
         return artifact.layout() == Artifact.Layout.MODULE ? Layout.MODULE : Layout.OFFICIAL;
     }
 
-    /** The version a spec means: itself when exact, else the newest matching release the mirrors list for the platform. */
+    /** The version a spec means: itself when exact, else the newest matching release (see {@link #resolve(VersionSpec, Platform, boolean, ProgressListener)}). */
     public GoVersion resolve(VersionSpec spec, Platform platform, boolean offline) {
+        return resolve(spec, platform, offline, ProgressListener.NONE);
+    }
+
+    /**
+     * The version a spec means: itself when exact, else the newest matching release for the platform by the official
+     * release list, or, when that cannot be read, by the first mirror listing (said as a notice, with a warning when
+     * jgvm has seen a newer release in that line); offline, or when nothing answers, by the archive cache.
+     */
+    public GoVersion resolve(VersionSpec spec, Platform platform, boolean offline, ProgressListener progress) {
         if (spec instanceof VersionSpec.Exact e) return e.version();
         if (spec instanceof VersionSpec.System) {
             throw new UsageException("'system' is the Go on your PATH; jgvm does not install it", "install a version such as 1.22.5, 1.22 or latest");
@@ -206,20 +232,22 @@ public final class RemoteInstaller {
         if (offline) return fromCache(spec, platform).orElseThrow(() -> new VersionNotFoundException(
                 "no cached archive of go %s for %s, and --offline forbids asking the mirrors".formatted(spec.text(), platform),
                 "name an exact version that is cached, import a bundle, or run without --offline"));
-        MirrorChain.Listing listing;
+        ReleaseCatalog.Resolution r;
         try {
-            listing = chain.list();
+            r = catalog.resolve(spec, platform);
         } catch (NetworkException | VersionNotFoundException e) {
             // No mirror answers: what the cache holds (earlier downloads, imported bundles) still counts.
             Optional<GoVersion> cached = fromCache(spec, platform);
-            if (cached.isPresent()) return cached.get();
+            if (cached.isPresent()) {
+                progress.notice("go %s is %s by the archive cache: no release list could be read (%s)".formatted(spec.text(), cached.get(), e.getMessage()));
+                return cached.get();
+            }
             throw e;
         }
-        return listing.releases().stream()
-                .filter(r -> r.artifacts().stream().anyMatch(a -> a.platform().equals(platform)) || r.artifacts().isEmpty())
-                .map(Release::version).filter(spec::matches).max(Comparator.naturalOrder())
-                .orElseThrow(() -> new VersionNotFoundException("no release of go %s for %s on mirror '%s'".formatted(spec.text(), platform, listing.source()),
-                        "'jgvm list-remote' shows what is available"));
+        if (r.listing().official()) progress.step("go %s is %s by the official release list '%s'".formatted(spec.text(), r.version(), r.listing().source()));
+        r.notice(spec).ifPresent(progress::notice);
+        r.warning(spec).ifPresent(progress::warning);
+        return r.version();
     }
 
     private Optional<GoVersion> fromCache(VersionSpec spec, Platform platform) {

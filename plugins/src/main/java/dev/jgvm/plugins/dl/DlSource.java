@@ -5,6 +5,7 @@ import dev.jgvm.core.download.HttpClient;
 import dev.jgvm.core.download.SmallFile;
 import dev.jgvm.core.error.NetworkException;
 import dev.jgvm.core.error.VersionNotFoundException;
+import dev.jgvm.core.mirror.GoIndex;
 import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.spi.Artifact;
 import dev.jgvm.core.spi.EvidenceSource;

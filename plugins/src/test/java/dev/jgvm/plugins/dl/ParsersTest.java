@@ -1,5 +1,6 @@
 package dev.jgvm.plugins.dl;
 
+import dev.jgvm.core.mirror.GoIndex;
 import dev.jgvm.core.spi.Artifact;
 import dev.jgvm.core.spi.EvidenceSource;
 import dev.jgvm.core.spi.Release;
