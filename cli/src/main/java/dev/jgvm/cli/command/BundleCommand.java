@@ -73,7 +73,7 @@ public final class BundleCommand implements Runnable {
             List<ArchiveCache.Entry> archives = new ArrayList<>();
             for (Platform p : targets) {
                 for (String s : specs) {
-                    GoVersion v = remote.resolve(VersionSpec.parse(s), p, false);
+                    GoVersion v = remote.resolve(VersionSpec.parse(s), p, false, progress);
                     ArchiveCache.Entry e = remote.obtain(v, p, false, progress);
                     if (e.layout() != dev.jgvm.core.archive.ArchiveExtractor.Layout.OFFICIAL) {
                         throw new UsageException("go %s for %s came as a module-proxy zip ('%s'); bundles carry official archives".formatted(v, p, e.fileName()),

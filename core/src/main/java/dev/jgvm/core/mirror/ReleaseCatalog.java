@@ -89,8 +89,15 @@ public final class ReleaseCatalog {
         }
     }
 
-    /** The official list when one answers, else the first mirror listing along the chain. */
+    /** The official list when one answers, else the first mirror listing along the chain; read once per catalog. */
     public Listing list() {
+        if (listed == null) listed = read();
+        return listed;
+    }
+
+    private Listing listed;
+
+    private Listing read() {
         List<String> whyNot = new ArrayList<>();
         if (lists.isEmpty()) whyNot.add("no official origin is configured ([verify] origins, JGVM_ORIGINS)");
         for (URI u : lists) {
