@@ -80,7 +80,10 @@ public final class ArtifactVerifier {
         for (EvidenceSource e : artifact.evidence()) {
             if (e instanceof EvidenceSource.Signature s) {
                     Optional<byte[]> asc = fetch(s.uri(), tried, "signature " + s.uri(), SmallFile.SIGNATURE);
-                    if (asc.isPresent()) {
+                    // A weak signature (an old release's, say) gives no evidence; the archive may still be proven otherwise.
+                    Optional<String> weak = asc.flatMap(SignatureCheck::weakHash);
+                    weak.ifPresent(w -> tried.add("signature " + s.uri() + ": " + w));
+                    if (asc.isPresent() && weak.isEmpty()) {
                         signatureWhat = "%s.asc from '%s'".formatted(artifact.fileName(), sourceName);
                         SignatureCheck.begin(asc.get(), TrustedKeys.builtInOnly(keys), signatureWhat); // fail early on a bad one
                         signature = asc.get();
@@ -88,7 +91,10 @@ public final class ArtifactVerifier {
             } else if (e instanceof EvidenceSource.SignedChecksums sc) {
                     Optional<byte[]> text = fetch(sc.checksums(), tried, "checksums " + sc.checksums(), SmallFile.CHECKSUMS);
                     Optional<byte[]> sig = text.isPresent() ? fetch(sc.signature(), tried, "signature " + sc.signature(), SmallFile.SIGNATURE) : Optional.empty();
-                    if (text.isPresent() && sig.isEmpty()) tried.add("checksums " + sc.checksums() + ": no signature.asc beside it, so it proves nothing");
+                    Optional<String> weak = sig.flatMap(SignatureCheck::weakHash);
+                    weak.ifPresent(w -> tried.add("signature " + sc.signature() + ": " + w));
+                    if (weak.isPresent()) sig = Optional.empty();
+                    if (text.isPresent() && sig.isEmpty() && weak.isEmpty()) tried.add("checksums " + sc.checksums() + ": no signature.asc beside it, so it proves nothing");
                     if (text.isPresent() && sig.isPresent() && sc.discovered() && !SignatureCheck.bySignerIn(sig.get(), keys)) {
                         // A pair found at a mirror's root counts only when signed by a key the user trusts (README, 'Behind a company network').
                         tried.add("signed pair at " + sc.checksums() + ": signature.asc is not by a key jgvm trusts");

@@ -75,6 +75,22 @@ public final class SignatureCheck {
         return new SignatureCheck(sig, ring, key, notes);
     }
 
+    /**
+     * Why a detached signature gives no evidence whoever made it (it hashes the data with MD5 or SHA-1), so that a
+     * caller can treat it as absent rather than as tampering: old signatures are weak, not forged. Empty when the hash
+     * is strong enough, or when the bytes are no signature ({@link #begin} says so).
+     */
+    public static Optional<String> weakHash(byte[] detached) {
+        PGPSignature sig;
+        try {
+            sig = parse(detached, "");
+        } catch (VerificationException e) {
+            return Optional.empty();
+        }
+        return KeyValidity.strongForData(sig.getHashAlgorithm()) ? Optional.empty()
+                : Optional.of("it hashes the data with %s, which is too weak to count".formatted(KeyValidity.hashName(sig.getHashAlgorithm())));
+    }
+
     public void update(byte[] buf, int off, int len) { signature.update(buf, off, len); }
 
     /** Completes the check; returns the evidence it gives. */

@@ -102,4 +102,20 @@ class ArtifactVerifierTest {
         assertEquals(Optional.empty(), plan.best());
         assertFalse(plan.canSatisfy());
     }
+
+    @Test
+    void aSha1SignatureIsNoEvidenceButNoTamperingEitherSoTheOriginStillProvesTheArchive() throws IOException {
+        dev.jgvm.fixtures.GnuPG gpg = dev.jgvm.fixtures.GnuPG.in(home);
+        String key = gpg.generateKey("Old Release <old@example.com>", "rsa2048");
+        Path archive = java.nio.file.Files.writeString(home.resolve(FILE), "not really an archive");
+        Path asc = gpg.detachSign(key, archive, home.resolve(FILE + ".asc"), null, "SHA1");
+        Artifact artifact = new Artifact(FILE, GoVersion.parse("1.22.5"), Platform.parse("linux/amd64"), archive.toUri(), -1,
+                Artifact.Layout.OFFICIAL, List.of(new dev.jgvm.core.spi.EvidenceSource.Signature(asc.toUri())));
+
+        ArtifactVerifier.Plan plan = verifier(List.of(originUrl())).plan(artifact, "old-mirror");
+
+        assertTrue(plan.signature().isEmpty());
+        assertEquals(Optional.of(EvidenceLevel.ORIGIN), plan.best());
+        assertTrue(plan.tried().stream().anyMatch(t -> t.contains("SHA-1, which is too weak to count")), plan.tried().toString());
+    }
 }
