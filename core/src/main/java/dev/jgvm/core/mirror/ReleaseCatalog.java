@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.jgvm.core.download.HttpClient;
+import dev.jgvm.core.download.SmallFile;
 import dev.jgvm.core.error.JgvmException;
 import dev.jgvm.core.error.NetworkException;
 import dev.jgvm.core.error.VersionNotFoundException;
@@ -38,7 +39,6 @@ import java.util.function.Supplier;
 public final class ReleaseCatalog {
     /** The official release list when no origin is configured. */
     public static final URI OFFICIAL_LIST = URI.create("https://go.dev/dl/?mode=json&include=all");
-    private static final long MAX_LIST = 64L << 20;
     private final HttpClient http;
     private final List<URI> lists;
     private final MirrorChain chain;
@@ -107,7 +107,7 @@ public final class ReleaseCatalog {
                 continue;
             }
             try {
-                List<Release> releases = GoIndex.parse(http.text(u, MAX_LIST), u, u::resolve);
+                List<Release> releases = GoIndex.parse(http.text(u, SmallFile.INDEX), u, u::resolve);
                 if (releases.isEmpty()) throw new IllegalArgumentException("it lists no release");
                 remember(u, releases);
                 return new Listing(u.toString(), true, releases, List.of());
