@@ -3,6 +3,7 @@ package dev.jgvm.cli;
 import dev.jgvm.cli.command.BundleCommand;
 import dev.jgvm.cli.command.CacheCommand;
 import dev.jgvm.cli.command.CurrentCommand;
+import dev.jgvm.cli.command.DoctorCommand;
 import dev.jgvm.cli.command.EnvCommand;
 import dev.jgvm.cli.command.ExecCommand;
 import dev.jgvm.cli.command.HelpCommand;
@@ -119,6 +120,7 @@ public final class Main {
         m.put("upgrade", UpgradeCommand.class);
         m.put("tools", ToolsCommand.class);
         m.put("plugins", PluginsCommand.class);
+        m.put("doctor", DoctorCommand.class);
         return m;
     }
 

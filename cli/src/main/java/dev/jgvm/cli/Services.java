@@ -5,6 +5,10 @@ import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.archive.ArchiveExtractor;
 import dev.jgvm.core.config.Settings;
 import dev.jgvm.core.config.SettingsLoader;
+import dev.jgvm.core.doctor.HomeCheck;
+import dev.jgvm.core.doctor.JdkCheck;
+import dev.jgvm.core.doctor.Repair;
+import dev.jgvm.core.doctor.Situation;
 import dev.jgvm.core.download.ArchiveCache;
 import dev.jgvm.core.download.Downloader;
 import dev.jgvm.core.download.HttpClient;
@@ -17,6 +21,7 @@ import dev.jgvm.core.install.RemoteInstaller;
 import dev.jgvm.core.mirror.MirrorChain;
 import dev.jgvm.core.mirror.ReleaseCatalog;
 import dev.jgvm.core.plugin.PluginRegistry;
+import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.platform.PlatformDetector;
 import dev.jgvm.core.platform.SystemMachine;
 import dev.jgvm.core.resolve.Resolution;
@@ -27,6 +32,7 @@ import dev.jgvm.core.verify.ArtifactVerifier;
 import dev.jgvm.core.verify.TrustedKeys;
 import dev.jgvm.core.verify.sumdb.Note;
 import dev.jgvm.shims.ShimRefresher;
+import dev.jgvm.shims.ShimWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,6 +40,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -211,4 +218,32 @@ public final class Services {
     }
 
     public PlatformDetector platforms() { return new PlatformDetector(SystemMachine::new); }
+
+    /** What {@code jgvm doctor} looks at: this environment, store and selection, the machine and the JDK running jgvm. */
+    public Situation doctorSituation() {
+        SystemMachine machine = new SystemMachine();
+        // The machine's own platform: JGVM_PLATFORM only says what to install.
+        Platform platform = platforms().platform(env.with("JGVM_PLATFORM", null), Optional.empty());
+        Map<String, String> shims = new ShimWriter().expected(store(), settings());
+        Situation.Jdk jdk = new Situation.Jdk(Path.of(System.getProperty("java.home")), System.getProperty("java.version"));
+        return new Situation(env, settings(), store(), resolveHere(), platform, machine.translatedByRosetta(), shims, jdk,
+                MirrorChain.configs(settings(), env, Optional.empty()));
+    }
+
+    /** Applies one of doctor's safe fixes; false when it could not. */
+    public boolean repair(Repair r) {
+        try {
+            switch (r) {
+                case REHASH -> installer().changed();
+                case CREATE_DIRECTORIES -> HomeCheck.createDirectories(store());
+                case RETRAIN -> {
+                    return JdkCheck.retrain(env, store().home());
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            terminal.detail("fix failed: " + e);
+            return false;
+        }
+    }
 }

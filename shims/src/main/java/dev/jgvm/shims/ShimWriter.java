@@ -80,13 +80,33 @@ public final class ShimWriter {
         return CMD.replace("@HOME@", home.toString()).replace("@CMD@", cmd).replace("\n", "\r\n");
     }
 
-    /** Rewrites {@code shims/} for the installed versions. Call with the shared lock held. */
-    public void write(InstallStore store, Settings settings) {
+    /** Every file {@link #write} would leave in {@code shims/} (besides its settings file), with its content. */
+    public Map<String, String> expected(InstallStore store, Settings settings) {
+        Map<String, String> files = new TreeMap<>();
         Set<String> names = ShimSet.of(store);
+        for (String name : names) {
+            files.put(name, shScript(name, store.home(), settings));
+            files.put(name + ".cmd", cmdScript(name, store.home()));
+        }
+        for (Map.Entry<String, GoVersion> e : versionCommands(store, names).entrySet()) {
+            files.put(e.getKey(), versionScript(e.getValue(), store.home()));
+            files.put(e.getKey() + ".cmd", versionCmdScript(e.getValue(), store.home()));
+        }
+        return files;
+    }
+
+    private static Map<String, GoVersion> versionCommands(InstallStore store, Set<String> names) {
         Map<String, GoVersion> versions = new TreeMap<>();
         for (GoVersion v : store.installed()) {
             if (ShimSet.safe(versionCommand(v)) && !names.contains(versionCommand(v))) versions.put(versionCommand(v), v);
         }
+        return versions;
+    }
+
+    /** Rewrites {@code shims/} for the installed versions. Call with the shared lock held. */
+    public void write(InstallStore store, Settings settings) {
+        Set<String> names = ShimSet.of(store);
+        Map<String, GoVersion> versions = versionCommands(store, names);
         Path dir = store.shimsDir();
         try {
             Files.createDirectories(dir);

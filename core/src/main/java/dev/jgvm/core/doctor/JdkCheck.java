@@ -1,0 +1,64 @@
+package dev.jgvm.core.doctor;
+
+import dev.jgvm.core.env.Env;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code jdk}: the JDK the launcher started, and whether its start-up cache (AppCDS on 17-23, the AOT cache on 24+,
+ * in {@code JGVM_HOME/lib/cache/}, named as {@code launcher.sh} names it) is trained for it.
+ */
+public final class JdkCheck implements Check {
+    @Override public List<Finding> examine(Situation s) {
+        Situation.Jdk jdk = s.jdk();
+        String shown = "Java %s at '%s'".formatted(jdk.version(), jdk.home());
+        Path launcher = launcher(s.env(), s.store().home());
+        if (!Files.isRegularFile(launcher)) {
+            return List.of(Finding.warn("jdk", shown + "; jgvm's launcher '%s' is not installed, so there is no start-up cache".formatted(launcher),
+                    "run './install.sh' from a jgvm checkout"));
+        }
+        Path cache = cacheFile(s.store().home(), jdk);
+        if (Files.isRegularFile(cache)) return List.of(Finding.ok("jdk", shown + "; start-up cache trained ('%s')".formatted(cache)));
+        return List.of(Finding.warn("jdk", shown + "; its start-up cache '%s' is not trained yet, so every jgvm command starts slower".formatted(cache),
+                "run 'jgvm doctor --fix' (or 'JGVM_TRAIN=1 jgvm')").repairedBy(Repair.RETRAIN));
+    }
+
+    /** The launcher, {@code JGVM_HOME/bin/jgvm}. */
+    static Path launcher(Env env, Path home) { return home.resolve("bin/jgvm"); }
+
+    /** Trains the cache by running the launcher's training mode in the foreground; true when it succeeded. */
+    public static boolean retrain(Env env, Path home) {
+        Path launcher = launcher(env, home);
+        if (!Files.isExecutable(launcher)) return false;
+        return Programs.run(env.with("JGVM_TRAIN", "1").with("JGVM_HOME", home.toString()), Duration.ofMinutes(5), List.of(launcher.toString()))
+                .filter(r -> r.exit() == 0).isPresent();
+    }
+
+    /**
+     * The cache file {@code launcher.sh} uses for a JDK: {@code lib/cache/<key>.jsa} (or {@code .aot} from 24 on),
+     * the key being the JDK's JAVA_VERSION and home with every character outside {@code [A-Za-z0-9.+-]} made {@code _}.
+     */
+    static Path cacheFile(Path home, Situation.Jdk jdk) {
+        String version = releaseVersion(jdk.home()).orElse(jdk.version());
+        String key = version + "-" + jdk.home();
+        StringBuilder safe = new StringBuilder();
+        for (char c : key.toCharArray()) safe.append(Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '+' || c == '-' ? c : '_');
+        return home.resolve("lib/cache").resolve(safe + (jdk.feature() >= 24 ? ".aot" : ".jsa"));
+    }
+
+    private static Optional<String> releaseVersion(Path jdkHome) {
+        try {
+            for (String line : Files.readAllLines(jdkHome.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) return Optional.of(line.substring(13).replace("\"", ""));
+            }
+        } catch (IOException e) {
+            // no release file: the launcher falls back to 'java -version', as this does to the runtime's version
+        }
+        return Optional.empty();
+    }
+}
