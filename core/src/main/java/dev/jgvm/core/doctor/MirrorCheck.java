@@ -88,7 +88,7 @@ public final class MirrorCheck implements Check {
         } else if (reachable.isEmpty()) {
             out.add(Finding.fail("mirrors", "no mirror answers %s: %s".formatted(via, String.join("; ", concat(unreachable, tls))),
                     "check the network; behind a proxy set '[network] proxy = \"http://proxy:3128\"' in config.toml (or HTTPS_PROXY); "
-                            + "in China add 'JGVM_MIRRORS=china' or a [[mirror]] such as goproxy+https://goproxy.cn"));
+                            + "in China add a [[mirror]] such as type = \"goproxy\", url = \"https://goproxy.cn/\""));
         } else {
             out.add(Finding.warn("mirrors", "%d of %d mirrors answer %s; failing: %s".formatted(reachable.size(), total, via,
                             String.join("; ", concat(unreachable, tls))),
