@@ -239,6 +239,27 @@ class CliTest {
     }
 
     @Test
+    void currentUseAndInstallWarnWhenTheSelectionIsOlderThanGoModsGoLine() throws IOException {
+        install("1.21.13");
+        Files.writeString(project.resolve("go.mod"), "module example.com/api\n\ngo 1.22.5\n");
+        String warning = "warn: %s needs go 1.22.5 or newer, but the selected go 1.21.13 is older; run 'jgvm install 1.22' and 'jgvm use 1.22', or see 'jgvm doctor'\n"
+                .formatted(project.resolve("go.mod"));
+
+        CliResult use = jgvm("use", "1.21.13");
+        CliResult current = jgvm("current");
+        CliResult again = jgvm("install", "1.21.13");
+        install("1.22.5");
+        CliResult newer = jgvm("use", "1.22.5");
+
+        assertEquals(0, use.exitCode(), use.toString());
+        assertTrue(use.err().endsWith(warning), use.err());
+        assertEquals(warning, current.err());
+        assertEquals("1.21.13 (from " + project.resolve(".go-version") + ")\n", current.out());
+        assertTrue(again.err().endsWith(warning), again.err());
+        assertFalse(newer.err().contains("warn:"), newer.err());
+    }
+
+    @Test
     void useGlobalSetsTheDefaultForDirectoriesWithoutAPin() {
         install("1.22.5");
         install("1.21.13");
@@ -427,6 +448,19 @@ class CliTest {
         assertTrue(zsh.out().contains("precmd_functions=(_jgvm_hook $precmd_functions)"), zsh.out());
         assertTrue(fish.out().contains("function _jgvm_hook --on-event fish_prompt"), fish.out());
         assertTrue(fish.out().contains("complete -c jgvm -n __fish_use_subcommand -a install"), fish.out());
+    }
+
+    @Test
+    void initInHookModeExportsTheConfiguredGotoolchainSinceNoShimRunsInFrontOfGo() {
+        Env withPath = env().with("JGVM_GOTOOLCHAIN", "path");
+
+        CliResult bash = Cli.inProcess(withPath).run("init", "bash", "--mode", "hook", "--no-completion");
+        CliResult fish = Cli.inProcess(withPath).run("init", "fish", "--mode", "hook");
+        CliResult unset = jgvm("init", "bash", "--mode", "hook", "--no-completion");
+
+        assertTrue(bash.out().endsWith("_jgvm_hook\nGOTOOLCHAIN='path'\nexport GOTOOLCHAIN\n"), bash.out());
+        assertTrue(fish.out().contains("set -gx GOTOOLCHAIN 'path'\n"), fish.out());
+        assertFalse(unset.out().contains("GOTOOLCHAIN"), unset.out());
     }
 
     @Test

@@ -8,7 +8,8 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.jgvm.cli.Cli.CliResult;
 import dev.jgvm.core.env.Env;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,11 +40,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * report's text and {@code --json} shape, the exit code, and {@code --fix}.
  */
 class DoctorIT {
+    @TempDir static Path keys;
     @TempDir Path tmp;
     Path home;
     Path project;
-    Path caPem;
-    HttpsServer mirror;
+    static Path caPem;
+    static HttpsServer mirror;
+
+    @BeforeAll
+    static void interceptingMirror() throws Exception { mirror = httpsMirror(); }
+
+    @AfterAll
+    static void stop() { mirror.stop(0); }
 
     @BeforeEach
     void machine() throws Exception {
@@ -53,11 +61,7 @@ class DoctorIT {
         executable(bin.resolve("go"), "#!/bin/sh\necho 'go version go1.22.5 linux/amd64'\n");
         executable(bin.resolve("gofmt"), "#!/bin/sh\n");
         Files.writeString(home.resolve("version"), "1.22.5\n");
-        mirror = httpsMirror();
     }
-
-    @AfterEach
-    void stop() { mirror.stop(0); }
 
     @Test
     void namesAGoAheadOfTheShimsAMissingCompilerAndAnInterceptingCaThenJsonAndExitCode() throws Exception {
@@ -138,7 +142,8 @@ class DoctorIT {
     }
 
     // A CA of its own (as a company's TLS-inspecting proxy has) signs the mirror's certificate; jgvm trusts only the JDK's roots.
-    private HttpsServer httpsMirror() throws Exception {
+    private static HttpsServer httpsMirror() throws Exception {
+        Path tmp = keys;
         Path ca = tmp.resolve("ca.p12");
         Path server = tmp.resolve("server.p12");
         caPem = tmp.resolve("ca.pem");

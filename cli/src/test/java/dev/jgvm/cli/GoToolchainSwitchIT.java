@@ -52,10 +52,11 @@ class GoToolchainSwitchIT {
         CliResult real = Cli.inProcess(env).run("install", "--from", archive.toString(), "--sha256", FixtureDistribution.sha256(archive));
         CliResult newer = Cli.inProcess(env).run("install", "--from", fake.toString(), "--sha256", FixtureDistribution.sha256(fake));
         Map<String, String> goEnv = Map.of("GOPROXY", "off", "GOCACHE", tmp.resolve("gocache").toString(),
-                "GOPATH", tmp.resolve("gopath").toString(), "HOME", tmp.toString(), "GOENV", "off", "PATH", home.resolve("shims") + ":/usr/bin:/bin");
+                "GOPATH", tmp.resolve("gopath").toString(), "HOME", tmp.toString(), "GOENV", "off", "GOFLAGS", "-modcacherw", "PATH", home.resolve("shims") + ":/usr/bin:/bin");
         String switched = run(List.of("dash", "-c", "go version"), project, goEnv, true);
         String local = run(List.of("dash", "-c", "go list -m"), project, Map.of("GOPROXY", "off", "HOME", tmp.toString(),
-                "GOCACHE", tmp.resolve("gocache").toString(), "GOENV", "off",
+                "GOCACHE", tmp.resolve("gocache").toString(), "GOENV", "off", "GOFLAGS", "-modcacherw",
+                "GOPATH", tmp.resolve("gopath").toString(),
                 "JGVM_GOTOOLCHAIN", "local", "PATH", home.resolve("shims") + ":/usr/bin:/bin"), false);
 
         assertEquals(0, real.exitCode(), real.toString());

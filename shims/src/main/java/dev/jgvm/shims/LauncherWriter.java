@@ -22,7 +22,7 @@ public final class LauncherWriter {
 
     /** The launcher script for jars in {@code lib} and a default {@code home}. */
     public String script(Path lib, Path home) {
-        return ShimWriter.resource("launcher.sh").replace("@RESOLVE@", ShimWriter.resolver())
+        return ShimWriter.resource("launcher.sh").replace("@RESOLVE@", ShimWriter.resolver() + ShimWriter.toolchainFunctions())
                 .replace("@JGVM_VERSION@", ShimWriter.shQuote(VERSION))
                 .replace("@JGVM_LIB@", ShimWriter.shQuote(lib.toString()))
                 .replace("@JGVM_DEFAULT_HOME@", ShimWriter.shQuote(home.toString()));

@@ -29,13 +29,19 @@ public final class ShimWriter {
     private static final String RESOLVE = resource("resolve.sh");
     private static final String CMD = resource("shim.cmd");
     private static final String VERSION = resource("version.sh");
+    private static final String TOOLCHAIN = resource("toolchain.sh");
     private static final String VERSION_CMD = resource("version.cmd");
     /** Settings for the launcher's sh fast path, in {@code shims/} (never executable, so never a command). */
     static final String SETTINGS = ".settings";
 
     /** The sh shim for one command. */
     public String shScript(String cmd, Path home, Settings settings) {
-        return SHIM.replace("@RESOLVE@", compact(resolver()))
+        // With gotoolchain in path mode the go shim checks, before Go's switch does, that the toolchain go.mod asks
+        // for is installed (or installs it); every other shim, and every other setting, carries none of that code.
+        boolean switchCheck = cmd.equals("go") && pathMode(settings.gotoolchain());
+        return SHIM.replace("@TOOLCHAIN@\n", switchCheck ? compact(TOOLCHAIN) : "")
+                .replace("@SWITCH@\n", switchCheck ? "      _jgvm_switch " + (settings.autoInstall() ? "1" : "0") + "\n" : "")
+                .replace("@RESOLVE@", compact(resolver()))
                 .replace("@HOME@", shQuote(home.toString()))
                 .replace("@READ_GO_MOD@", settings.readGoMod() ? "1" : "0")
                 .replace("@AUTO_INSTALL@", settings.autoInstall() ? "1" : "0")
@@ -58,6 +64,12 @@ public final class ShimWriter {
 
     /** The name of a version's command: {@code go1.22.5}, {@code go1.21rc2}, {@code go1.20}. */
     public static String versionCommand(GoVersion version) { return version.goName(); }
+
+    /** GOTOOLCHAIN's path mode: {@code path}, or a minimum with {@code +path}. */
+    static boolean pathMode(String gotoolchain) { return gotoolchain.equals("path") || gotoolchain.endsWith("+path"); }
+
+    /** The sh functions for Go's toolchain switch (go.mod lookup, Go's version order), for the launcher's current. */
+    public static String toolchainFunctions() { return TOOLCHAIN; }
 
     /** The resolver functions with their CR and BOM literals, as the shims and the launcher embed them. */
     public static String resolver() {

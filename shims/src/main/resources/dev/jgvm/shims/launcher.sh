@@ -261,6 +261,7 @@ if _jgvm_fast "$@"; then
         if [ "$_jgvm_tok" = system ] || _jgvm_find; then
           [ "$_jgvm_tok" = system ] && _jgvm_ver=system
           if [ -n "$_jgvm_q" ]; then printf '%s\n' "$_jgvm_ver"; else printf '%s (from %s)\n' "$_jgvm_ver" "$_jgvm_src"; fi
+          [ "$_jgvm_tok" = system ] || _jgvm_gomod_warn
           exit 0
         fi
         if [ -n "$_jgvm_q" ]; then printf '%s\n' "$_jgvm_tok"; else printf '%s (from %s)\n' "$_jgvm_tok" "$_jgvm_src"; fi

@@ -25,6 +25,7 @@ _jgvm_unreadable() {
   echo "warn: cannot read '$1'; skipped it" >&2
   echo "hint: make it readable ('chmod a+r $1') or remove it" >&2
 }
+@TOOLCHAIN@
 if _jgvm_select; then
   if [ "$_jgvm_tok" = system ]; then
     _jgvm_system "$_jgvm_cmd" && { unset _JGVM_SHIM_INSTALLED; exec "$_jgvm_sys" "$@"; }
@@ -40,6 +41,7 @@ if _jgvm_select; then
       _jgvm_gotc=${JGVM_GOTOOLCHAIN-@GOTOOLCHAIN@}
       if [ -n "$_jgvm_gotc" ]; then GOTOOLCHAIN=$_jgvm_gotc; export GOTOOLCHAIN; fi
       unset _JGVM_SHIM_INSTALLED
+@SWITCH@
       exec "$GOROOT/bin/$_jgvm_cmd" "$@"
     fi
     echo "error: go $_jgvm_ver has no '$_jgvm_cmd' (go $_jgvm_ver selected by $_jgvm_src)" >&2

@@ -371,4 +371,67 @@ class ShimIT {
         assertFalse(Files.exists(home.resolve("shims/go1.21.13.cmd")));
         assertTrue(Files.exists(home.resolve("shims/go1.22.5")));
     }
+
+    private static Settings gotoolchain(String value, boolean autoInstall) {
+        return new Settings(autoInstall, true, value, Settings.EvidenceLevel.ORIGIN, java.util.Optional.empty(), Settings.Network.defaults(), List.of(), java.util.Optional.empty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void inPathModeAGoModAskingForAVersionNotInstalledSaysWhichInstallFixesIt(String shell) throws Exception {
+        rehash(gotoolchain("path", false));
+        Files.writeString(project.resolve("go.mod"), "module m\n\ngo 1.99\n");
+        Path sub = Files.createDirectories(project.resolve("cmd/tool"));
+
+        Run r = shim(shell, sub, Map.of("PATH", home.resolve("shims") + ":/usr/bin:/bin"), "", "build");
+
+        assertEquals(127, r.exit(), r.out());
+        assertEquals("error: " + project.resolve("go.mod") + " asks for go1.99.0, which jgvm has not installed, and GOTOOLCHAIN=path lets Go run only a go1.99.0 found on PATH\n"
+                + "hint: run 'jgvm install 1.99.0' (Go's switch then runs jgvm's go1.99.0), or 'jgvm use' a version that is new enough\n", r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void inPathModeGoRunsWhenNoSwitchIsNeededOrItsTargetIsInstalled(String shell) throws Exception {
+        fakeGo("1.23.4", "#!/bin/sh\necho go1.23.4\n");
+        rehash(gotoolchain("path", false));
+        Path older = Files.createDirectories(project.resolve("older"));
+        Files.writeString(older.resolve("go.mod"), "module m\r\n\r\ngo 1.21 // a comment\r\n");
+        Path pinned = Files.createDirectories(project.resolve("pinned"));
+        Files.writeString(pinned.resolve("go.mod"), "module m\n\ngo 1.22.0\n\ntoolchain go1.23.4\n");
+        Files.writeString(pinned.resolve(".go-version"), "1.22.5\n");
+        Path rc = Files.createDirectories(project.resolve("rc"));
+        Files.writeString(rc.resolve("go.mod"), "module m\n\ngo 1.22rc1\n");
+
+        assertEquals("go1.22.5 version\n", shim(shell, older, Map.of(), "", "version").out());
+        assertEquals("go1.22.5 version\n", shim(shell, pinned, Map.of(), "", "version").out(), "go1.23.4 is installed: Go's switch finds it");
+        assertEquals("go1.22.5 version\n", shim(shell, rc, Map.of(), "", "version").out(), "1.22rc1 is older than 1.22.5");
+        assertEquals("go1.22.5 version\n", shim(shell, project, Map.of("JGVM_GOTOOLCHAIN", "local"), "", "version").out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void inPathModeWithAutoInstallTheVersionGoModAsksForIsInstalledThroughJgvm(String shell) throws Exception {
+        rehash(gotoolchain("path", true));
+        Files.writeString(project.resolve("go.mod"), "module m\n\ngo 1.22.5\n\ntoolchain go1.23.4\n");
+        Path jgvm = Files.createDirectories(home.resolve("bin")).resolve("jgvm");
+        Files.writeString(jgvm, "#!/bin/sh\necho \"jgvm $*\" >>\"$JGVM_HOME/calls\"\n");
+        Files.setPosixFilePermissions(jgvm, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Run r = shim(shell, project, Map.of(), "", "version");
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("go1.22.5 version\n", r.out());
+        assertEquals("jgvm install 1.23.4\n", Files.readString(home.resolve("calls")));
+        assertTrue(r.err().startsWith("info: " + project.resolve("go.mod") + " asks for go1.23.4; installing it through jgvm"), r.err());
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlyTheGoShimInPathModeCarriesTheSwitchCheck() throws IOException {
+        assertFalse(Files.readString(home.resolve("shims/go")).contains("_jgvm_switch"));
+        rehash(gotoolchain("path", true));
+
+        assertTrue(Files.readString(home.resolve("shims/go")).contains("_jgvm_switch 1\n"));
+        assertFalse(Files.readString(home.resolve("shims/gofmt")).contains("_jgvm_switch"));
+    }
 }

@@ -40,6 +40,7 @@ public final class CurrentCommand implements Callable<Integer> {
             t.out().flush();
             throw Selected.notInstalled(r);
         }
+        Selected.warnIfOlderThanGoMod(services);
         return ExitCode.OK.code();
     }
 

@@ -81,6 +81,7 @@ public final class InstallCommand implements Callable<Integer> {
         } else {
             t.out().println(done.goroot());
         }
+        Selected.warnIfOlderThanGoMod(services);
         return ExitCode.OK.code();
     }
 
@@ -156,6 +157,7 @@ public final class InstallCommand implements Callable<Integer> {
         } else {
             for (Installation i : done) t.out().println(i.goroot());
         }
+        Selected.warnIfOlderThanGoMod(services);
         return ExitCode.OK.code();
     }
 

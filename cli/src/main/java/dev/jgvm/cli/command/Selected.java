@@ -66,4 +66,18 @@ final class Selected {
         }
         return Optional.empty();
     }
+
+    /**
+     * Warns when the version selected here is older than the go line of the go.work/go.mod the go command finds here:
+     * Go 1.21+ would switch toolchains (or fail) in this project. The launcher's sh {@code current} says the same.
+     */
+    static void warnIfOlderThanGoMod(Services s) {
+        Optional<dev.jgvm.core.version.GoVersion> v = s.resolveHere().installed();
+        if (v.isEmpty()) return;
+        dev.jgvm.core.resolve.GoModule.find(s.env()).filter(m -> m.needsNewerThan(v.get())).ifPresent(m -> {
+            String lang = dev.jgvm.core.version.GoVersion.lang(m.go());
+            s.terminal().warn("%s needs go %s or newer, but the selected go %s is older; run 'jgvm install %s' and 'jgvm use %s', or see 'jgvm doctor'"
+                    .formatted(m.file(), m.go(), v.get().name(), lang, lang));
+        });
+    }
 }
