@@ -35,7 +35,7 @@ public final class Train {
                     {"install", "--from", archive.toString(), "--sha256", sha}, {"list"}, {"ls", "--json"}, {"current", "-v"},
                     {"use", "1.22"}, {"current"}, {"which", "go"}, {"env"}, {"env", "--shell", "fish"},
                     {"exec", "--help"}, {"use", "--help"}, {"verify"}, {"keys", "list"}, {"list-remote", "--help"}, {"bundle", "--help"},
-                    {"uninstall", "1.22.5"}, {"rehash"}, {"use", "nope"}, {"install", "--bad"},
+                    {"doctor", "--help"}, {"uninstall", "1.22.5"}, {"rehash"}, {"use", "nope"}, {"install", "--bad"},
             };
             PrintWriter sink = new PrintWriter(Writer.nullWriter());
             for (String[] run : runs) Main.run(env, sink, sink, run);

@@ -105,7 +105,7 @@ public final class MirrorCheck implements Check {
         } else {
             Duration skew = Duration.between(serverDate.get(), s.env().clock().instant());
             if (skew.abs().compareTo(CLOCK_SKEW) > 0) {
-                out.add(Finding.fail("clock", "the system clock is %s %s than %s's (%s): TLS certificates look expired or not yet valid"
+                out.add(Finding.fail("clock", "the system clock is %s %s %s's (%s): TLS certificates look expired or not yet valid"
                                 .formatted(human(skew.abs()), skew.isNegative() ? "behind" : "ahead", dateFrom, serverDate.get()),
                         "set the clock right: 'sudo timedatectl set-ntp true' (Linux) or System Settings > Date & Time (macOS)"));
             } else {
@@ -137,10 +137,12 @@ public final class MirrorCheck implements Check {
         return false;
     }
 
+    // Rounded: a clock three hours off, measured a moment later, is still "3 hours" off.
     private static String human(Duration d) {
-        if (d.toHours() >= 48) return d.toDays() + " days";
-        if (d.toMinutes() >= 120) return d.toHours() + " hours";
-        return d.toMinutes() + " minutes";
+        long minutes = Math.round(d.toMillis() / 60_000.0);
+        if (minutes >= 48 * 60) return Math.round(minutes / 1440.0) + " days";
+        if (minutes >= 120) return Math.round(minutes / 60.0) + " hours";
+        return minutes + " minutes";
     }
 
     /** What a server shows before any trust decision: its certificate chain's issuer and its Date header. */
