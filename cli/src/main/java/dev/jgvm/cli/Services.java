@@ -222,12 +222,21 @@ public final class Services {
     /** What {@code jgvm doctor} looks at: this environment, store and selection, the machine and the JDK running jgvm. */
     public Situation doctorSituation() {
         SystemMachine machine = new SystemMachine();
-        // The machine's own platform: JGVM_PLATFORM only says what to install.
-        Platform platform = platforms().platform(env.with("JGVM_PLATFORM", null), Optional.empty());
+        // What jgvm installs for (JGVM_PLATFORM when set); the platform check compares it with detectedPlatform().
+        Platform platform = platforms().platform(env, Optional.empty());
         Map<String, String> shims = new ShimWriter().expected(store(), settings());
         Situation.Jdk jdk = new Situation.Jdk(Path.of(System.getProperty("java.home")), System.getProperty("java.version"));
         return new Situation(env, settings(), store(), resolveHere(), platform, machine.translatedByRosetta(), shims, jdk,
                 MirrorChain.configs(settings(), env, Optional.empty()));
+    }
+
+    /** The machine's own platform, whatever JGVM_PLATFORM says; empty when it cannot be told. */
+    public Optional<Platform> detectedPlatform() {
+        try {
+            return Optional.of(platforms().platform(env.with("JGVM_PLATFORM", null), Optional.empty()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Applies one of doctor's safe fixes; false when it could not. */

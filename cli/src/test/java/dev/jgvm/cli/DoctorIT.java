@@ -79,7 +79,7 @@ class DoctorIT {
         assertTrue(text.out().contains("warn cgo: no C compiler: 'gcc' (Go's default C compiler) is not on PATH"), text.out());
         Map<String, JsonObject> byId = byId(json);
         assertEquals(1, json.exitCode(), json.toString());
-        assertEquals(List.of("path", "goroot", "gobin", "gopath", "gotoolchain", "toolchain-pin", "version-files", "arch", "cgo", "shims",
+        assertEquals(List.of("path", "goroot", "gobin", "gopath", "gotoolchain", "toolchain-pin", "version-files", "platform", "arch", "cgo", "shims",
                 "mirrors", "tls", "clock", "directories", "disk", "jdk"), new ArrayList<>(byId.keySet()));
         JsonObject tls = byId.get("tls");
         assertEquals("fail", tls.get("status").getAsString());

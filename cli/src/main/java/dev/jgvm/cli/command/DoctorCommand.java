@@ -30,7 +30,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Terminal t = services.terminal();
-        List<Finding> findings = Doctor.standard().examine(services.doctorSituation());
+        List<Finding> findings = Doctor.standard(services.detectedPlatform()).examine(services.doctorSituation());
         if (fix) {
             Set<Repair> repairs = EnumSet.noneOf(Repair.class);
             for (Finding f : findings) f.repair().ifPresent(repairs::add);
@@ -39,7 +39,7 @@ public final class DoctorCommand implements Callable<Integer> {
                 else t.warn("could not apply: " + r.done());
             }
             if (repairs.isEmpty()) t.info("nothing to fix automatically");
-            else findings = Doctor.standard().examine(services.doctorSituation());
+            else findings = Doctor.standard(services.detectedPlatform()).examine(services.doctorSituation());
         }
         if (t.json()) {
             JsonArray a = new JsonArray();

@@ -12,10 +12,14 @@ public final class Doctor {
 
     public Doctor(List<Check> checks) { this.checks = List.copyOf(checks); }
 
-    /** Every check, in the order the report lists them. */
-    public static Doctor standard() {
-        return new Doctor(List.of(new PathCheck(), new GoEnvCheck(), new ToolchainCheck(), new VersionFileCheck(), new ArchitectureCheck(),
-                new CgoCheck(), new ShimCheck(), new MirrorCheck(), new HomeCheck(), new JdkCheck()));
+    /**
+     * Every check, in the order the report lists them.
+     *
+     * @param detected the machine's own platform (the situation's {@code machine} is the one jgvm installs for)
+     */
+    public static Doctor standard(java.util.Optional<dev.jgvm.core.platform.Platform> detected) {
+        return new Doctor(List.of(new PathCheck(), new GoEnvCheck(), new ToolchainCheck(), new VersionFileCheck(), new PlatformCheck(detected),
+                new ArchitectureCheck(), new CgoCheck(), new ShimCheck(), new MirrorCheck(), new HomeCheck(), new JdkCheck()));
     }
 
     public List<Finding> examine(Situation s) {

@@ -24,7 +24,7 @@ import java.util.Optional;
  * directory and clock), settings, the store, the version selected here, the machine's platform, the shims this jgvm
  * would write, the JDK running jgvm and the mirror chain in effect.
  *
- * @param machine        the machine's own platform (not {@code JGVM_PLATFORM}'s)
+ * @param machine        the platform jgvm installs for: {@code JGVM_PLATFORM}, else the machine's own
  * @param jvmTranslated  whether this JVM runs translated by Rosetta 2
  * @param expectedShims  each file {@code shims/} should hold (name to content), as this jgvm would write it
  * @param jdk            the JDK the launcher started

@@ -191,6 +191,21 @@ class DoctorChecksTest {
         assertEquals("run 'jgvm use 1.23.4' to write it into .go-version, or change the toolchain line", f.fix());
     }
 
+    // --- platform
+
+    @Test
+    void aJgvmPlatformThatIsNotTheMachinesWarns() {
+        Env env = env("JGVM_PLATFORM", "linux/arm64");
+
+        Finding differs = new PlatformCheck(Optional.of(LINUX_AMD64)).examine(situation(env, Platform.parse("linux/arm64"), false)).get(0);
+        Finding same = new PlatformCheck(Optional.of(LINUX_AMD64)).examine(situation(env(), LINUX_AMD64, false)).get(0);
+
+        assertEquals(Status.WARN, differs.status());
+        assertEquals("JGVM_PLATFORM=linux/arm64 makes jgvm install Go for linux/arm64, but this machine is linux/amd64", differs.finding());
+        assertEquals("unset JGVM_PLATFORM (remove it from your shell start-up files) unless you install for another machine on purpose", differs.fix());
+        assertEquals(Status.OK, same.status());
+    }
+
     // --- arch
 
     @Test
