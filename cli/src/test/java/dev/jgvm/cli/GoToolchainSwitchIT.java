@@ -52,9 +52,9 @@ class GoToolchainSwitchIT {
         CliResult real = Cli.inProcess(env).run("install", "--from", archive.toString(), "--sha256", FixtureDistribution.sha256(archive));
         CliResult newer = Cli.inProcess(env).run("install", "--from", fake.toString(), "--sha256", FixtureDistribution.sha256(fake));
         Map<String, String> goEnv = Map.of("GOPROXY", "off", "GOCACHE", tmp.resolve("gocache").toString(),
-                "GOPATH", tmp.resolve("gopath").toString(), "HOME", tmp.toString(), "GOENV", "off", "GOFLAGS", "-modcacherw", "PATH", home.resolve("shims") + ":/usr/bin:/bin");
+                "GOPATH", tmp.resolve("gopath").toString(), "GOENV", "off", "GOFLAGS", "-modcacherw", "PATH", home.resolve("shims") + ":/usr/bin:/bin");
         String switched = run(List.of("dash", "-c", "go version"), project, goEnv, true);
-        String local = run(List.of("dash", "-c", "go list -m"), project, Map.of("GOPROXY", "off", "HOME", tmp.toString(),
+        String local = run(List.of("dash", "-c", "go list -m"), project, Map.of("GOPROXY", "off",
                 "GOCACHE", tmp.resolve("gocache").toString(), "GOENV", "off", "GOFLAGS", "-modcacherw",
                 "GOPATH", tmp.resolve("gopath").toString(),
                 "JGVM_GOTOOLCHAIN", "local", "PATH", home.resolve("shims") + ":/usr/bin:/bin"), false);
@@ -67,7 +67,9 @@ class GoToolchainSwitchIT {
 
     private static String run(List<String> cmd, Path cwd, Map<String, String> env, boolean mustSucceed) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
-        if (!env.isEmpty()) pb.environment().keySet().removeIf(k -> k.startsWith("JGVM_") || k.startsWith("GO"));
+        // No HOME and no XDG_CONFIG_HOME: Go then has no configuration directory, so it reads no 'go env -w' file and
+        // its telemetry writes nothing (it would, after the test, into a temp directory being deleted).
+        pb.environment().keySet().removeIf(k -> k.startsWith("JGVM_") || k.startsWith("GO") || k.equals("HOME") || k.equals("XDG_CONFIG_HOME"));
         pb.environment().put("PWD", cwd.toString());
         pb.environment().putAll(env);
         Process p = pb.start();
