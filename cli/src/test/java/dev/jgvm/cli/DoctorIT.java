@@ -83,7 +83,7 @@ class DoctorIT {
                 "mirrors", "tls", "clock", "directories", "disk", "jdk"), new ArrayList<>(byId.keySet()));
         JsonObject tls = byId.get("tls");
         assertEquals("fail", tls.get("status").getAsString());
-        assertTrue(tls.get("finding").getAsString().contains("presents a certificate issued by 'CN=Corp Intercepting CA,O=Example Corp', which jgvm does not trust"), tls.toString());
+        assertTrue(tls.get("finding").getAsString().contains("presents a certificate issued by 'CN=Corp Intercepting CA"), tls.toString());
         assertTrue(tls.get("finding").getAsString().endsWith("a proxy or security product may be intercepting TLS"), tls.toString());
         assertTrue(tls.get("fix").getAsString().contains("'[network] ca_file = \"/path/to/ca.pem\"' in config.toml (or JGVM_CA_FILE)"), tls.toString());
         assertEquals("fail", byId.get("mirrors").get("status").getAsString());

@@ -3,9 +3,9 @@ package dev.jgvm.core.doctor;
 import dev.jgvm.core.config.Settings;
 import dev.jgvm.core.download.HttpClient;
 import dev.jgvm.core.error.JgvmException;
+import dev.jgvm.core.transport.TlsFailure;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -19,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertPathBuilderException;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +45,7 @@ public final class MirrorCheck implements Check {
         List<String> reachable = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
         List<String> tls = new ArrayList<>();
+        java.util.Set<String> tlsFixes = new java.util.LinkedHashSet<>();
         Optional<Instant> serverDate = Optional.empty();
         String dateFrom = "";
         for (Settings.MirrorConfig m : s.mirrors()) {
@@ -72,9 +71,16 @@ public final class MirrorCheck implements Check {
                     dateFrom = uri.getHost();
                 }
             } catch (JgvmException e) {
-                if (untrusted(e)) {
-                    String issuer = proxy.isEmpty() ? peek(uri).flatMap(Peek::issuer).orElse("an unknown issuer") : "an unknown issuer";
+                // The transport's own classification of a TLS failure (TlsFailure), the words jgvm uses everywhere.
+                Optional<TlsFailure> failure = TlsFailure.classify(e, uri.getHost());
+                if (failure.isPresent() && failure.get().reason() == TlsFailure.Reason.UNKNOWN_ISSUER) {
+                    URI at = uri;
+                    String issuer = failure.get().issuer()
+                            .or(() -> proxy.isEmpty() ? peek(at).flatMap(Peek::issuer) : Optional.empty()).orElse("an unknown issuer");
                     tls.add("'%s' (%s) presents a certificate issued by '%s', which jgvm does not trust".formatted(m.url(), m.name(), issuer));
+                } else if (failure.isPresent()) {
+                    tls.add("%s (%s)".formatted(failure.get().message(), m.name()));
+                    tlsFixes.add(failure.get().hint());
                 } else {
                     unreachable.add("%s: %s".formatted(m.name(), e.getMessage()));
                 }
@@ -97,8 +103,10 @@ public final class MirrorCheck implements Check {
         if (tls.isEmpty()) {
             out.add(Finding.ok("tls", net.caFile().isEmpty() ? "TLS: the JDK's trusted roots suffice" : "TLS: the JDK's roots and ca_file '%s'".formatted(net.caFile())));
         } else {
-            out.add(Finding.fail("tls", String.join("; ", tls) + "; a proxy or security product may be intercepting TLS",
-                    "get that CA's certificate (PEM) from your IT department and set '[network] ca_file = \"/path/to/ca.pem\"' in config.toml (or JGVM_CA_FILE)"));
+            boolean untrusted = tls.stream().anyMatch(t -> t.contains("which jgvm does not trust"));
+            if (untrusted) tlsFixes.add("get that CA's certificate (PEM) from your IT department and set '[network] ca_file = \"/path/to/ca.pem\"' in config.toml (or JGVM_CA_FILE)");
+            out.add(Finding.fail("tls", String.join("; ", tls) + (untrusted ? "; a proxy or security product may be intercepting TLS" : ""),
+                    String.join("; ", tlsFixes)));
         }
         if (serverDate.isEmpty()) {
             out.add(Finding.ok("clock", "no server Date to compare the clock with" + (proxy.isEmpty() ? "" : " (through a proxy)")));
@@ -125,16 +133,6 @@ public final class MirrorCheck implements Check {
         if (!s.settings().network().proxy().isEmpty()) return s.settings().network().proxy();
         return s.env().get("HTTPS_PROXY").or(() -> s.env().get("https_proxy")).or(() -> s.env().get("HTTP_PROXY"))
                 .or(() -> s.env().get("http_proxy")).orElse("");
-    }
-
-    // An unknown issuer: the trust path could not be built from jgvm's roots.
-    private static boolean untrusted(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CertPathBuilderException) return true;
-            if ((t instanceof SSLHandshakeException || t instanceof CertificateException) && t.getMessage() != null
-                    && (t.getMessage().contains("PKIX") || t.getMessage().contains("certification path"))) return true;
-        }
-        return false;
     }
 
     // Rounded: a clock three hours off, measured a moment later, is still "3 hours" off.
