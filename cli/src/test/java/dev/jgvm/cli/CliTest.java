@@ -239,7 +239,7 @@ class CliTest {
     }
 
     @Test
-    void currentUseAndInstallWarnWhenTheSelectionIsOlderThanGoModsGoLine() throws IOException {
+    void currentAndInstallWarnWhenTheSelectionIsOlderThanGoModsGoLine() throws IOException {
         install("1.21.13");
         Files.writeString(project.resolve("go.mod"), "module example.com/api\n\ngo 1.22.5\n");
         String warning = "warn: %s needs go 1.22.5 or newer, but the selected go 1.21.13 is older; run 'jgvm install 1.22' and 'jgvm use 1.22', or see 'jgvm doctor'\n"
@@ -252,11 +252,10 @@ class CliTest {
         CliResult newer = jgvm("use", "1.22.5");
 
         assertEquals(0, use.exitCode(), use.toString());
-        assertTrue(use.err().endsWith(warning), use.err());
         assertEquals(warning, current.err());
         assertEquals("1.21.13 (from " + project.resolve(".go-version") + ")\n", current.out());
         assertTrue(again.err().endsWith(warning), again.err());
-        assertFalse(newer.err().contains("warn:"), newer.err());
+        assertFalse(jgvm("current").err().contains("warn:"), "1.22.5 satisfies go 1.22.5");
     }
 
     @Test
