@@ -95,7 +95,7 @@ public final class KeysCommand implements Runnable {
                 String want = TrustedKeys.normalize(fingerprint);
                 rings = rings.stream().filter(r -> reports.get(r).fingerprint().equals(want)).toList();
                 if (rings.isEmpty()) {
-                    throw new VerificationException("'%s' does not hold the key %s; nothing was imported".formatted(file, spaced(want)),
+                    throw VerificationException.failed("'%s' does not hold the key %s; nothing was imported".formatted(file, spaced(want)),
                             "check the fingerprint with the key's owner, through a channel other than the one the file came from");
                 }
             } else if (!yes) {
@@ -105,7 +105,7 @@ public final class KeysCommand implements Runnable {
             List<KeyValidity.Report> unfit = rings.stream().map(reports::get).filter(r -> !r.fit()).toList();
             if (!unfit.isEmpty() && !yes) {
                 KeyValidity.Report first = unfit.get(0);
-                throw new VerificationException("the key %s %s; nothing was imported".formatted(spaced(first.fingerprint()), first.problems().get(0)),
+                throw VerificationException.failed("the key %s %s; nothing was imported".formatted(spaced(first.fingerprint()), first.problems().get(0)),
                         "ask its owner for a current copy; --yes trusts it as it is, but its signatures will give no evidence while it stays so");
             }
             JsonArray imported = new JsonArray();

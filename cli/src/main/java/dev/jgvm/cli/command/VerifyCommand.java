@@ -68,7 +68,7 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         if (bad > 0) {
-            throw new VerificationException("%d installed version%s changed since install".formatted(bad, bad == 1 ? "" : "s"),
+            throw VerificationException.failed("%d installed version%s changed since install".formatted(bad, bad == 1 ? "" : "s"),
                     "reinstall with 'jgvm install --force <version>'");
         }
         return ExitCode.OK.code();

@@ -67,8 +67,8 @@ public final class ArchiveExtractor {
             }
             if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) return TAR_GZ;
             if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) return ZIP;
-            throw new VerificationException("'%s' is neither a .tar.gz nor a .zip archive".formatted(file.getFileName()),
-                    "give the archive exactly as go.dev/dl publishes it");
+            throw VerificationException.unreadable("'%s' is neither a .tar.gz nor a .zip archive".formatted(file.getFileName()),
+                    "give the archive exactly as go.dev/dl publishes it", null);
         }
     }
 
@@ -354,8 +354,7 @@ public final class ArchiveExtractor {
         }
 
         private void refuse(String name, String why) {
-            throw new VerificationException("unsafe archive: entry '%s' %s".formatted(name, why),
-                    "nothing was installed; get the archive again from an official source");
+            throw VerificationException.unsafeArchive(name, why);
         }
     }
 

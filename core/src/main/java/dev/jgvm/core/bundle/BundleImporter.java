@@ -98,7 +98,7 @@ public final class BundleImporter {
                 }
                 Checksum actual = Checksum.ofFile(f);
                 if (!actual.equals(e.getValue())) {
-                    throw refuse(name, "holds a '%s' whose SHA-256 is %s, not the %s checksums.txt lists (a swapped or damaged archive)"
+                    throw refuse(VerificationException.Kind.MISMATCH, name, "holds a '%s' whose SHA-256 is %s, not the %s checksums.txt lists (a swapped or damaged archive)"
                             .formatted(e.getKey(), actual, e.getValue()), "get the bundle again from its maker");
                 }
             }
@@ -129,7 +129,7 @@ public final class BundleImporter {
             }
             return out;
         } catch (IOException e) {
-            throw refuse(name, "cannot be read: " + e.getMessage(), "the bundle is truncated or damaged; copy it again");
+            throw refuse(VerificationException.Kind.UNREADABLE, name, "cannot be read: " + e.getMessage(), "the bundle is truncated or damaged; copy it again");
         }
     }
 
@@ -137,7 +137,7 @@ public final class BundleImporter {
         Path sig = dir.resolve("signature.asc");
         if (!Files.isRegularFile(sig)) {
             if (minimum != EvidenceLevel.MIRROR) {
-                throw refuse(name, "is not signed (no signature.asc)",
+                throw refuse(VerificationException.Kind.INSUFFICIENT_EVIDENCE, name, "is not signed (no signature.asc)",
                         "ask for a bundle made with 'jgvm bundle create --sign-key FILE', or set [verify] minimum = \"mirror\" to accept unsigned ones");
             }
             progress.warning("bundle '%s' is not signed; accepted because [verify] minimum is 'mirror'".formatted(name));
@@ -164,7 +164,7 @@ public final class BundleImporter {
                 if (Files.size(target) != e.getSize()) throw new IOException("'%s' is truncated".formatted(n));
             }
         }
-        if (count == 0) throw refuse(name, "is empty or not a tar", "give the .tar that 'jgvm bundle create' wrote");
+        if (count == 0) throw refuse(VerificationException.Kind.UNREADABLE, name, "is empty or not a tar", "give the .tar that 'jgvm bundle create' wrote");
     }
 
     private static void copyDirectory(Path from, Path dir, String name) throws IOException {
@@ -180,6 +180,10 @@ public final class BundleImporter {
     }
 
     private static VerificationException refuse(String bundle, String why, String hint) {
-        return new VerificationException("bundle '%s' %s; nothing was imported".formatted(bundle, why), hint);
+        return refuse(VerificationException.Kind.TAMPERED, bundle, why, hint);
+    }
+
+    private static VerificationException refuse(VerificationException.Kind kind, String bundle, String why, String hint) {
+        return VerificationException.of(kind, "bundle '%s' %s; nothing was imported".formatted(bundle, why), hint);
     }
 }

@@ -40,7 +40,7 @@ public final class SmallFile {
     }
 
     private static VerificationException tooLarge(Path file, long max) {
-        return new VerificationException("'%s' is larger than %d bytes, too large for what it claims to be; refused".formatted(file.getFileName(), max),
+        return VerificationException.of(VerificationException.Kind.TOO_LARGE, "'%s' is larger than %d bytes, too large for what it claims to be; refused".formatted(file.getFileName(), max),
                 "nothing was installed; check where the file came from");
     }
 }

@@ -89,7 +89,7 @@ public final class Installer {
         String fileName = file.getFileName().toString();
         Optional<ArchiveName> named = ArchiveName.parse(fileName);
         if (expected.isEmpty()) {
-            throw new VerificationException("no evidence that '%s' is genuine".formatted(fileName),
+            throw VerificationException.insufficientEvidence("no evidence that '%s' is genuine".formatted(fileName),
                     "pass --sha256 with the digest published for it (go.dev/dl lists every file's SHA-256), put its official .asc next to it, or import a bundle that holds it");
         }
         requirePlatform(fileName, named, target);
@@ -164,7 +164,7 @@ public final class Installer {
                                   Platform target, List<Evidence> evidence, String source, boolean force, ProgressListener progress) {
         Optional<GoVersion> inside = versionFile(staging.dir());
         if (inside.isPresent() && !inside.get().equals(version)) {
-            throw new VerificationException("security: '%s' from '%s' holds %s, not go%s".formatted(fileName, source, inside.get().goName(), version),
+            throw VerificationException.tampered("'%s' from '%s' holds %s, not go%s".formatted(fileName, source, inside.get().goName(), version),
                     "nothing was installed; the mirror serves the wrong file under this name");
         }
         requireGoBinary(fileName, staging.dir());
@@ -329,8 +329,7 @@ public final class Installer {
 
     private static void requireDigest(Path file, Checksum expected, Checksum actual) {
         if (!expected.equals(actual)) {
-            throw new VerificationException("checksum mismatch for '%s': expected %s, got %s".formatted(file.getFileName(), expected, actual),
-                    "nothing was installed; check the digest you passed, or download the archive again");
+            throw VerificationException.checksumMismatch(file.getFileName().toString(), expected, actual);
         }
     }
 
@@ -338,7 +337,7 @@ public final class Installer {
     private static RuntimeException corrupt(String fileName, IOException e) {
         Optional<DiskWriteException> disk = DiskWriteException.in(e);
         if (disk.isPresent()) return disk.get().toStoreException();
-        return new VerificationException("cannot read '%s' as a Go archive: %s".formatted(fileName,
+        return VerificationException.unreadable("cannot read '%s' as a Go archive: %s".formatted(fileName,
                 e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
                 "nothing was installed; the file is truncated or not a .tar.gz/.zip archive", e);
     }
@@ -347,12 +346,13 @@ public final class Installer {
     private static GoVersion versionOf(String fileName, Optional<ArchiveName> named, Path goroot) {
         Optional<GoVersion> fromFile = versionFile(goroot);
         if (named.isPresent() && fromFile.isPresent() && !named.get().version().equals(fromFile.get())) {
-            throw new VerificationException("'%s' says go%s in its name but %s in go/VERSION".formatted(fileName, named.get().version(), fromFile.get().goName()),
+            throw VerificationException.of(VerificationException.Kind.TAMPERED,
+                    "'%s' says go%s in its name but %s in go/VERSION".formatted(fileName, named.get().version(), fromFile.get().goName()),
                     "nothing was installed; the archive was renamed or altered");
         }
-        return named.map(ArchiveName::version).or(() -> fromFile).orElseThrow(() -> new VerificationException(
+        return named.map(ArchiveName::version).or(() -> fromFile).orElseThrow(() -> VerificationException.unreadable(
                 "cannot tell which Go version '%s' holds: no version in its name and no go/VERSION".formatted(fileName),
-                "name the file as Go does, for example go1.22.5.linux-amd64.tar.gz"));
+                "name the file as Go does, for example go1.22.5.linux-amd64.tar.gz", null));
     }
 
     private static Optional<GoVersion> versionFile(Path goroot) {
@@ -368,8 +368,8 @@ public final class Installer {
 
     private static void requireGoBinary(String fileName, Path goroot) {
         if (!Files.isRegularFile(goroot.resolve("bin/go")) && !Files.isRegularFile(goroot.resolve("bin/go.exe"))) {
-            throw new VerificationException("'%s' is not a Go distribution: it has no go/bin/go".formatted(fileName),
-                    "nothing was installed; use an archive from go.dev/dl");
+            throw VerificationException.unreadable("'%s' is not a Go distribution: it has no go/bin/go".formatted(fileName),
+                    "nothing was installed; use an archive from go.dev/dl", null);
         }
     }
 

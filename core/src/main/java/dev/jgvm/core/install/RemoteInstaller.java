@@ -193,7 +193,7 @@ public final class RemoteInstaller {
             } catch (VerificationException e) {
                 discard(streams);
                 deleteQuietly(partial);
-                if (e.getMessage().startsWith("security:")) progress.rejected(source.name(), e.getMessage());
+                if (e.kind().isSecurity()) progress.rejected(source.name(), e.getMessage());
                 else progress.skipped(source.name(), e.getMessage());
                 failures.add(new Attempt(source.name(), e));
             } catch (VersionNotFoundException | NetworkException e) {

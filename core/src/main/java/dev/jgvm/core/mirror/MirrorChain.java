@@ -186,7 +186,9 @@ public final class MirrorChain {
         String each = failures.stream().map(a -> a.source() + ": " + a.failure().getMessage()).collect(Collectors.joining("; "));
         String message = "could not %s from any mirror (%s)".formatted(what, each);
         if (failures.stream().anyMatch(a -> a.failure() instanceof VerificationException)) {
-            return new VerificationException(message, failures.stream().filter(a -> a.failure() instanceof VerificationException)
+            VerificationException.Kind kind = failures.stream().map(Attempt::failure).filter(f -> f instanceof VerificationException)
+                    .map(f -> ((VerificationException) f).kind()).findFirst().orElseThrow();
+            return VerificationException.of(kind, message, failures.stream().filter(a -> a.failure() instanceof VerificationException)
                     .map(a -> a.failure().hint().orElse("")).filter(h -> !h.isEmpty()).findFirst().orElse("nothing was installed"));
         }
         if (failures.stream().allMatch(a -> a.failure() instanceof NetworkException)) {

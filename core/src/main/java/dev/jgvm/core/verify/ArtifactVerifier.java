@@ -104,7 +104,7 @@ public final class ArtifactVerifier {
                         check.update(text.get(), 0, text.get().length);
                         Evidence signed = check.verify(what);
                         ChecksumsFile file = ChecksumsFile.parse(new String(text.get(), StandardCharsets.UTF_8)).orElseThrow(() ->
-                                new VerificationException("security: %s is signed but is not a checksums file".formatted(sc.checksums()), "fix the bundle or mirror"));
+                                VerificationException.tampered("%s is signed but is not a checksums file".formatted(sc.checksums()), "fix the bundle or mirror"));
                         Optional<Checksum> d = file.digest(artifact.fileName());
                         if (d.isPresent()) digests.add(new Expected(d.get(), new Evidence(Evidence.Kind.SIGNED, "sha256 in " + signed.detail())));
                         else tried.add("checksums " + sc.checksums() + ": does not list " + artifact.fileName());
@@ -166,7 +166,7 @@ public final class ArtifactVerifier {
             var record = client.lookup(base, db.module(), db.version());
             Optional<String> h1 = record.zipHash(db.module(), db.version());
             if (h1.isEmpty()) {
-                throw new VerificationException("security: the checksum database's record for %s@%s has no zip hash".formatted(db.module(), db.version()), "nothing was installed");
+                throw VerificationException.tampered("the checksum database's record for %s@%s has no zip hash".formatted(db.module(), db.version()), "nothing was installed");
             }
             return Optional.of(new ZipHash(h1.get(), client.evidence(record, db.module(), db.version())));
         } catch (VersionNotFoundException e) {
@@ -239,20 +239,18 @@ public final class ArtifactVerifier {
                 try {
                     h1 = dev.jgvm.core.verify.sumdb.Dirhash.ofZip(file);
                 } catch (java.io.IOException e) {
-                    throw new VerificationException("security: %s from mirror '%s' is not a readable zip: %s".formatted(artifact.fileName(), source, e.getMessage()),
-                            "the download was discarded; jgvm tries the next mirror");
+                    throw VerificationException.mismatch("%s from mirror '%s' is not a readable zip: %s".formatted(artifact.fileName(), source, e.getMessage()));
                 }
                 if (!h1.equals(zipHash.get().h1())) {
-                    throw new VerificationException("security: %s from mirror '%s' does not match the checksum database: the record says %s, the zip is %s"
-                            .formatted(artifact.fileName(), source, zipHash.get().h1(), h1), "the download was discarded; jgvm tries the next mirror");
+                    throw VerificationException.mismatch("%s from mirror '%s' does not match the checksum database: the record says %s, the zip is %s"
+                            .formatted(artifact.fileName(), source, zipHash.get().h1(), h1));
                 }
                 held.add(zipHash.get().evidence());
             }
             for (Expected e : digests) {
                 if (!e.sha256().equals(actual)) {
-                    throw new VerificationException("security: %s from mirror '%s' does not match its evidence: %s says %s, the bytes are %s"
-                            .formatted(artifact.fileName(), source, e.evidence().detail(), e.sha256(), actual),
-                            "the download was discarded; jgvm tries the next mirror, or pick one with --mirror");
+                    throw VerificationException.mismatch("%s from mirror '%s' does not match its evidence: %s says %s, the bytes are %s"
+                            .formatted(artifact.fileName(), source, e.evidence().detail(), e.sha256(), actual));
                 }
                 held.add(e.evidence());
             }
@@ -270,7 +268,7 @@ public final class ArtifactVerifier {
         String hint = minimum == EvidenceLevel.MIRROR ? "nothing vouches for this file; try another mirror"
                 : "the minimum is '%s'; use a mirror with signatures or the official origin, or accept mirror digests for this install with --allow-mirror-checksums"
                 .formatted(minimum.text());
-        return new VerificationException("no %s evidence for %s from mirror '%s': %s%s".formatted(minimum.text(), artifact.fileName(), source, have,
+        return VerificationException.insufficientEvidence("no %s evidence for %s from mirror '%s': %s%s".formatted(minimum.text(), artifact.fileName(), source, have,
                 tried.isEmpty() ? "" : " (tried: " + String.join("; ", tried) + ")"), hint);
     }
 

@@ -62,7 +62,7 @@ public final class PgpSigner {
                     PGPPrivateKey pk = sk.extractPrivateKey(new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase));
                     return new PgpSigner(sk, pk);
                 } catch (PGPException e) {
-                    throw new VerificationException("cannot unlock the secret key in '%s': %s".formatted(file, e.getMessage()),
+                    throw VerificationException.failed("cannot unlock the secret key in '%s': %s".formatted(file, e.getMessage()),
                             "give its passphrase in JGVM_SIGN_PASSPHRASE (or at the prompt on a terminal)");
                 }
             }
@@ -86,7 +86,7 @@ public final class PgpSigner {
             }
             return out.toByteArray();
         } catch (PGPException | IOException e) {
-            throw new VerificationException("cannot sign: " + e.getMessage(), "check that the key can sign");
+            throw VerificationException.failed("cannot sign: " + e.getMessage(), "check that the key can sign");
         }
     }
 }

@@ -59,7 +59,7 @@ public final class SignatureCheck {
         }
         byte[] issuerFpr = issuerFingerprint(sig);
         TrustedKeys.Trusted ring = (issuerFpr != null ? keys.byFingerprint(issuerFpr) : keys.byKeyId(sig.getKeyID()))
-                .orElseThrow(() -> new VerificationException("security: %s was made by key %016X, which jgvm does not trust".formatted(what, sig.getKeyID()),
+                .orElseThrow(() -> VerificationException.untrustedKey(what, "was made by key %016X, which jgvm does not trust".formatted(sig.getKeyID()),
                         "import the signer's public key with 'jgvm keys import FILE --fingerprint FPR' if you trust it"));
         PGPPublicKey key = issuerFpr != null ? ring.ring().getPublicKey(issuerFpr) : ring.ring().getPublicKey(sig.getKeyID());
         List<String> notes = new ArrayList<>();
@@ -191,7 +191,6 @@ public final class SignatureCheck {
     }
 
     private static VerificationException bad(String what, String why) {
-        return new VerificationException("security: %s %s".formatted(what, why),
-                "the bytes were discarded; jgvm tries the next mirror, or pick one with --mirror");
+        return VerificationException.badSignature(what, why);
     }
 }

@@ -111,9 +111,9 @@ public final class TrustedKeys {
                     return List.of(new Trusted(r, "built-in Go release key", true));
                 }
             }
-            throw new VerificationException("the built-in Go release key is missing from this build", "reinstall jgvm");
+            throw VerificationException.failed("the built-in Go release key is missing from this build", "reinstall jgvm");
         } catch (IOException | PGPException e) {
-            throw new VerificationException("cannot read the built-in Go release key: " + e.getMessage(), "reinstall jgvm");
+            throw VerificationException.failed("cannot read the built-in Go release key: " + e.getMessage(), "reinstall jgvm");
         }
     }
 

@@ -70,7 +70,7 @@ public final class ChecksumDatabase {
         Tiles tiles = new Tiles(tree.size(), fetch);
         byte[] root = Tlog.rootWithLeaf(tiles, 0, tree.size(), id, Tlog.leafHash(lines.getBytes(StandardCharsets.UTF_8)));
         if (!Arrays.equals(root, tree.root())) {
-            throw new VerificationException("security: the record for %s@%s is not in the checksum database's signed tree (the inclusion proof fails)"
+            throw VerificationException.tampered("the record for %s@%s is not in the checksum database's signed tree (the inclusion proof fails)"
                     .formatted(module, version), "nothing was installed; the database or the proxy in front of it is lying");
         }
         checkAgainstLatest(tree, tiles, fetch);
@@ -95,7 +95,7 @@ public final class ChecksumDatabase {
                 Tiles ofSeen = new Tiles(old.size(), fetch);
                 boolean prefix = Tlog.checkConsistency(Tlog.consistencyProof(ofSeen, tree.size(), old.size()), tree.size(), tree.root(), old.size(), old.root());
                 if (!prefix) {
-                    throw new VerificationException(("security: the checksum database's tree of %d records is older than the tree of %d records seen before "
+                    throw VerificationException.tampered(("the checksum database's tree of %d records is older than the tree of %d records seen before "
                             + "and not a prefix of it: a rollback to another history").formatted(tree.size(), old.size()),
                             "nothing was installed; report it: a log that forks is lying to someone (if the database was reset on purpose, remove " + state + ")");
                 }
@@ -104,7 +104,7 @@ public final class ChecksumDatabase {
             boolean consistent = tree.size() == old.size() ? Arrays.equals(tree.root(), old.root())
                     : Tlog.checkConsistency(Tlog.consistencyProof(tiles, old.size(), tree.size()), old.size(), old.root(), tree.size(), tree.root());
             if (!consistent) {
-                throw new VerificationException("security: the checksum database's tree of %d records does not extend the tree of %d records seen before: the log forked"
+                throw VerificationException.tampered("the checksum database's tree of %d records does not extend the tree of %d records seen before: the log forked"
                         .formatted(tree.size(), old.size()), "nothing was installed; report it: a log that forks is lying to someone");
             }
             if (tree.size() == old.size()) return;
@@ -118,7 +118,7 @@ public final class ChecksumDatabase {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new VerificationException("cannot read the last seen tree '%s': %s".formatted(state, e.getMessage()), "remove it to start over");
+            throw VerificationException.failed("cannot read the last seen tree '%s': %s".formatted(state, e.getMessage()), "remove it to start over");
         }
     }
 
@@ -141,6 +141,6 @@ public final class ChecksumDatabase {
     private byte[] bytes(URI u) { return http.bytes(u, MAX); }
 
     private static VerificationException malformed(String why) {
-        return new VerificationException("security: " + why, "nothing was installed; the checksum database or a proxy in front of it sent bad data");
+        return VerificationException.tampered("" + why, "nothing was installed; the checksum database or a proxy in front of it sent bad data");
     }
 }

@@ -68,12 +68,12 @@ public final class Note {
             signer.update(msg, 0, msg.length);
             if (signer.verifySignature(Arrays.copyOfRange(raw, 4, raw.length))) return text;
         }
-        throw new VerificationException("security: the checksum database's signed note is not signed by '%s' (forged or for another key)".formatted(verifier.name()),
+        throw VerificationException.tampered("the checksum database's signed note is not signed by '%s' (forged or for another key)".formatted(verifier.name()),
                 "nothing was installed; check GOSUMDB, or that the proxy does not tamper with /sumdb/ answers");
     }
 
     private static VerificationException malformed(String why) {
-        return new VerificationException("security: the checksum database sent a malformed signed note: " + why, "nothing was installed");
+        return VerificationException.tampered("the checksum database sent a malformed signed note: " + why, "nothing was installed");
     }
 
     /** An Ed25519 note verifier key: {@code <name>+<8 hex key hash>+<base64(0x01 || 32-byte public key)>}. */

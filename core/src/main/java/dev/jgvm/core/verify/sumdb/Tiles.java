@@ -62,7 +62,7 @@ public final class Tiles implements Tlog.Hashes {
         if (data == null) {
             data = fetch.apply(p);
             if (data.length < width * 32) {
-                throw new VerificationException("security: the checksum database's tile %s holds %d bytes, not %d".formatted(p, data.length, width * 32),
+                throw VerificationException.tampered("the checksum database's tile %s holds %d bytes, not %d".formatted(p, data.length, width * 32),
                         "nothing was installed");
             }
             seen.put(p, data);
