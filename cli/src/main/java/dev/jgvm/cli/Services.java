@@ -190,6 +190,11 @@ public final class Services {
     /** Where origin digests are read: {@code [verify] origins} / JGVM_ORIGINS, else the official origin. */
     public List<URI> origins() { return settings().verifyOrigins().orElse(ArtifactVerifier.DEFAULT_ORIGINS); }
 
+    /** The verifier for bytes already on this machine (local files, bundles): the configured minimum, no network. */
+    public ArtifactVerifier localVerifier() {
+        return ArtifactVerifier.local(TrustedKeys.load(store().home().resolve("keys")), settings().verifyMinimum());
+    }
+
     /** Installs from the network with the chain, the verifier and the cache. */
     public RemoteInstaller remoteInstaller(Optional<String> pinned, boolean allowMirrorChecksums, boolean offline,
                                                                  ProgressListener progress) {

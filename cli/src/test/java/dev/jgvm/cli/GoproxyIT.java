@@ -160,6 +160,21 @@ class GoproxyIT {
     }
 
     @Test
+    void aSecondBinGoHiddenBehindTheCentralDirectoryIsRefusedThoughTheRecordMatches() throws IOException {
+        FixtureDistribution d = FixtureDistribution.of("1.22.5");
+        Path zip = proxy.resolve(MODULE + "/@v/" + d.moduleVersion() + ".zip");
+        String recorded = Dirhash.ofZip(zip);
+        d.writeModuleZipWithShadowedGo(proxy.resolve(MODULE + "/@v"), "#!/bin/sh\necho pwned\n");
+        assertEquals(recorded, Dirhash.ofZip(zip), "the attack: a plain h1 of the hostile zip still matches the record");
+
+        CliResult r = jgvm(log.verifierKey).run("install", "1.22.5");
+
+        assertEquals(4, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("bin/go' twice"), r.err());
+        assertFalse(Files.exists(tmp.resolve("jgvm/versions/1.22.5")));
+    }
+
+    @Test
     void aForgedNoteIsRefused() {
         TestLog other = new TestLog("sum.example.test");
 

@@ -4,17 +4,17 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;
-import dev.jgvm.core.archive.ArchiveName;
 import dev.jgvm.core.bundle.BundleImporter;
 import dev.jgvm.core.bundle.BundleWriter;
 import dev.jgvm.core.download.ArchiveCache;
 import dev.jgvm.core.error.ExitCode;
 import dev.jgvm.core.error.UsageException;
 import dev.jgvm.core.event.ProgressListener;
+import dev.jgvm.core.install.Installer;
 import dev.jgvm.core.install.Installer.Installation;
 import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.verify.PgpSigner;
-import dev.jgvm.core.verify.TrustedKeys;
+import dev.jgvm.core.verify.VerifiedArchive;
 import dev.jgvm.core.version.GoVersion;
 import dev.jgvm.core.version.VersionSpec;
 import picocli.CommandLine.Command;
@@ -70,24 +70,31 @@ public final class BundleCommand implements Runnable {
             List<Platform> targets = platforms.isEmpty() ? List.of(services.platforms().platform(services.env(), Optional.empty()))
                     : platforms.stream().map(Platform::parse).toList();
             var remote = services.remoteInstaller(Optional.ofNullable(mirror), allowMirrorChecksums, false, progress);
-            List<ArchiveCache.Entry> archives = new ArrayList<>();
-            for (Platform p : targets) {
-                for (String s : specs) {
-                    GoVersion v = remote.resolve(VersionSpec.parse(s), p, false, progress);
-                    ArchiveCache.Entry e = remote.obtain(v, p, false, progress);
-                    if (e.layout() != dev.jgvm.core.archive.ArchiveExtractor.Layout.OFFICIAL) {
-                        throw new UsageException("go %s for %s came as a module-proxy zip ('%s'); bundles carry official archives".formatted(v, p, e.fileName()),
-                                "make the bundle from a dl mirror: --mirror official, or a [[mirror]] of type dl");
+            List<VerifiedArchive> archives = new ArrayList<>();
+            Path written;
+            try {
+                for (Platform p : targets) {
+                    for (String s : specs) {
+                        GoVersion v = remote.resolve(VersionSpec.parse(s), p, false, progress);
+                        VerifiedArchive e = remote.obtain(v, p, false, progress);
+                        if (e.layout() != dev.jgvm.core.archive.ArchiveExtractor.Layout.OFFICIAL) {
+                            e.close();
+                            throw new UsageException("go %s for %s came as a module-proxy zip ('%s'); bundles carry official archives".formatted(v, p, e.fileName()),
+                                    "make the bundle from a dl mirror: --mirror official, or a [[mirror]] of type dl");
+                        }
+                        if (archives.stream().noneMatch(a -> a.fileName().equals(e.fileName()))) archives.add(e);
+                        else e.close();
+                        t.info("added %s (%s)".formatted(e.fileName(), e.evidence().get(0).kind().text()));
                     }
-                    if (archives.stream().noneMatch(a -> a.fileName().equals(e.fileName()))) archives.add(e);
-                    t.info("added %s (%s)".formatted(e.fileName(), e.evidence().get(0).kind().text()));
                 }
+                written = new BundleWriter().write(archives, signer, services.env().cwd().resolve(output));
+            } finally {
+                archives.forEach(VerifiedArchive::close);
             }
-            Path written = new BundleWriter().write(archives, signer, services.env().cwd().resolve(output));
             signer.ifPresent(sg -> t.info("signed checksums.txt with key %s".formatted(sg.fingerprint())));
             if (t.json()) {
                 JsonArray a = new JsonArray();
-                for (ArchiveCache.Entry e : archives) {
+                for (VerifiedArchive e : archives) {
                     JsonObject o = new JsonObject();
                     o.addProperty("file", e.fileName());
                     o.addProperty("sha256", e.sha256().hex());
@@ -139,33 +146,34 @@ public final class BundleCommand implements Runnable {
             ProgressListener progress = InstallCommand.listener(t);
             Path file = services.env().cwd().resolve(bundle);
             if (!java.nio.file.Files.exists(file)) throw new UsageException("no such bundle '%s'".formatted(bundle), "give the .tar that 'jgvm bundle create' wrote");
-            BundleImporter importer = new BundleImporter(services.store(), new ArchiveCache(services.store().cacheDir()),
-                    TrustedKeys.load(services.store().home().resolve("keys")), services.settings().verifyMinimum());
-            List<ArchiveCache.Entry> imported = importer.importBundle(file, progress);
-            Platform here = services.platforms().platform(services.env(), Optional.empty());
+            BundleImporter importer = new BundleImporter(services.store(), new ArchiveCache(services.store().cacheDir()), services.localVerifier());
+            List<VerifiedArchive> imported = importer.importBundle(file, progress);
             JsonArray importedJson = new JsonArray();
             JsonArray installedJson = new JsonArray();
-            for (ArchiveCache.Entry e : imported) {
-                JsonObject io = new JsonObject();
-                io.addProperty("file", e.fileName());
-                io.addProperty("evidence", e.evidence().get(0).detail());
-                importedJson.add(io);
-                ArchiveName n = ArchiveName.parse(e.fileName()).orElseThrow();
-                t.info("imported %s (%s)".formatted(e.fileName(), e.evidence().get(0).detail()));
-                if (install == Mode.none) continue;
-                if (!n.platform().equals(here)) {
-                    if (install == Mode.all) t.info("kept %s in the cache: it is for %s, this machine is %s".formatted(e.fileName(), n.platform(), here));
-                    continue;
+            try {
+                Platform here = services.platforms().platform(services.env(), Optional.empty());
+                for (VerifiedArchive e : imported) {
+                    JsonObject io = new JsonObject();
+                    io.addProperty("file", e.fileName());
+                    io.addProperty("evidence", e.evidence().get(0).detail());
+                    importedJson.add(io);
+                    t.info("imported %s (%s)".formatted(e.fileName(), e.evidence().get(0).detail()));
+                    if (install == Mode.none) continue;
+                    if (!e.platform().equals(here)) {
+                        if (install == Mode.all) t.info("kept %s in the cache: it is for %s, this machine is %s".formatted(e.fileName(), e.platform(), here));
+                        continue;
+                    }
+                    Installation i = services.installer().install(e, Installer.InstallOptions.DEFAULT, progress);
+                    if (i.alreadyInstalled()) t.info("go %s is already installed".formatted(i.version()));
+                    JsonObject o = new JsonObject();
+                    o.addProperty("version", i.version().name());
+                    o.addProperty("goroot", i.goroot().toString());
+                    o.addProperty("already_installed", i.alreadyInstalled());
+                    installedJson.add(o);
+                    if (!t.json()) t.out().println(i.goroot());
                 }
-                Installation i = services.installer().installVerified(e.file(), e.fileName(), n.version(), e.sha256(), e.layout(), here,
-                        e.evidence(), e.source(), false, progress);
-                if (i.alreadyInstalled()) t.info("go %s is already installed".formatted(i.version()));
-                JsonObject o = new JsonObject();
-                o.addProperty("version", i.version().name());
-                o.addProperty("goroot", i.goroot().toString());
-                o.addProperty("already_installed", i.alreadyInstalled());
-                installedJson.add(o);
-                if (!t.json()) t.out().println(i.goroot());
+            } finally {
+                imported.forEach(VerifiedArchive::close);
             }
             if (t.json()) {
                 JsonObject o = new JsonObject();

@@ -60,11 +60,8 @@ public final class InstallCommand implements Callable<Integer> {
         Optional<Checksum> digest = Optional.ofNullable(sha256).map(Checksum::sha256);
         Platform target = services.platforms().platform(services.env(), Optional.ofNullable(platform));
         Path file = services.env().cwd().resolve(from);
-        Installation done = digest.isPresent()
-                ? services.installer().installFromFile(file, digest, target, force, listener(t))
-                : services.installer().installFromFile(file, target, force, listener(t),
-                        new dev.jgvm.core.download.ArchiveCache(services.store().cacheDir()),
-                        dev.jgvm.core.verify.TrustedKeys.load(services.store().home().resolve("keys")));
+        Installation done = services.installer().installFromFile(file, digest, target, force, listener(t), services.localVerifier(),
+                new dev.jgvm.core.download.ArchiveCache(services.store().cacheDir()));
         if (done.alreadyInstalled()) {
             t.info("go %s is already installed".formatted(done.version()));
             t.hint("use --force to reinstall it");

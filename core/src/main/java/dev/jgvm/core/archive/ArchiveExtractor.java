@@ -138,7 +138,11 @@ public final class ArchiveExtractor {
         CountingInputStream counted = new CountingInputStream(InputStream.nullInputStream());
         Sink sink = new Sink(target, layout, counted);
         try (ZipFile zf = ZipFile.builder().setPath(zip).setCharset(StandardCharsets.UTF_8).get()) {
-            for (ZipArchiveEntry e : Collections.list(zf.getEntriesInPhysicalOrder())) {
+            // A module zip obeys cmd/go's rules (ModuleZip), so its entries are the ones its h1: covered.
+            List<ZipArchiveEntry> entries = layout == Layout.MODULE
+                    ? ModuleZip.entries(zf, zip.getFileName().toString(), java.util.Optional.empty(), limits, Files.size(zip))
+                    : Collections.list(zf.getEntriesInPhysicalOrder());
+            for (ZipArchiveEntry e : entries) {
                 String name = e.getName();
                 counted.count += Math.max(0, e.getCompressedSize());
                 if (e.isDirectory()) {

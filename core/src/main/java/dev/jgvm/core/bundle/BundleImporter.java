@@ -1,29 +1,27 @@
 package dev.jgvm.core.bundle;
 
-import dev.jgvm.core.download.SmallFile;
 import dev.jgvm.core.archive.ArchiveExtractor;
 import dev.jgvm.core.archive.ArchiveName;
 import dev.jgvm.core.config.Settings.EvidenceLevel;
 import dev.jgvm.core.download.ArchiveCache;
+import dev.jgvm.core.download.SmallFile;
 import dev.jgvm.core.error.VerificationException;
 import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.store.Staging;
+import dev.jgvm.core.verify.ArtifactVerifier;
 import dev.jgvm.core.verify.Checksum;
 import dev.jgvm.core.verify.ChecksumsFile;
 import dev.jgvm.core.verify.Evidence;
-import dev.jgvm.core.verify.SignatureCheck;
-import dev.jgvm.core.verify.TrustedKeys;
+import dev.jgvm.core.verify.VerifiedArchive;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +34,9 @@ import java.util.stream.Stream;
 /**
  * Imports an offline bundle (README, 'Offline: signed bundles'), all or nothing: the tar (or directory) is unpacked into staging, refusing
  * anything but plain files with plain names; {@code signature.asc} must verify over {@code checksums.txt} with a
- * trusted key (an unsigned bundle only when {@code [verify] minimum = "mirror"}, reported); every archive must be
- * listed with its exact digest, every file must be accounted for, and an official {@code .asc} that is present must
- * verify with the Go key. Only then are the archives added to the cache. Any failure is a
+ * trusted key (an unsigned bundle only when {@code [verify] minimum = "mirror"}, reported); every file must be
+ * accounted for; the {@link ArtifactVerifier} proves every archive (its listed digest, and its official {@code .asc}
+ * with the Go key when present). Only then are the archives added to the cache. Any failure is a
  * {@link VerificationException} (exit 4) that says which check failed and how to fix it.
  */
 public final class BundleImporter {
@@ -47,18 +45,16 @@ public final class BundleImporter {
     private static final Set<String> SPECIAL = Set.of("checksums.txt", "signature.asc", "index.json");
     private final InstallStore store;
     private final ArchiveCache cache;
-    private final TrustedKeys keys;
-    private final EvidenceLevel minimum;
+    private final ArtifactVerifier verifier;
 
-    public BundleImporter(InstallStore store, ArchiveCache cache, TrustedKeys keys, EvidenceLevel minimum) {
+    public BundleImporter(InstallStore store, ArchiveCache cache, ArtifactVerifier verifier) {
         this.store = store;
         this.cache = cache;
-        this.keys = keys;
-        this.minimum = minimum;
+        this.verifier = verifier;
     }
 
-    /** Verifies a bundle and adds its archives to the cache; returns them. */
-    public List<ArchiveCache.Entry> importBundle(Path bundle, ProgressListener progress) {
+    /** Verifies a bundle and adds its archives to the cache; returns them, proven (the caller closes them). */
+    public List<VerifiedArchive> importBundle(Path bundle, ProgressListener progress) {
         String name = bundle.getFileName().toString();
         try (Staging staging = store.newStaging()) {
             Path dir = staging.dir();
@@ -96,38 +92,32 @@ public final class BundleImporter {
                 if (ArchiveName.parse(e.getKey()).isEmpty()) {
                     throw refuse(name, "holds '%s', which is not an official Go archive name".formatted(e.getKey()), "bundles carry go<version>.<os>-<arch> archives only");
                 }
-                Checksum actual = Checksum.ofFile(f);
-                if (!actual.equals(e.getValue())) {
-                    throw refuse(VerificationException.Kind.MISMATCH, name, "holds a '%s' whose SHA-256 is %s, not the %s checksums.txt lists (a swapped or damaged archive)"
-                            .formatted(e.getKey(), actual, e.getValue()), "get the bundle again from its maker");
-                }
             }
-            Map<String, Optional<byte[]>> officialSignatures = new LinkedHashMap<>();
-            for (Map.Entry<String, Path> a : archives.entrySet()) {
-                Path asc = dir.resolve(a.getKey() + ".asc");
-                if (!Files.isRegularFile(asc)) {
-                    officialSignatures.put(a.getKey(), Optional.empty());
-                    continue;
+            // Each archive is proven by the verifier (its listed digest, its official .asc when present) on a copy
+            // made while hashing; every check passes before anything reaches the cache.
+            List<VerifiedArchive> proven = new ArrayList<>();
+            try {
+                for (Map.Entry<String, Path> a : archives.entrySet()) {
+                    ArchiveName n = ArchiveName.parse(a.getKey()).orElseThrow();
+                    Evidence listed = new Evidence(signed.kind(), "listed in checksums.txt of bundle '%s'; %s".formatted(name, signed.detail()));
+                    Path asc = dir.resolve(a.getKey() + ".asc");
+                    ArtifactVerifier.LocalClaim claim = new ArtifactVerifier.LocalClaim(a.getKey(), Optional.of(n.version()), n.platform(),
+                            ArchiveExtractor.Layout.OFFICIAL, "bundle:" + name, List.of(new ArtifactVerifier.Expected(sums.digest(a.getKey()).orElseThrow(), listed)),
+                            Files.isRegularFile(asc) ? Optional.of(SmallFile.read(asc, SmallFile.SIGNATURE)) : Optional.empty(), bytes -> Optional.empty());
+                    try {
+                        proven.add(verifier.verifyLocal(a.getValue(), claim, cache.privateCopy()));
+                    } catch (VerificationException e) {
+                        if (e.kind() != VerificationException.Kind.MISMATCH) throw e;
+                        throw refuse(VerificationException.Kind.MISMATCH, name, "holds a '%s' whose SHA-256 is not the %s checksums.txt lists (a swapped or damaged archive)"
+                                .formatted(a.getKey(), sums.digest(a.getKey()).orElseThrow()), "get the bundle again from its maker");
+                    }
                 }
-                byte[] sig = SmallFile.read(asc, SmallFile.SIGNATURE);
-                SignatureCheck check = SignatureCheck.begin(sig, TrustedKeys.builtInOnly(keys), a.getKey() + ".asc in bundle '" + name + "'");
-                byte[] buf = new byte[1 << 16];
-                try (InputStream in = Files.newInputStream(a.getValue())) {
-                    for (int n; (n = in.read(buf)) > 0; ) check.update(buf, 0, n);
-                }
-                check.verify(a.getKey() + ".asc in bundle '" + name + "'");
-                officialSignatures.put(a.getKey(), Optional.of(sig));
+                for (VerifiedArchive v : proven) cache.put(v);
+                return proven;
+            } catch (RuntimeException e) {
+                proven.forEach(VerifiedArchive::close);
+                throw e;
             }
-            // Every check passed: only now does anything reach the cache.
-            List<ArchiveCache.Entry> out = new ArrayList<>();
-            for (Map.Entry<String, Path> a : archives.entrySet()) {
-                Path moved = cache.partial(Optional.of(sums.digest(a.getKey()).orElseThrow()));
-                Files.move(a.getValue(), moved, StandardCopyOption.REPLACE_EXISTING);
-                Evidence ev = new Evidence(signed.kind(), "listed in checksums.txt of bundle '%s'; %s".formatted(name, signed.detail()));
-                out.add(cache.put(moved, a.getKey(), sums.digest(a.getKey()).orElseThrow(), List.of(ev), "bundle:" + name,
-                        officialSignatures.get(a.getKey()), ArchiveExtractor.Layout.OFFICIAL));
-            }
-            return out;
         } catch (IOException e) {
             throw refuse(VerificationException.Kind.UNREADABLE, name, "cannot be read: " + e.getMessage(), "the bundle is truncated or damaged; copy it again");
         }
@@ -136,17 +126,14 @@ public final class BundleImporter {
     private Evidence signatureEvidence(Path dir, byte[] checksums, String name, ProgressListener progress) throws IOException {
         Path sig = dir.resolve("signature.asc");
         if (!Files.isRegularFile(sig)) {
-            if (minimum != EvidenceLevel.MIRROR) {
+            if (!verifier.minimum().acceptsEvidence(EvidenceLevel.MIRROR)) {
                 throw refuse(VerificationException.Kind.INSUFFICIENT_EVIDENCE, name, "is not signed (no signature.asc)",
                         "ask for a bundle made with 'jgvm bundle create --sign-key FILE', or set [verify] minimum = \"mirror\" to accept unsigned ones");
             }
             progress.warning("bundle '%s' is not signed; accepted because [verify] minimum is 'mirror'".formatted(name));
             return new Evidence(Evidence.Kind.MIRROR, "unsigned bundle '%s'".formatted(name));
         }
-        String what = "signature.asc of bundle '%s'".formatted(name);
-        SignatureCheck check = SignatureCheck.begin(SmallFile.read(sig, SmallFile.SIGNATURE), keys, what);
-        check.update(checksums, 0, checksums.length);
-        return check.verify(what);
+        return verifier.proveChecksumsFile(checksums, SmallFile.read(sig, SmallFile.SIGNATURE), "signature.asc of bundle '%s'".formatted(name));
     }
 
     private static void unpack(Path tarFile, Path dir, String name) throws IOException {

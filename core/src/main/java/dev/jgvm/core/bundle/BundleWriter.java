@@ -4,11 +4,11 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.jgvm.core.archive.ArchiveName;
-import dev.jgvm.core.download.ArchiveCache;
 import dev.jgvm.core.error.StoreException;
 import dev.jgvm.core.verify.Checksum;
 import dev.jgvm.core.verify.ChecksumsFile;
 import dev.jgvm.core.verify.PgpSigner;
+import dev.jgvm.core.verify.VerifiedArchive;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -33,7 +33,7 @@ import java.util.TreeMap;
  */
 public final class BundleWriter {
     /** Writes the bundle; {@code signer} empty writes an unsigned bundle (only useful with minimum = mirror). */
-    public Path write(List<ArchiveCache.Entry> archives, Optional<PgpSigner> signer, Path target) {
+    public Path write(List<VerifiedArchive> archives, Optional<PgpSigner> signer, Path target) {
         Map<String, Checksum> sums = new TreeMap<>();
         archives.forEach(a -> sums.put(a.fileName(), a.sha256()));
         byte[] checksums = ChecksumsFile.format(sums).getBytes(StandardCharsets.UTF_8);
@@ -43,7 +43,7 @@ public final class BundleWriter {
             try (OutputStream fo = Files.newOutputStream(tmp); TarArchiveOutputStream tar = new TarArchiveOutputStream(fo)) {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                 tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-                for (ArchiveCache.Entry a : archives) {
+                for (VerifiedArchive a : archives) {
                     addFile(tar, a.fileName(), a.file());
                     if (a.signature().isPresent()) add(tar, a.fileName() + ".asc", a.signature().get());
                 }
@@ -64,10 +64,10 @@ public final class BundleWriter {
         }
     }
 
-    private static byte[] index(List<ArchiveCache.Entry> archives) {
+    private static byte[] index(List<VerifiedArchive> archives) {
         Map<String, JsonArray> files = new LinkedHashMap<>();
         Map<String, Boolean> stable = new LinkedHashMap<>();
-        for (ArchiveCache.Entry a : archives) {
+        for (VerifiedArchive a : archives) {
             ArchiveName n = ArchiveName.parse(a.fileName()).orElseThrow();
             String v = n.version().goName();
             JsonObject f = new JsonObject();

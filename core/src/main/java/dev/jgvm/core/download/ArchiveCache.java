@@ -7,6 +7,7 @@ import dev.jgvm.core.error.StoreException;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.verify.Checksum;
 import dev.jgvm.core.verify.Evidence;
+import dev.jgvm.core.verify.VerifiedArchive;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,8 +20,9 @@ import java.util.UUID;
 /**
  * Verified archives under {@code cache/}: {@code downloads/<sha256>} holds the bytes (renamed there only after they
  * were proven), {@code archives/<file>.json} records which file name they are, the evidence that proved them and
- * where they came from. A second install of the same archive needs no network; a cached file whose bytes no longer
- * match its record is deleted, not used. Safe across processes (atomic renames).
+ * where they came from. A second install of the same archive needs no network. What the cache returns is a claim:
+ * {@code ArtifactVerifier.verifyCached} proves the bytes again (and {@link #forget} drops an entry that no longer
+ * matches). Safe across processes (atomic renames).
  */
 public final class ArchiveCache {
     private final Path root;
@@ -37,23 +39,44 @@ public final class ArchiveCache {
 
     /** A {@code .partial} path for a download whose digest may be known beforehand. */
     public Path partial(Optional<Checksum> expected) {
+        return downloads().resolve(expected.map(Checksum::hex).orElse(UUID.randomUUID().toString()) + ".partial");
+    }
+
+    /** A fresh path under {@code downloads/} for a private copy of some bytes (deleted by its user). */
+    public Path privateCopy() { return downloads().resolve(UUID.randomUUID() + ".copy"); }
+
+    private Path downloads() {
         try {
-            Files.createDirectories(root.resolve("downloads"));
+            return Files.createDirectories(root.resolve("downloads"));
         } catch (IOException e) {
             throw new StoreException("cannot create '%s': %s".formatted(root.resolve("downloads"), e.getMessage()), "check that JGVM_HOME is writable", e);
         }
-        return root.resolve("downloads").resolve(expected.map(Checksum::hex).orElse(UUID.randomUUID().toString()) + ".partial");
     }
 
-    /** Moves verified bytes into the cache and records them. */
-    public Entry put(Path verified, String fileName, Checksum sha256, List<Evidence> evidence, String source,
+    /** Moves a proven archive's file into the cache and records it with its evidence. */
+    public void put(VerifiedArchive archive) {
+        archive.moveTo(downloads().resolve(archive.sha256().hex()));
+        record(archive.fileName(), archive.sha256(), archive.evidence(), archive.source(), archive.signature(), archive.layout());
+    }
+
+    /**
+     * Moves bytes into the cache under a record, as a later run will find them. The bytes are proven again when they
+     * are used, so a wrong record costs a download, never an install; jgvm itself caches through {@link #put(VerifiedArchive)}.
+     */
+    public Entry put(Path bytes, String fileName, Checksum sha256, List<Evidence> evidence, String source,
                      Optional<byte[]> signature, ArchiveExtractor.Layout layout) {
-        Path file = root.resolve("downloads").resolve(sha256.hex());
+        Path file = downloads().resolve(sha256.hex());
         try {
-            Files.move(verified, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(bytes, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new StoreException("cannot cache '%s': %s".formatted(fileName, e.getMessage()), "check that JGVM_HOME is writable", e);
         }
+        record(fileName, sha256, evidence, source, signature, layout);
+        return new Entry(file, fileName, sha256, evidence, source, signature, layout);
+    }
+
+    private void record(String fileName, Checksum sha256, List<Evidence> evidence, String source, Optional<byte[]> signature,
+                        ArchiveExtractor.Layout layout) {
         JsonObject o = new JsonObject();
         o.addProperty("file", fileName);
         o.addProperty("sha256", sha256.hex());
@@ -62,10 +85,12 @@ public final class ArchiveCache {
         o.addProperty("layout", layout.name());
         signature.ifPresent(sig -> InstallStore.writeAtomically(record(fileName).resolveSibling(fileName + ".asc"), new String(sig, java.nio.charset.StandardCharsets.US_ASCII)));
         InstallStore.writeAtomically(record(fileName), o + "\n");
-        return new Entry(file, fileName, sha256, evidence, source, signature, layout);
     }
 
-    /** The cached archive with this file name, if its bytes still match its record. */
+    /**
+     * What the cache records for this file name: a claim, not yet proven. ArtifactVerifier.verifyCached reads the
+     * bytes once and holds them to the recorded digest.
+     */
     public Optional<Entry> find(String fileName) {
         Path rec = record(fileName);
         if (!Files.isRegularFile(rec)) return Optional.empty();
@@ -73,8 +98,7 @@ public final class ArchiveCache {
             JsonObject o = JsonParser.parseString(Files.readString(rec)).getAsJsonObject();
             Checksum sha = Checksum.sha256(o.get("sha256").getAsString());
             Path file = root.resolve("downloads").resolve(sha.hex());
-            if (!Files.isRegularFile(file) || !sha.equals(Checksum.ofFile(file))) {
-                Files.deleteIfExists(file);
+            if (!Files.isRegularFile(file)) {
                 Files.deleteIfExists(rec);
                 return Optional.empty();
             }
@@ -103,6 +127,16 @@ public final class ArchiveCache {
             return ev.isEmpty() ? Optional.empty() : Optional.of(ev);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Drops an entry whose bytes no longer match its record: its file and its record. */
+    public void forget(Entry entry) {
+        try {
+            Files.deleteIfExists(entry.file());
+            Files.deleteIfExists(record(entry.fileName()));
+        } catch (IOException e) {
+            // proven again (and refused again) the next time
         }
     }
 

@@ -2,6 +2,7 @@ package dev.jgvm.core.install;
 
 import dev.jgvm.core.archive.ArchiveExtractor.Layout;
 import dev.jgvm.core.archive.ArchiveName;
+import dev.jgvm.core.archive.StreamedExtraction;
 import dev.jgvm.core.config.Settings.EvidenceLevel;
 import dev.jgvm.core.download.ArchiveCache;
 import dev.jgvm.core.download.Downloader;
@@ -22,6 +23,7 @@ import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.store.StoreLock;
 import dev.jgvm.core.verify.ArtifactVerifier;
 import dev.jgvm.core.verify.Evidence;
+import dev.jgvm.core.verify.VerifiedArchive;
 import dev.jgvm.core.version.GoVersion;
 import dev.jgvm.core.version.VersionSpec;
 
@@ -36,7 +38,8 @@ import java.util.Optional;
 /**
  * Installs a version from the network: resolve the spec → find the archive in the cache or along the mirror chain →
  * gather evidence → download (hashing as it streams) → verify → cache → extract and publish. A source whose bytes
- * or evidence do not verify is reported and passed over; nothing unverified is ever cached or published.
+ * or evidence do not verify is reported and passed over; nothing unverified is ever cached or published: the
+ * {@link ArtifactVerifier} turns bytes into a {@link VerifiedArchive}, the only thing {@link Installer} takes.
  */
 public final class RemoteInstaller {
     private final Installer installer;
@@ -91,44 +94,35 @@ public final class RemoteInstaller {
     }
 
     private Installation installInTurn(GoVersion version, Platform platform, boolean force, boolean offline, ProgressListener progress) {
-        Optional<ArchiveCache.Entry> cached = cached(version, platform, offline, progress);
-        ArchiveCache.Entry archive;
-        if (cached.isPresent()) {
-            archive = cached.get();
-        } else {
-            // A .tar.gz is extracted into staging while it downloads; it is published only once the bytes verified.
-            try (Streams streams = new Streams(progress)) {
-                archive = download(version, platform, progress, streams);
-                if (streams.current != null) {
-                    Optional<Installation> done = installer.installStreamed(streams.current, archive.fileName(), version, archive.sha256(),
-                            platform, archive.evidence(), archive.source(), force, progress);
-                    if (done.isPresent()) return done.get();
-                    progress.step("the mirror restarted the download; extracting the finished file");
-                }
-            }
+        // A .tar.gz is extracted into staging while it downloads; it is published only once the bytes verified.
+        try (VerifiedArchive archive = cached(version, platform, offline, progress).orElseGet(() -> download(version, platform, progress, true))) {
+            return installer.install(archive, new Installer.InstallOptions(force), progress);
         }
-        return installer.installVerified(archive.file(), archive.fileName(), version, archive.sha256(), archive.layout(),
-                platform, archive.evidence(), archive.source(), force, progress);
     }
 
     /**
      * A verified archive of a version for a platform: from the cache when its recorded evidence still meets the
-     * minimum, else from the first source along the chain whose bytes verify (then cached).
+     * minimum and its bytes still match, else from the first source along the chain whose bytes verify (then
+     * cached). The caller closes it.
      */
-    public ArchiveCache.Entry obtain(GoVersion version, Platform platform, boolean offline, ProgressListener progress) {
-        Optional<ArchiveCache.Entry> cached = cached(version, platform, offline, progress);
-        return cached.isPresent() ? cached.get() : download(version, platform, progress, null);
+    public VerifiedArchive obtain(GoVersion version, Platform platform, boolean offline, ProgressListener progress) {
+        return cached(version, platform, offline, progress).orElseGet(() -> download(version, platform, progress, false));
     }
 
-    // The cached archive when its evidence still meets the minimum; none at all is an error offline.
-    private Optional<ArchiveCache.Entry> cached(GoVersion version, Platform platform, boolean offline, ProgressListener progress) {
+    // The cached archive, proven again, when its evidence still meets the minimum; none at all is an error offline.
+    private Optional<VerifiedArchive> cached(GoVersion version, Platform platform, boolean offline, ProgressListener progress) {
         String fileName = ArchiveName.of(version, platform).fileName();
         // A version may be cached as the official archive or as the module proxy's zip.
         String moduleZip = ArchiveName.moduleVersion(version, platform) + ".zip";
-        Optional<ArchiveCache.Entry> cached = cache.find(fileName).or(() -> cache.find(moduleZip));
-        if (cached.isPresent() && verifier.minimum().acceptsEvidence(cached.get().evidence().get(0).kind().level())) {
-            progress.step("using the cached " + fileName);
-            return cached;
+        Optional<ArchiveCache.Entry> entry = cache.find(fileName).or(() -> cache.find(moduleZip));
+        if (entry.isPresent() && verifier.minimum().acceptsEvidence(entry.get().evidence().get(0).kind().level())) {
+            Optional<VerifiedArchive> proven = verifier.verifyCached(entry.get(), version, platform, cache.privateCopy());
+            if (proven.isPresent()) {
+                progress.step("using the cached " + entry.get().fileName());
+                return proven;
+            }
+            progress.warning("the cached %s no longer matches its record; it was deleted".formatted(entry.get().fileName()));
+            cache.forget(entry.get());
         }
         if (offline) {
             throw new VersionNotFoundException("go %s for %s is not in the cache, and --offline forbids the network".formatted(version, platform),
@@ -137,7 +131,7 @@ public final class RemoteInstaller {
         return Optional.empty();
     }
 
-    /** Extractions that follow downloads, one per attempt; a failed attempt's is stopped and its staging deleted. */
+    /** The extraction that follows one download attempt; a failed attempt's is stopped and its staging deleted. */
     private final class Streams implements AutoCloseable {
         private final ProgressListener progress;
         private StreamedExtraction current;
@@ -153,6 +147,12 @@ public final class RemoteInstaller {
             return current;
         }
 
+        /** The extraction for the verified archive to own; it stays this object's to discard until then. */
+        Optional<StreamedExtraction> handOver() { return Optional.ofNullable(current); }
+
+        /** The verified archive owns the extraction now: closing this no longer stops it. */
+        void handedOver() { current = null; }
+
         void discard() {
             if (current != null) current.close();
             current = null;
@@ -161,13 +161,12 @@ public final class RemoteInstaller {
         @Override public void close() { discard(); }
     }
 
-    // Along the chain until a source's bytes verify; streams (may be null) extract each attempt as it downloads.
-    private ArchiveCache.Entry download(GoVersion version, Platform platform, ProgressListener progress, Streams streams) {
+    // Along the chain until a source's bytes verify; a .tar.gz is extracted as it downloads when `stream` is set.
+    private VerifiedArchive download(GoVersion version, Platform platform, ProgressListener progress, boolean stream) {
         String fileName = ArchiveName.of(version, platform).fileName();
         List<Attempt> failures = new ArrayList<>();
         for (Source source : chain.sources()) {
-            Path partial = null;
-            try {
+            try (Streams streams = new Streams(progress)) {
                 Artifact artifact = source.artifact(version, platform).orElseThrow(() -> new VersionNotFoundException(
                         "it has no %s".formatted(fileName), null));
                 progress.step("trying %s from '%s' (%s)".formatted(artifact.fileName(), source.name(), artifact.uri()));
@@ -180,24 +179,24 @@ public final class RemoteInstaller {
                             .sorted(Comparator.comparing(Evidence::kind)).toList();
                     throw verifier.insufficient(artifact, source.name(), weaker, plan.tried());
                 }
-                partial = cache.partial(plan.expected());
-                Downloader.Growth growth = streams == null ? Downloader.Growth.NONE : streams.begin(artifact, partial);
-                Downloader.Result got = downloader.fetch(artifact.uri(), partial, plan::newSignatureCheck, growth, progress);
-                List<Evidence> evidence = plan.conclude(got.sha256(), got.signature(), got.file());
-                evidence.forEach(progress::verified);
-                if (evidence.get(0).kind().level() == EvidenceLevel.MIRROR) {
-                    progress.warning("go %s was accepted on a digest the mirror '%s' serves itself; nothing independent vouches for it"
-                            .formatted(version, source.name()));
+                VerifiedArchive proven = fetch(artifact, plan, stream ? streams : null, progress);
+                try {
+                    proven.evidence().forEach(progress::verified);
+                    if (proven.evidence().get(0).kind().level() == EvidenceLevel.MIRROR) {
+                        progress.warning("go %s was accepted on a digest the mirror '%s' serves itself; nothing independent vouches for it"
+                                .formatted(version, source.name()));
+                    }
+                    cache.put(proven);
+                    return proven;
+                } catch (RuntimeException e) {
+                    proven.close();
+                    throw e;
                 }
-                return cache.put(got.file(), artifact.fileName(), got.sha256(), evidence, source.name(), plan.signature(), layoutOf(artifact));
             } catch (VerificationException e) {
-                discard(streams);
-                deleteQuietly(partial);
                 if (e.kind().isSecurity()) progress.rejected(source.name(), e.getMessage());
                 else progress.skipped(source.name(), e.getMessage());
                 failures.add(new Attempt(source.name(), e));
             } catch (VersionNotFoundException | NetworkException e) {
-                discard(streams);
                 progress.skipped(source.name(), e.getMessage());
                 failures.add(new Attempt(source.name(), e));
                 if (chain.stopsAfter(source, e)) break;
@@ -206,8 +205,20 @@ public final class RemoteInstaller {
         throw MirrorChain.allFailed("download go %s for %s".formatted(version, platform), failures);
     }
 
-    private static void discard(Streams streams) {
-        if (streams != null) streams.discard();
+    // Downloads one artifact from one source and judges it; bytes that do not verify are deleted.
+    private VerifiedArchive fetch(Artifact artifact, ArtifactVerifier.Plan plan, Streams streams, ProgressListener progress) {
+        Path partial = cache.partial(plan.expected());
+        Downloader.Growth growth = streams == null ? Downloader.Growth.NONE : streams.begin(artifact, partial);
+        Downloader.Result got = downloader.fetch(artifact.uri(), partial, plan::newSignatureCheck, growth, progress);
+        try {
+            VerifiedArchive proven = plan.conclude(got, streams == null ? Optional.empty() : streams.handOver());
+            if (streams != null) streams.handedOver();
+            return proven;
+        } catch (VerificationException e) {
+            if (streams != null) streams.discard();
+            deleteQuietly(partial);
+            throw e;
+        }
     }
 
     private static Layout layoutOf(Artifact artifact) {

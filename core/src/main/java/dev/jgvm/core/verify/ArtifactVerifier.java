@@ -1,29 +1,52 @@
 package dev.jgvm.core.verify;
 
+import dev.jgvm.core.archive.ArchiveExtractor.Layout;
+import dev.jgvm.core.archive.ArchiveExtractor.Limits;
+import dev.jgvm.core.archive.ModuleZip;
+import dev.jgvm.core.archive.StreamedExtraction;
 import dev.jgvm.core.config.Settings.EvidenceLevel;
+import dev.jgvm.core.download.ArchiveCache;
+import dev.jgvm.core.download.Downloader;
 import dev.jgvm.core.download.HttpClient;
 import dev.jgvm.core.download.SmallFile;
 import dev.jgvm.core.error.JgvmException;
 import dev.jgvm.core.error.NetworkException;
 import dev.jgvm.core.error.VerificationException;
 import dev.jgvm.core.error.VersionNotFoundException;
+import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.spi.Artifact;
 import dev.jgvm.core.spi.EvidenceSource;
+import dev.jgvm.core.version.GoVersion;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Decides whether an artifact is genuine (ARCHITECTURE.md, 'Trust'). Before the download, {@link #plan} gathers what evidence there
- * is: signatures (the archive's {@code .asc} by the built-in Go key, or a {@code checksums.txt} signed by a trusted
- * key), the digest core itself reads over HTTPS from an official origin, and digests the mirror serves. After the
- * download, {@link Plan#conclude} requires every digest and signature obtained to agree with the bytes (a
- * disagreement is tampering, whoever agrees), and the strongest of them to meet the configured minimum. Fails closed.
- * One per command (it remembers the origin's answers for the run); not thread-safe.
+ * Where jgvm decides whether an archive is genuine (ARCHITECTURE.md, 'Trust'), and the only maker of a {@link VerifiedArchive}, the
+ * one thing the installer publishes from. Three ways in, one judgement:
+ * <ul>
+ *   <li>a download: before it, {@link #plan} gathers what evidence there is (the archive's {@code .asc} by the
+ *       built-in Go key, a {@code checksums.txt} signed by a trusted key, the checksum database's record of a module
+ *       zip, the digest core itself reads over HTTPS from an official origin, digests the mirror serves); after it,
+ *       {@link Plan#conclude} judges the bytes the downloader hashed as it wrote them;</li>
+ *   <li>a cache entry: {@link #verifyCached} copies it into a private file while hashing it, and holds the copy to
+ *       the digest its record names;</li>
+ *   <li>a local file ({@code install --from}, a bundle's archive): {@link #verifyLocal} copies it into a private file
+ *       while hashing it and feeding its signature check, so the user's path is read exactly once.</li>
+ * </ul>
+ * Every digest and signature obtained must agree with the bytes (a disagreement is tampering, whoever agrees), and
+ * the strongest must meet the configured minimum. Module zips must obey {@link ModuleZip}'s rules before they are
+ * hashed. Fails closed with a typed {@link VerificationException}. One per command (it remembers the origin's answers
+ * for the run); not thread-safe.
  */
 public final class ArtifactVerifier {
     /** Where official digests live: {@code <origin><file>.sha256}, read over HTTPS only. */
@@ -35,6 +58,7 @@ public final class ArtifactVerifier {
     private final boolean offline;
     private final Optional<SumDbSettings> sumdb;
     private final java.util.Map<URI, OriginAnswer> originAnswers = new java.util.HashMap<>();
+    private final Limits limits = Limits.DEFAULT;
 
     private record OriginAnswer(Optional<Checksum> digest, List<String> notes) {}
 
@@ -55,6 +79,11 @@ public final class ArtifactVerifier {
         this.minimum = minimum;
         this.offline = offline;
         this.sumdb = sumdb;
+    }
+
+    /** A verifier that never uses the network: for local files, bundles and the cache. */
+    public static ArtifactVerifier local(TrustedKeys keys, EvidenceLevel minimum) {
+        return new ArtifactVerifier(null, keys, List.of(), minimum, true, Optional.empty());
     }
 
     public EvidenceLevel minimum() { return minimum; }
@@ -99,10 +128,7 @@ public final class ArtifactVerifier {
                         // A pair found at a mirror's root counts only when signed by a key the user trusts (README, 'Behind a company network').
                         tried.add("signed pair at " + sc.checksums() + ": signature.asc is not by a key jgvm trusts");
                     } else if (text.isPresent() && sig.isPresent()) {
-                        String what = "signature.asc over %s from '%s'".formatted(sc.checksums(), sourceName);
-                        SignatureCheck check = SignatureCheck.begin(sig.get(), keys, what);
-                        check.update(text.get(), 0, text.get().length);
-                        Evidence signed = check.verify(what);
+                        Evidence signed = proveChecksumsFile(text.get(), sig.get(), "signature.asc over %s from '%s'".formatted(sc.checksums(), sourceName));
                         ChecksumsFile file = ChecksumsFile.parse(new String(text.get(), StandardCharsets.UTF_8)).orElseThrow(() ->
                                 VerificationException.tampered("%s is signed but is not a checksums file".formatted(sc.checksums()), "fix the bundle or mirror"));
                         Optional<Checksum> d = file.digest(artifact.fileName());
@@ -137,6 +163,17 @@ public final class ArtifactVerifier {
             answer.digest().ifPresent(c -> digests.add(new Expected(c, new Evidence(Evidence.Kind.ORIGIN, "sha256 from " + u))));
         }
         return new Plan(artifact, sourceName, digests, signature, signatureWhat, tried, zipHash);
+    }
+
+    /**
+     * Proves a {@code checksums.txt} by its detached {@code signature.asc}, made by a key the user trusts.
+     *
+     * @param what names the signature in messages
+     */
+    public Evidence proveChecksumsFile(byte[] checksums, byte[] signature, String what) {
+        SignatureCheck check = SignatureCheck.begin(signature, keys, what);
+        check.update(checksums, 0, checksums.length);
+        return check.verify(what);
     }
 
     /** An {@code h1:} a verified checksum-database record gives for a zip. */
@@ -226,18 +263,21 @@ public final class ArtifactVerifier {
         }
 
         /**
-         * Judges the downloaded bytes: every digest must match, the signature (fed the same bytes) must verify,
-         * and the best of them must meet the minimum.
+         * Judges the downloaded bytes, as the downloader hashed them while writing {@code got.file()}: every digest
+         * must match, the signature (fed the same bytes) must verify, a module zip must obey {@link ModuleZip}'s rules
+         * and hash to its checksum-database record, and the best of them must meet the minimum.
          *
-         * @return the evidence that held, strongest first
+         * @param streamed the extraction that followed the download, if any; the result owns it only on success
+         * @return the proven archive (its file is the download's, to be moved into the cache)
          */
-        public List<Evidence> conclude(Checksum actual, Optional<SignatureCheck> check, java.nio.file.Path file) {
+        public VerifiedArchive conclude(Downloader.Result got, Optional<StreamedExtraction> streamed) {
             List<Evidence> held = new ArrayList<>();
-            if (check.isPresent()) held.add(check.get().verify(signatureWhat));
+            Checksum actual = got.sha256();
+            if (got.signature().isPresent()) held.add(got.signature().get().verify(signatureWhat));
             if (zipHash.isPresent()) {
                 String h1;
                 try {
-                    h1 = dev.jgvm.core.verify.sumdb.Dirhash.ofZip(file);
+                    h1 = ModuleZip.hash(got.file(), artifact.fileName(), ModuleZip.prefix(artifact.version(), artifact.platform()), limits);
                 } catch (java.io.IOException e) {
                     throw VerificationException.mismatch("%s from mirror '%s' is not a readable zip: %s".formatted(artifact.fileName(), source, e.getMessage()));
                 }
@@ -258,7 +298,138 @@ public final class ArtifactVerifier {
             if (held.isEmpty() || !minimum.acceptsEvidence(held.get(0).kind().level())) {
                 throw insufficient(artifact, source, held, tried);
             }
-            return held;
+            Layout layout = artifact.layout() == Artifact.Layout.MODULE ? Layout.MODULE : Layout.OFFICIAL;
+            return new VerifiedArchive(got.file(), true, artifact.fileName(), Optional.of(artifact.version()), artifact.platform(), actual,
+                    layout, held, source, signature(), streamed.orElse(null));
+        }
+    }
+
+    /**
+     * Proves a cached archive again: copies it into {@code copy} (a fresh path under {@code JGVM_HOME}) while hashing
+     * it, and holds the copy to the digest the cache recorded. The cache's file is not read again afterwards.
+     *
+     * @return empty when the entry's evidence is below the minimum, or its bytes no longer match its record (then
+     *         the caller forgets the entry)
+     */
+    public Optional<VerifiedArchive> verifyCached(ArchiveCache.Entry entry, GoVersion version, Platform platform, Path copy) {
+        if (entry.evidence().isEmpty() || !minimum.acceptsEvidence(entry.evidence().get(0).kind().level())) return Optional.empty();
+        Intake in;
+        try {
+            in = intake(entry.file(), copy, Optional.empty());
+        } catch (IOException e) {
+            deleteQuietly(copy);
+            return Optional.empty();
+        }
+        if (!in.sha256().equals(entry.sha256())) {
+            deleteQuietly(copy);
+            return Optional.empty();
+        }
+        return Optional.of(new VerifiedArchive(copy, true, entry.fileName(), Optional.of(version), platform, in.sha256(), entry.layout(),
+                entry.evidence(), entry.source(), entry.signature(), null));
+    }
+
+    /**
+     * What is claimed about an archive on this machine and the evidence that comes with it.
+     *
+     * @param fileName  its name (for messages and the record)
+     * @param version   the version it is named for; empty when its go/VERSION must decide
+     * @param source    where it came from ({@code file:<path>}, {@code bundle:<name>})
+     * @param digests   digests it must have, each with what vouches for it
+     * @param signature its official detached {@code .asc}, which must verify with the built-in Go key
+     * @param recorded  evidence recorded earlier for exactly some bytes (the cache's), tried first
+     */
+    public record LocalClaim(String fileName, Optional<GoVersion> version, Platform platform, Layout layout, String source,
+                             List<Expected> digests, Optional<byte[]> signature, Function<Checksum, Optional<List<Evidence>>> recorded) {
+        public LocalClaim {
+            digests = List.copyOf(digests);
+            signature = signature.map(byte[]::clone);
+        }
+    }
+
+    /**
+     * Proves a file on this machine: reads it exactly once, copying it into {@code copy} (a fresh path under
+     * {@code JGVM_HOME}) while hashing it and feeding its signature check, then judges the copy's bytes. Whatever
+     * happens to {@code file} afterwards cannot reach the install.
+     *
+     * @throws VerificationException when the bytes are not proven (the copy is deleted)
+     */
+    public VerifiedArchive verifyLocal(Path file, LocalClaim claim, Path copy) {
+        String what = claim.fileName() + ".asc";
+        Optional<SignatureCheck> check = Optional.empty();
+        VerificationException badSignature = null;   // counts only if nothing recorded knows these bytes
+        if (claim.signature().isPresent()) {
+            try {
+                check = Optional.of(SignatureCheck.begin(claim.signature().get(), TrustedKeys.builtInOnly(keys), what));
+            } catch (VerificationException e) {
+                badSignature = e;
+            }
+        }
+        Intake in;
+        try {
+            in = intake(file, copy, check);
+        } catch (IOException e) {
+            deleteQuietly(copy);
+            throw VerificationException.unreadable("cannot read '%s': %s".formatted(claim.fileName(), e.getMessage()),
+                    "nothing was installed; check the file and its permissions", e);
+        }
+        try {
+            List<Evidence> held = new ArrayList<>();
+            Optional<List<Evidence>> known = claim.recorded().apply(in.sha256());
+            if (known.isPresent()) {
+                held.addAll(known.get());
+            } else {
+                if (badSignature != null) throw badSignature;
+                if (check.isPresent()) held.add(check.get().verify(what));
+                for (Expected e : claim.digests()) {
+                    if (!e.sha256().equals(in.sha256())) {
+                        throw e.evidence().kind() == Evidence.Kind.USER ? VerificationException.checksumMismatch(claim.fileName(), e.sha256(), in.sha256())
+                                : VerificationException.mismatch("%s from '%s' does not match its evidence: %s says %s, the bytes are %s"
+                                .formatted(claim.fileName(), claim.source(), e.evidence().detail(), e.sha256(), in.sha256()));
+                    }
+                    held.add(e.evidence());
+                }
+                held.sort((a, b) -> a.kind().compareTo(b.kind()));
+            }
+            if (held.isEmpty()) {
+                throw VerificationException.insufficientEvidence("no evidence that '%s' is genuine".formatted(claim.fileName()),
+                        "pass --sha256 with the digest published for it (go.dev/dl lists every file's SHA-256), put its official .asc next to it, or import a bundle that holds it");
+            }
+            if (!minimum.acceptsEvidence(held.get(0).kind().level())) {
+                throw VerificationException.insufficientEvidence("no %s evidence for '%s': only %s evidence (%s)".formatted(minimum.text(), claim.fileName(),
+                        held.get(0).kind().text(), held.get(0).detail()), "the minimum is '%s'; give its --sha256, or lower [verify] minimum on purpose".formatted(minimum.text()));
+            }
+            return new VerifiedArchive(copy, true, claim.fileName(), claim.version(), claim.platform(), in.sha256(), claim.layout(), held,
+                    claim.source(), check.isPresent() ? claim.signature() : Optional.empty(), null);
+        } catch (RuntimeException e) {
+            deleteQuietly(copy);
+            throw e;
+        }
+    }
+
+    private record Intake(Checksum sha256, long bytes) {}
+
+    // One read of someone else's file: every byte is written to our copy, hashed and shown to the signature check.
+    private static Intake intake(Path from, Path copy, Optional<SignatureCheck> check) throws IOException {
+        java.security.MessageDigest digest = Checksum.newDigest();
+        byte[] buf = new byte[1 << 16];
+        long bytes = 0;
+        try (java.io.InputStream in = Files.newInputStream(from);
+             java.io.OutputStream out = Files.newOutputStream(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                out.write(buf, 0, n);
+                digest.update(buf, 0, n);
+                if (check.isPresent()) check.get().update(buf, 0, n);
+                bytes += n;
+            }
+        }
+        return new Intake(Checksum.of(digest), bytes);
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a stray copy under cache/downloads holds nothing anyone reads; it is only disk space
         }
     }
 

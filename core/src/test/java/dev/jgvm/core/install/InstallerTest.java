@@ -1,6 +1,7 @@
 package dev.jgvm.core.install;
 
 import dev.jgvm.core.archive.ArchiveExtractor;
+import dev.jgvm.core.config.Settings.EvidenceLevel;
 import dev.jgvm.core.download.ArchiveCache;
 import dev.jgvm.core.error.UsageException;
 import dev.jgvm.core.error.VerificationException;
@@ -8,6 +9,7 @@ import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.store.InstallMeta;
 import dev.jgvm.core.store.InstallStore;
+import dev.jgvm.core.verify.ArtifactVerifier;
 import dev.jgvm.core.verify.Checksum;
 import dev.jgvm.core.verify.Evidence;
 import dev.jgvm.core.verify.TreeHash;
@@ -45,12 +47,16 @@ class InstallerTest {
 
     private Installer installer() { return new Installer(store(), new ArchiveExtractor(), List.of(s -> changes.add("changed"))); }
 
+    private static ArtifactVerifier verifier() { return ArtifactVerifier.local(TrustedKeys.builtIn(), EvidenceLevel.ORIGIN); }
+
+    private ArchiveCache cache() { return new ArchiveCache(home.resolve("cache")); }
+
     @Test
     void installsAVerifiedArchiveRecordsItsProvenanceAndBecomesTheDefault() throws IOException {
         Path archive = FixtureDistribution.of("1.22.5").writeTarGz(downloads);
         Checksum sum = Checksum.sha256(FixtureDistribution.sha256(archive));
 
-        Installer.Installation done = installer().installFromFile(archive, Optional.of(sum), LINUX, false, ProgressListener.NONE);
+        Installer.Installation done = installer().installFromFile(archive, Optional.of(sum), LINUX, false, ProgressListener.NONE, verifier(), cache());
 
         assertEquals(home.resolve("versions/1.22.5"), done.goroot());
         assertTrue(done.becameDefault());
@@ -79,7 +85,7 @@ class InstallerTest {
         Checksum wrong = Checksum.sha256("0".repeat(64));
 
         VerificationException e = assertThrows(VerificationException.class,
-                () -> installer().installFromFile(archive, Optional.of(wrong), LINUX, false, ProgressListener.NONE));
+                () -> installer().installFromFile(archive, Optional.of(wrong), LINUX, false, ProgressListener.NONE, verifier(), cache()));
 
         assertTrue(e.getMessage().startsWith("checksum mismatch for 'go1.22.5.linux-amd64.tar.gz': expected 0000"), e.getMessage());
         assertNothingInstalled();
@@ -91,7 +97,7 @@ class InstallerTest {
                 .write(downloads.resolve("go1.22.5.linux-amd64.tar.gz"));
 
         VerificationException e = assertThrows(VerificationException.class, () -> installer().installFromFile(archive,
-                Optional.of(Checksum.sha256("1".repeat(64))), LINUX, false, ProgressListener.NONE));
+                Optional.of(Checksum.sha256("1".repeat(64))), LINUX, false, ProgressListener.NONE, verifier(), cache()));
 
         assertTrue(e.getMessage().startsWith("checksum mismatch"), e.getMessage());
         assertNothingInstalled();
@@ -103,7 +109,7 @@ class InstallerTest {
                 .write(downloads.resolve("go1.22.5.linux-amd64.tar.gz"));
 
         VerificationException e = assertThrows(VerificationException.class, () -> installer().installFromFile(archive,
-                Optional.of(Checksum.sha256(FixtureDistribution.sha256(archive))), LINUX, false, ProgressListener.NONE));
+                Optional.of(Checksum.sha256(FixtureDistribution.sha256(archive))), LINUX, false, ProgressListener.NONE, verifier(), cache()));
 
         assertEquals("unsafe archive: entry 'go/bin/sh' is a link to an absolute path '/bin/sh'", e.getMessage());
         assertNothingInstalled();
@@ -114,7 +120,7 @@ class InstallerTest {
         Path archive = FixtureDistribution.of("1.22.5").writeTarGz(downloads);
 
         VerificationException e = assertThrows(VerificationException.class,
-                () -> installer().installFromFile(archive, Optional.empty(), LINUX, false, ProgressListener.NONE));
+                () -> installer().installFromFile(archive, Optional.empty(), LINUX, false, ProgressListener.NONE, verifier(), cache()));
 
         assertEquals("no evidence that 'go1.22.5.linux-amd64.tar.gz' is genuine", e.getMessage());
         assertTrue(e.hint().orElseThrow().contains("--sha256"));
@@ -127,7 +133,7 @@ class InstallerTest {
         Path renamed = Files.move(archive, downloads.resolve("toolchain.tgz"));
 
         Installer.Installation done = installer().installFromFile(renamed,
-                Optional.of(Checksum.sha256(FixtureDistribution.sha256(renamed))), LINUX, false, ProgressListener.NONE);
+                Optional.of(Checksum.sha256(FixtureDistribution.sha256(renamed))), LINUX, false, ProgressListener.NONE, verifier(), cache());
 
         assertEquals("1.21rc2", done.version().name());
     }
@@ -138,7 +144,7 @@ class InstallerTest {
         Path renamed = Files.move(archive, downloads.resolve("go1.22.5.linux-amd64.tar.gz"));
 
         VerificationException e = assertThrows(VerificationException.class, () -> installer().installFromFile(renamed,
-                Optional.of(Checksum.sha256(FixtureDistribution.sha256(renamed))), LINUX, false, ProgressListener.NONE));
+                Optional.of(Checksum.sha256(FixtureDistribution.sha256(renamed))), LINUX, false, ProgressListener.NONE, verifier(), cache()));
 
         assertEquals("'go1.22.5.linux-amd64.tar.gz' says go1.22.5 in its name but go1.21.0 in go/VERSION", e.getMessage());
         assertNothingInstalled();
@@ -149,7 +155,7 @@ class InstallerTest {
         Path archive = FixtureDistribution.of("1.22.5", "linux", "arm64").writeTarGz(downloads);
 
         UsageException e = assertThrows(UsageException.class, () -> installer().installFromFile(archive,
-                Optional.of(Checksum.sha256(FixtureDistribution.sha256(archive))), LINUX, false, ProgressListener.NONE));
+                Optional.of(Checksum.sha256(FixtureDistribution.sha256(archive))), LINUX, false, ProgressListener.NONE, verifier(), cache()));
 
         assertEquals("'go1.22.5.linux-arm64.tar.gz' is for linux/arm64, but this install is for linux/amd64", e.getMessage());
         assertTrue(e.hint().orElseThrow().contains("--platform linux/arm64"));
@@ -160,7 +166,7 @@ class InstallerTest {
         Path archive = ArchiveBuilder.tarGz().file("go/VERSION", "go1.22.5\n", 0644).write(downloads.resolve("go1.22.5.linux-amd64.tar.gz"));
 
         VerificationException e = assertThrows(VerificationException.class, () -> installer().installFromFile(archive,
-                Optional.of(Checksum.sha256(FixtureDistribution.sha256(archive))), LINUX, false, ProgressListener.NONE));
+                Optional.of(Checksum.sha256(FixtureDistribution.sha256(archive))), LINUX, false, ProgressListener.NONE, verifier(), cache()));
 
         assertEquals("'go1.22.5.linux-amd64.tar.gz' is not a Go distribution: it has no go/bin/go", e.getMessage());
         assertNothingInstalled();
@@ -170,7 +176,7 @@ class InstallerTest {
     void twoConcurrentInstallsOfOneVersionPublishItOnce() throws Exception {
         Path archive = FixtureDistribution.of("1.22.5").withPadding(300).writeTarGz(downloads);
         Checksum sum = Checksum.sha256(FixtureDistribution.sha256(archive));
-        Callable<Installer.Installation> job = () -> installer().installFromFile(archive, Optional.of(sum), LINUX, false, ProgressListener.NONE);
+        Callable<Installer.Installation> job = () -> installer().installFromFile(archive, Optional.of(sum), LINUX, false, ProgressListener.NONE, verifier(), cache());
         ExecutorService pool = Executors.newFixedThreadPool(2);
 
         Future<Installer.Installation> a = pool.submit(job);
@@ -209,7 +215,7 @@ class InstallerTest {
         // A broken .asc beside it does not matter when the cache vouches for the bytes.
         Files.writeString(archive.resolveSibling(archive.getFileName() + ".asc"), "<html>404</html>");
 
-        Installer.Installation done = installer().installFromFile(archive, LINUX, false, ProgressListener.NONE, cache, TrustedKeys.builtIn());
+        Installer.Installation done = installer().installFromFile(archive, Optional.empty(), LINUX, false, ProgressListener.NONE, verifier(), cache);
 
         assertEquals(home.resolve("versions/1.22.5"), done.goroot());
         InstallMeta meta = store().meta(GoVersion.parse("1.22.5")).orElseThrow();
@@ -222,8 +228,7 @@ class InstallerTest {
         Path archive = FixtureDistribution.of("1.22.5").writeTarGz(downloads);
         Files.writeString(archive.resolveSibling(archive.getFileName() + ".asc"), "<html>404</html>");
 
-        VerificationException e = assertThrows(VerificationException.class, () -> installer().installFromFile(archive, LINUX, false,
-                ProgressListener.NONE, new ArchiveCache(home.resolve("cache")), TrustedKeys.builtIn()));
+        VerificationException e = assertThrows(VerificationException.class, () -> installer().installFromFile(archive, Optional.empty(), LINUX, false, ProgressListener.NONE, verifier(), new ArchiveCache(home.resolve("cache"))));
 
         assertTrue(e.getMessage().startsWith("security: go1.22.5.linux-amd64.tar.gz.asc is not an OpenPGP signature"), e.getMessage());
         assertNothingInstalled();
@@ -233,16 +238,67 @@ class InstallerTest {
     void aFileWithNeitherCachedProofNorSignatureNeedsADigest() {
         Path archive = FixtureDistribution.of("1.22.5").writeTarGz(downloads);
 
-        VerificationException e = assertThrows(VerificationException.class, () -> installer().installFromFile(archive, LINUX, false,
-                ProgressListener.NONE, new ArchiveCache(home.resolve("cache")), TrustedKeys.builtIn()));
+        VerificationException e = assertThrows(VerificationException.class, () -> installer().installFromFile(archive, Optional.empty(), LINUX, false, ProgressListener.NONE, verifier(), new ArchiveCache(home.resolve("cache"))));
 
         assertTrue(e.getMessage().startsWith("no evidence that 'go1.22.5.linux-amd64.tar.gz' is genuine"), e.getMessage());
         assertNothingInstalled();
     }
 
+    @Test
+    void aTarGzSwappedOnDiskAfterItsBytesWereProvenIsNeverInstalled() throws IOException {
+        Path archive = FixtureDistribution.of("1.22.5").writeTarGz(downloads);
+        byte[] evil = FixtureDistribution.tamperedTarGz(home.resolve("evil"), "1.22.5");
+
+        installSwappingAfterTheFirstStep(archive, evil);
+
+        assertFalse(Files.exists(home.resolve("versions/1.22.5/bin/backdoor")), "the bytes swapped in after the proof were installed");
+    }
+
+    @Test
+    void aZipSwappedOnDiskAfterItsBytesWereProvenIsNeverInstalled() throws IOException {
+        Path archive = FixtureDistribution.of("1.22.5").writeZip(downloads);
+        byte[] evil = Files.readAllBytes(FixtureDistribution.of("1.22.5").withTool("backdoor").writeZip(Files.createDirectories(home.resolve("evil"))));
+
+        installSwappingAfterTheFirstStep(archive, evil);
+
+        assertFalse(Files.exists(home.resolve("versions/1.22.5/bin/backdoor")), "the bytes swapped in after the proof were installed");
+    }
+
+    // The cache proves the honest bytes; once the install reports its first step, the user's file is rewritten in place.
+    private void installSwappingAfterTheFirstStep(Path archive, byte[] evil) throws IOException {
+        Checksum sum = Checksum.sha256(FixtureDistribution.sha256(archive));
+        ArchiveCache cache = new ArchiveCache(home.resolve("cache"));
+        Path copy = Files.copy(archive, Files.createDirectories(home.resolve("cache/downloads")).resolve("copy"));
+        cache.put(copy, archive.getFileName().toString(), sum, List.of(new Evidence(Evidence.Kind.ORIGIN, "sha256 from the origin")), "official",
+                Optional.empty(), ArchiveExtractor.Layout.OFFICIAL);
+        ProgressListener swapper = new ProgressListener() {
+            boolean swapped;
+
+            @Override public void step(String what) { swap(); }
+
+            @Override public void verified(Evidence e) { swap(); }
+
+            private void swap() {
+                if (swapped) return;
+                swapped = true;
+                try {
+                    Files.write(archive, evil);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+
+        try {
+            installer().installFromFile(archive, Optional.empty(), LINUX, false, swapper, verifier(), cache);
+        } catch (VerificationException refused) {
+            // refusing is fine; installing the swapped bytes is not
+        }
+    }
+
     private Installer.Installation install(String version) {
         Path archive = FixtureDistribution.of(version).writeTarGz(downloads);
-        return installer().installFromFile(archive, Optional.of(Checksum.sha256(FixtureDistribution.sha256(archive))), LINUX, false, ProgressListener.NONE);
+        return installer().installFromFile(archive, Optional.of(Checksum.sha256(FixtureDistribution.sha256(archive))), LINUX, false, ProgressListener.NONE, verifier(), cache());
     }
 
     private void assertNothingInstalled() {

@@ -2,12 +2,19 @@ package dev.jgvm.core.install;
 
 import dev.jgvm.core.archive.ArchiveExtractor;
 import dev.jgvm.core.archive.ArchiveExtractor.Layout;
+import dev.jgvm.core.archive.StreamedExtraction;
+import dev.jgvm.core.config.Settings.EvidenceLevel;
+import dev.jgvm.core.download.Downloader;
 import dev.jgvm.core.error.VerificationException;
 import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.platform.Platform;
+import dev.jgvm.core.spi.Artifact;
+import dev.jgvm.core.spi.EvidenceSource;
 import dev.jgvm.core.store.InstallStore;
+import dev.jgvm.core.verify.ArtifactVerifier;
 import dev.jgvm.core.verify.Checksum;
-import dev.jgvm.core.verify.Evidence;
+import dev.jgvm.core.verify.TrustedKeys;
+import dev.jgvm.core.verify.VerifiedArchive;
 import dev.jgvm.core.verify.TreeHash;
 import dev.jgvm.core.version.GoVersion;
 import dev.jgvm.fixtures.FixtureDistribution;
@@ -17,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -60,10 +68,16 @@ class StreamedExtractionTest {
         }
     }
 
-    private Optional<Installer.Installation> complete(StreamedExtraction s, byte[] bytes) {
+    // As RemoteInstaller does: the verifier judges the downloaded file and takes the extraction into the archive it proves.
+    private Installer.Installation complete(StreamedExtraction s, byte[] bytes, Path file) {
         Checksum sum = Checksum.sha256(FixtureDistribution.sha256Of(bytes));
-        return installer().installStreamed(s, "go1.22.5.linux-amd64.tar.gz", V, sum, LINUX, List.of(Evidence.userSha256(sum)), "test", false,
-                ProgressListener.NONE);
+        Artifact artifact = new Artifact("go1.22.5.linux-amd64.tar.gz", V, LINUX, URI.create("http://127.0.0.1:9/go1.22.5.linux-amd64.tar.gz"), -1,
+                Artifact.Layout.OFFICIAL, List.of(new EvidenceSource.Digest(sum, URI.create("http://127.0.0.1:9/checksums.txt"))));
+        ArtifactVerifier verifier = ArtifactVerifier.local(TrustedKeys.builtIn(), EvidenceLevel.MIRROR);
+        try (VerifiedArchive proven = verifier.plan(artifact, "test").conclude(new Downloader.Result(file, sum, Optional.empty(), bytes.length),
+                Optional.of(s))) {
+            return installer().install(proven, Installer.InstallOptions.DEFAULT, ProgressListener.NONE);
+        }
     }
 
     private List<Path> staged() throws IOException {
@@ -80,8 +94,8 @@ class StreamedExtractionTest {
         try (StreamedExtraction s = installer().beginStreamed(partial, Layout.OFFICIAL)) {
             download(bytes, partial, s, 200);
             // The file is renamed into the cache once verified; the extraction keeps reading what it opened.
-            Files.move(partial, work.resolve("cached"));
-            Installer.Installation done = complete(s, bytes).orElseThrow();
+            Path cached = Files.move(partial, work.resolve("cached"));
+            Installer.Installation done = complete(s, bytes, cached);
 
             assertEquals(home.resolve("versions/1.22.5"), done.goroot());
             assertTrue(Files.isExecutable(done.goroot().resolve("bin/go")));
@@ -97,10 +111,14 @@ class StreamedExtractionTest {
         try (StreamedExtraction s = installer().beginStreamed(partial, Layout.OFFICIAL)) {
             download(Arrays.copyOf(bytes, bytes.length / 2), partial, s, 300);
             s.restarted();
+            Files.delete(partial);
+            Files.write(partial, bytes);   // the whole body again, as the server sent it
 
-            assertEquals(Optional.empty(), complete(s, bytes));
+            Installer.Installation done = complete(s, bytes, partial);
+
+            assertEquals(TreeHash.of(done.goroot()), store().meta(V).orElseThrow().treeHash());
         }
-        assertFalse(store().isInstalled(V));
+        assertTrue(store().isInstalled(V));
         assertEquals(List.of(), staged());
     }
 
@@ -124,7 +142,7 @@ class StreamedExtractionTest {
         try (StreamedExtraction s = installer().beginStreamed(partial, Layout.OFFICIAL)) {
             download(truncated, partial, s, 300);
 
-            VerificationException e = assertThrows(VerificationException.class, () -> complete(s, truncated));
+            VerificationException e = assertThrows(VerificationException.class, () -> complete(s, truncated, partial));
             assertTrue(e.getMessage().startsWith("cannot read 'go1.22.5.linux-amd64.tar.gz' as a Go archive"), e.getMessage());
         }
         assertFalse(store().isInstalled(V));
@@ -144,7 +162,7 @@ class StreamedExtractionTest {
             }
             s.grew(bytes.length);
 
-            assertTrue(complete(s, bytes).isPresent());
+            assertEquals(V, complete(s, bytes, partial).version());
         }
         assertTrue(store().isInstalled(V));
     }

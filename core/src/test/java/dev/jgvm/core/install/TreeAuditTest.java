@@ -1,13 +1,17 @@
 package dev.jgvm.core.install;
 
 import dev.jgvm.core.archive.ArchiveExtractor;
+import dev.jgvm.core.config.Settings.EvidenceLevel;
+import dev.jgvm.core.download.ArchiveCache;
 import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.install.TreeAudit.Report;
 import dev.jgvm.core.install.TreeAudit.Status;
 import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.store.InstallStore;
+import dev.jgvm.core.verify.ArtifactVerifier;
 import dev.jgvm.core.verify.Checksum;
 import dev.jgvm.core.verify.TreeHash;
+import dev.jgvm.core.verify.TrustedKeys;
 import dev.jgvm.core.version.GoVersion;
 import dev.jgvm.fixtures.FixtureDistribution;
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,8 @@ class TreeAuditTest {
         Path archive = FixtureDistribution.of("1.22.5").writeTarGz(downloads);
         Checksum sum = Checksum.sha256(FixtureDistribution.sha256(archive));
         return new Installer(store(), new ArchiveExtractor(), List.of())
-                .installFromFile(archive, Optional.of(sum), Platform.parse("linux/amd64"), false, ProgressListener.NONE).goroot();
+                .installFromFile(archive, Optional.of(sum), Platform.parse("linux/amd64"), false, ProgressListener.NONE,
+                        ArtifactVerifier.local(TrustedKeys.builtIn(), EvidenceLevel.ORIGIN), new ArchiveCache(home.resolve("cache"))).goroot();
     }
 
     @Test

@@ -12,7 +12,11 @@ import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.HexFormat;
 
-/** Go's {@code dirhash.HashZip} ({@code h1:}): the hash of a module zip's files by their names in the zip. */
+/**
+ * Go's {@code dirhash.HashZip} ({@code h1:}): the hash of a module zip's files by their names in the zip, as the checksum
+ * database records it. It checks nothing; jgvm judges a downloaded zip with {@link dev.jgvm.core.archive.ModuleZip#hash},
+ * which refuses what cmd/go refuses before hashing.
+ */
 public final class Dirhash {
     private Dirhash() {}
 

@@ -1,6 +1,5 @@
-package dev.jgvm.core.install;
+package dev.jgvm.core.archive;
 
-import dev.jgvm.core.archive.ArchiveExtractor;
 import dev.jgvm.core.download.Downloader;
 import dev.jgvm.core.store.Staging;
 
@@ -30,7 +29,7 @@ public final class StreamedExtraction implements Downloader.Growth, AutoCloseabl
     private volatile Throwable failure;
     private boolean abandoned;
 
-    StreamedExtraction(ArchiveExtractor extractor, ArchiveExtractor.Layout layout, Path partial, Staging staging) {
+    public StreamedExtraction(ArchiveExtractor extractor, ArchiveExtractor.Layout layout, Path partial, Staging staging) {
         this.staging = staging;
         this.follower = new Follower(partial);
         this.thread = new Thread(() -> {
