@@ -200,6 +200,79 @@ class MirrorScenariosIT {
     }
 
     @Test
+    void aMirrorThatPoisonsThePrefixThenRefusesTheResumeDoesNotSpoilTheHonestMirrorAfterIt() throws IOException {
+        try (FakeGoMirror m = FakeGoMirror.serving(Scenario.POISONED_PREFIX).start()) {
+            CliResult r = cli(m).run("install", "1.22.5");
+
+            assertEquals(0, r.exitCode(), r.toString());
+            assertEquals("backup", source());
+            assertTrue(Files.isExecutable(home.resolve("versions/1.22.5/bin/go")));
+            assertFalse(r.err().contains("from mirror 'backup' does not match"), r.err());
+        }
+    }
+
+    @Test
+    void anEndlessBodyIsCutOffAtTheSizeTheIndexAnnounced() throws Exception {
+        byte[] honest = Files.readAllBytes(dev.jgvm.fixtures.FixtureDistribution.of("1.22.5").writeTarGz(Files.createDirectories(tmp.resolve("a"))));
+        String sha = dev.jgvm.fixtures.FixtureDistribution.sha256Of(honest);
+        long bound = 256L << 20;
+        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", ex -> {
+            try (ex) {
+                String path = ex.getRequestURI().getPath();
+                if (path.equals("/index.json")) {
+                    byte[] index = ("[{\"version\":\"go1.22.5\",\"stable\":true,\"files\":[{\"filename\":\"%s\",\"os\":\"linux\",\"arch\":\"amd64\","
+                            + "\"version\":\"go1.22.5\",\"sha256\":\"%s\",\"size\":%d,\"kind\":\"archive\"}]}]").formatted(FILE, sha, honest.length)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    ex.sendResponseHeaders(200, index.length);
+                    ex.getResponseBody().write(index);
+                } else if (path.equals("/" + FILE)) {
+                    ex.sendResponseHeaders(200, 0);   // chunked: no length, no end
+                    byte[] chunk = new byte[1 << 16];
+                    System.arraycopy(honest, 0, chunk, 0, 2);   // gzip's magic, then zeros for ever
+                    while (sent.get() < bound) {
+                        ex.getResponseBody().write(chunk);
+                        sent.addAndGet(chunk.length);
+                        chunk[0] = 0;
+                        chunk[1] = 0;
+                    }
+                } else {
+                    ex.sendResponseHeaders(404, -1);
+                }
+            } catch (IOException e) {
+                // the client hung up: what it must do
+            }
+        });
+        server.start();
+        try {
+            home = tmp.resolve("jgvm");
+            Files.createDirectories(home);
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+            Files.writeString(home.resolve("config.toml"), """
+                    [network]
+                    retries = 0
+
+                    [[mirror]]
+                    name = "endless"
+                    type = "dl"
+                    url = "%s"
+                    index = "%sindex.json"
+                    """.formatted(url, url));
+            Cli jgvm = Cli.inProcess(Env.of("JGVM_HOME", home, "HOME", tmp, "JGVM_PLATFORM", "linux/amd64", "JGVM_ORIGINS", "none").withCwd(tmp));
+
+            CliResult r = jgvm.run("install", "--allow-mirror-checksums", "1.22");
+
+            assertEquals(4, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("longer than the %d bytes".formatted(honest.length)), r.err());
+            assertTrue(sent.get() < honest.length + (32L << 20), "the download stopped near the announced size, not after " + sent.get() + " bytes");
+            assertNothingInstalledOrCached();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aRedirectFromHttpsToHttpIsRefused() throws IOException {
         try (FakeGoMirror m = FakeGoMirror.serving(Scenario.HTTPS_TO_HTTP_REDIRECT).start()) {
             Cli jgvm = cli(m);

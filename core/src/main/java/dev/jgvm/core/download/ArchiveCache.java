@@ -22,7 +22,8 @@ import java.util.UUID;
  * were proven), {@code archives/<file>.json} records which file name they are, the evidence that proved them and
  * where they came from. A second install of the same archive needs no network. What the cache returns is a claim:
  * {@code ArtifactVerifier.verifyCached} proves the bytes again (and {@link #forget} drops an entry that no longer
- * matches). Safe across processes (atomic renames).
+ * matches). Downloads in progress are {@code downloads/<digest>-<origin>.partial}, so a partial file is only ever
+ * resumed from the mirror and URL that began it. Safe across processes (atomic renames).
  */
 public final class ArchiveCache {
     private final Path root;
@@ -37,9 +38,16 @@ public final class ArchiveCache {
     public record Entry(Path file, String fileName, Checksum sha256, List<Evidence> evidence, String source,
                         Optional<byte[]> signature, ArchiveExtractor.Layout layout) {}
 
-    /** A {@code .partial} path for a download whose digest may be known beforehand. */
-    public Path partial(Optional<Checksum> expected) {
-        return downloads().resolve(expected.map(Checksum::hex).orElse(UUID.randomUUID().toString()) + ".partial");
+    /**
+     * The {@code .partial} path for a download of {@code uri} from the source {@code source}: named by the expected
+     * digest (when known, so an interrupted download resumes in a later run) and by the source and URL, so bytes one
+     * mirror sent are never completed by another (ARCHITECTURE.md, 'Trust': a mirror cannot poison the next).
+     */
+    public Path partial(Optional<Checksum> expected, String source, java.net.URI uri) {
+        java.security.MessageDigest d = Checksum.newDigest();
+        d.update((source + "\n" + uri).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String origin = java.util.HexFormat.of().formatHex(d.digest()).substring(0, 16);
+        return downloads().resolve(expected.map(Checksum::hex).orElse(UUID.randomUUID().toString()) + "-" + origin + ".partial");
     }
 
     /** A fresh path under {@code downloads/} for a private copy of some bytes (deleted by its user). */

@@ -2,6 +2,7 @@ package dev.jgvm.core.download;
 
 import dev.jgvm.core.store.DiskWriteException;
 import dev.jgvm.core.error.NetworkException;
+import dev.jgvm.core.error.VerificationException;
 import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.verify.Checksum;
 import dev.jgvm.core.verify.SignatureCheck;
@@ -22,16 +23,25 @@ import java.util.function.Supplier;
  * holding it in memory. An interrupted transfer resumes with {@code Range}; a server that answers a range with the
  * whole file (200) is read again from zero. A body that is not an archive (an HTML error page) is refused at its
  * first bytes. Opening the request is retried by the transport; a transfer that breaks off midway is resumed here,
- * at most {@code retries} times. A {@link Growth} listener hears as the file grows, so extraction can read it while it downloads.
- * Not thread-safe; one download at a time per instance.
+ * at most {@code retries} times. A {@link Growth} listener hears as the file grows, so extraction can read it while
+ * it downloads. A body longer than the size announced for it (by the mirror's listing), or than {@link #MAX_ARCHIVE}
+ * when none was, is cut off, deleted and refused: no server can fill the disk. Not thread-safe; one download at a
+ * time per instance.
  */
 public final class Downloader {
+    /** The most bytes an archive may have when no size was announced for it (Go's archives are under 300 MB). */
+    public static final long MAX_ARCHIVE = 2L << 30;
     private final HttpClient http;
     private final int attempts;
+    private final long cap;
 
-    public Downloader(HttpClient http, int retries) {
+    public Downloader(HttpClient http, int retries) { this(http, retries, MAX_ARCHIVE); }
+
+    /** A downloader that refuses bodies past {@code cap} bytes, whatever was announced. */
+    public Downloader(HttpClient http, int retries, long cap) {
         this.http = http;
         this.attempts = retries + 1;
+        this.cap = cap;
     }
 
     /** Whether the archive is there at all (a HEAD request). */
@@ -52,26 +62,40 @@ public final class Downloader {
         default void restarted() {}
     }
 
-    /** The file, its digest and the signature check that saw the same bytes. */
-    public record Result(Path file, Checksum sha256, Optional<SignatureCheck> signature, long bytes) {}
+    /**
+     * The file, its digest and the signature check that saw the same bytes.
+     *
+     * @param resumed whether some bytes came from an earlier transfer of the same URL (a resume with Range)
+     */
+    public record Result(Path file, Checksum sha256, Optional<SignatureCheck> signature, long bytes, boolean resumed) {}
 
     /**
      * Downloads {@code uri} into {@code partial}, resuming from what the file already holds.
      *
+     * @param announced  the size the source announced, or -1 when unknown: a longer body is refused
      * @param signatures makes a fresh signature check for each pass over the bytes (empty when there is none)
+     * @throws VerificationException (too large) when the body is longer than announced or than the cap
      */
-    public Result fetch(URI uri, Path partial, Supplier<Optional<SignatureCheck>> signatures, ProgressListener progress) {
-        return fetch(uri, partial, signatures, Growth.NONE, progress);
+    public Result fetch(URI uri, Path partial, long announced, Supplier<Optional<SignatureCheck>> signatures, ProgressListener progress) {
+        return fetch(uri, partial, announced, signatures, Growth.NONE, progress);
     }
 
-    /** As {@link #fetch(URI, Path, Supplier, ProgressListener)}, telling {@code growth} as the file grows. */
-    public Result fetch(URI uri, Path partial, Supplier<Optional<SignatureCheck>> signatures, Growth growth, ProgressListener progress) {
+    /** As {@link #fetch(URI, Path, long, Supplier, ProgressListener)}, telling {@code growth} as the file grows. */
+    public Result fetch(URI uri, Path partial, long announced, Supplier<Optional<SignatureCheck>> signatures, Growth growth,
+                        ProgressListener progress) {
+        Limit limit = announced > 0 && announced < cap ? new Limit(announced, "the mirror's listing announced")
+                : new Limit(cap, "jgvm accepts for an archive");
         NetworkException last = null;
+        boolean resumed = false;
         for (int attempt = 0; attempt < attempts; attempt++) {
             MessageDigest digest = Checksum.newDigest();
             Optional<SignatureCheck> sig = signatures.get();
             try {
                 long have = Files.exists(partial) ? Files.size(partial) : 0;
+                if (have > limit.bytes()) {
+                    Files.deleteIfExists(partial);   // not from this body: start over
+                    have = 0;
+                }
                 if (have > 0) {
                     replay(partial, digest, sig);
                     growth.grew(have);
@@ -85,9 +109,11 @@ public final class Downloader {
                         sig = signatures.get();
                         have = 0;
                     }
+                    resumed |= have > 0;
                     long total = body.length() < 0 ? -1 : body.length() + have;
-                    long got = copy(body.stream(), partial, have, digest, sig, total, uri, growth, progress);
-                    return new Result(partial, Checksum.of(digest), sig, got);
+                    if (total > limit.bytes()) throw tooLarge(uri, partial, limit);
+                    long got = copy(body.stream(), partial, have, digest, sig, total, limit, uri, growth, progress);
+                    return new Result(partial, Checksum.of(digest), sig, got, resumed);
                 }
             } catch (DiskWriteException e) {
                 // Retrying cannot help a full disk, and a .partial of it is worth nothing.
@@ -114,8 +140,16 @@ public final class Downloader {
         }
     }
 
+    /** The most bytes a body may have, and who said so (for the message). */
+    private record Limit(long bytes, String by) {}
+
+    private static VerificationException tooLarge(URI uri, Path partial, Limit limit) throws IOException {
+        Files.deleteIfExists(partial);
+        return VerificationException.tooLarge("'%s' is longer than the %d bytes %s; the download was cut off".formatted(uri, limit.bytes(), limit.by()));
+    }
+
     private static long copy(InputStream in, Path partial, long have, MessageDigest digest, Optional<SignatureCheck> sig, long total,
-                             URI uri, Growth growth, ProgressListener progress) throws IOException {
+                             Limit limit, URI uri, Growth growth, ProgressListener progress) throws IOException {
         byte[] buf = new byte[1 << 16];
         long got = have;
         boolean first = have == 0;
@@ -130,6 +164,10 @@ public final class Downloader {
                 if (first) {
                     first = false;
                     requireArchive(buf, n, uri, partial);
+                }
+                if (got + n > limit.bytes()) {
+                    out.close();
+                    throw tooLarge(uri, partial, limit);
                 }
                 try {
                     out.write(buf, 0, n);

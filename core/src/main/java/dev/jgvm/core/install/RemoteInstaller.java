@@ -179,7 +179,7 @@ public final class RemoteInstaller {
                             .sorted(Comparator.comparing(Evidence::kind)).toList();
                     throw verifier.insufficient(artifact, source.name(), weaker, plan.tried());
                 }
-                VerifiedArchive proven = fetch(artifact, plan, stream ? streams : null, progress);
+                VerifiedArchive proven = fetch(artifact, source, plan, stream ? streams : null, progress);
                 try {
                     proven.evidence().forEach(progress::verified);
                     if (proven.evidence().get(0).kind().level() == EvidenceLevel.MIRROR) {
@@ -205,19 +205,32 @@ public final class RemoteInstaller {
         throw MirrorChain.allFailed("download go %s for %s".formatted(version, platform), failures);
     }
 
-    // Downloads one artifact from one source and judges it; bytes that do not verify are deleted.
-    private VerifiedArchive fetch(Artifact artifact, ArtifactVerifier.Plan plan, Streams streams, ProgressListener progress) {
-        Path partial = cache.partial(plan.expected());
-        Downloader.Growth growth = streams == null ? Downloader.Growth.NONE : streams.begin(artifact, partial);
-        Downloader.Result got = downloader.fetch(artifact.uri(), partial, plan::newSignatureCheck, growth, progress);
-        try {
-            VerifiedArchive proven = plan.conclude(got, streams == null ? Optional.empty() : streams.handOver());
-            if (streams != null) streams.handedOver();
-            return proven;
-        } catch (VerificationException e) {
-            if (streams != null) streams.discard();
-            deleteQuietly(partial);
-            throw e;
+    /**
+     * Downloads one artifact from one source and judges it. The .partial is this source's and URL's alone, so what
+     * another mirror left behind is never completed here. When bytes that were resumed do not verify, the earlier
+     * transfer may be what was bad: the download starts once more from zero before this source is blamed.
+     */
+    private VerifiedArchive fetch(Artifact artifact, Source source, ArtifactVerifier.Plan plan, Streams streams, ProgressListener progress) {
+        Path partial = cache.partial(plan.expected(), source.name(), artifact.uri());
+        for (int pass = 0; ; pass++) {
+            Downloader.Growth growth = streams == null ? Downloader.Growth.NONE : streams.begin(artifact, partial);
+            Downloader.Result got;
+            try {
+                got = downloader.fetch(artifact.uri(), partial, artifact.size(), plan::newSignatureCheck, growth, progress);
+            } catch (VerificationException e) {
+                deleteQuietly(partial);   // cut off: too long
+                throw e;
+            }
+            try {
+                VerifiedArchive proven = plan.conclude(got, streams == null ? Optional.empty() : streams.handOver());
+                if (streams != null) streams.handedOver();
+                return proven;
+            } catch (VerificationException e) {
+                if (streams != null) streams.discard();
+                deleteQuietly(partial);
+                if (pass > 0 || !got.resumed() || e.kind() == VerificationException.Kind.INSUFFICIENT_EVIDENCE) throw e;
+                progress.step("the resumed download of %s did not verify; downloading it again from the start".formatted(artifact.fileName()));
+            }
         }
     }
 

@@ -67,7 +67,7 @@ class HttpClientTest {
         Downloader downloader = new Downloader(client(Env.of("HOME", tmp)), 2);
 
         assertThrows(NetworkException.class, () -> downloader.fetch(URI.create(url("127.0.0.1", down) + "/go.tar.gz"),
-                tmp.resolve("go.partial"), Optional::empty, ProgressListener.NONE));
+                tmp.resolve("go.partial"), -1, Optional::empty, ProgressListener.NONE));
 
         assertEquals(3, seen.size(), seen.toString());
     }

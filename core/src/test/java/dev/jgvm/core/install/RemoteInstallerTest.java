@@ -11,6 +11,9 @@ import dev.jgvm.core.error.VerificationException;
 import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.mirror.MirrorChain;
 import dev.jgvm.core.platform.Platform;
+import dev.jgvm.core.spi.Artifact;
+import dev.jgvm.core.spi.EvidenceSource;
+import dev.jgvm.core.spi.Release;
 import dev.jgvm.core.spi.Source;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.verify.ArtifactVerifier;
@@ -27,10 +30,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Installs through the cache and a source, as {@code jgvm install} does, when someone races or poisons the bytes. */
 class RemoteInstallerTest {
@@ -77,5 +84,36 @@ class RemoteInstallerTest {
         }
 
         assertFalse(Files.exists(home.resolve("versions/1.22.5/bin/backdoor")), "the bytes written after the proof were installed");
+    }
+
+    @Test
+    void aResumedDownloadThatDoesNotVerifyIsFetchedOnceMoreFromZeroBeforeTheMirrorIsBlamed() throws IOException {
+        Path honest = FixtureDistribution.of("1.22.5").withPadding(50).writeTarGz(work);
+        byte[] bytes = Files.readAllBytes(honest);
+        Checksum sum = Checksum.sha256(FixtureDistribution.sha256Of(bytes));
+        Artifact artifact = new Artifact(FILE, V, LINUX, honest.toUri(), -1, Artifact.Layout.OFFICIAL,
+                List.of(new EvidenceSource.Digest(sum, work.resolve("checksums.txt").toUri())));
+        // An earlier run of this mirror and URL left a prefix that is not the archive's (a network that altered it).
+        byte[] poisoned = Arrays.copyOf(bytes, bytes.length / 2);
+        poisoned[poisoned.length / 2] ^= 0x55;
+        Files.write(new ArchiveCache(home.resolve("cache")).partial(Optional.of(sum), "mirror", honest.toUri()), poisoned);
+        List<String> rejected = new ArrayList<>();
+        ProgressListener progress = new ProgressListener() {
+            @Override public void rejected(String source, String message) { rejected.add(message); }
+        };
+
+        Installer.Installation done = remote(List.of(source("mirror", artifact)), false).install(VersionSpec.parse("1.22.5"), LINUX, false, false, progress);
+
+        assertEquals(home.resolve("versions/1.22.5"), done.goroot());
+        assertEquals(List.of(), rejected);
+        assertEquals(sum.hex(), store().meta(V).orElseThrow().sha256());
+    }
+
+    private static Source source(String name, Artifact artifact) {
+        return new Source() {
+            @Override public String name() { return name; }
+
+            @Override public List<Release> releases() { return List.of(new Release(V, true, List.of(artifact))); }
+        };
     }
 }

@@ -74,7 +74,7 @@ class StreamedExtractionTest {
         Artifact artifact = new Artifact("go1.22.5.linux-amd64.tar.gz", V, LINUX, URI.create("http://127.0.0.1:9/go1.22.5.linux-amd64.tar.gz"), -1,
                 Artifact.Layout.OFFICIAL, List.of(new EvidenceSource.Digest(sum, URI.create("http://127.0.0.1:9/checksums.txt"))));
         ArtifactVerifier verifier = ArtifactVerifier.local(TrustedKeys.builtIn(), EvidenceLevel.MIRROR);
-        try (VerifiedArchive proven = verifier.plan(artifact, "test").conclude(new Downloader.Result(file, sum, Optional.empty(), bytes.length),
+        try (VerifiedArchive proven = verifier.plan(artifact, "test").conclude(new Downloader.Result(file, sum, Optional.empty(), bytes.length, false),
                 Optional.of(s))) {
             return installer().install(proven, Installer.InstallOptions.DEFAULT, ProgressListener.NONE);
         }

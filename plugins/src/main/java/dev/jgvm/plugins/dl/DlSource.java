@@ -55,13 +55,13 @@ final class DlSource implements Source {
         ArchiveName file = ArchiveName.of(version, platform);
         URI uri = base.resolve(file.fileName());
         List<EvidenceSource> evidence = new ArrayList<>();
-        if (releases != null) {
-            releases.stream().filter(r -> r.version().equals(version)).flatMap(r -> r.artifacts().stream())
-                    .filter(a -> a.fileName().equals(file.fileName())).findFirst()
-                    .ifPresent(a -> a.evidence().stream().filter(e -> e instanceof EvidenceSource.Digest).forEach(evidence::add));
-        }
+        // What the listing says of it: its digest, and its size (a longer body is cut off).
+        Optional<Artifact> listed = releases == null ? Optional.empty() : releases.stream().filter(r -> r.version().equals(version))
+                .flatMap(r -> r.artifacts().stream()).filter(a -> a.fileName().equals(file.fileName())).findFirst();
+        listed.ifPresent(a -> a.evidence().stream().filter(e -> e instanceof EvidenceSource.Digest).forEach(evidence::add));
         evidence.addAll(sidecars(uri));
-        return Optional.of(new Artifact(file.fileName(), version, platform, uri, -1, Artifact.Layout.OFFICIAL, evidence));
+        long size = listed.map(Artifact::size).orElse(-1L);
+        return Optional.of(new Artifact(file.fileName(), version, platform, uri, size, Artifact.Layout.OFFICIAL, evidence));
     }
 
     private List<Release> load() {
