@@ -92,8 +92,9 @@ public final class OkHttpTransport implements Transport {
         okhttp3.Request current = rb.build();
         for (int hop = 0; ; hop++) {
             okhttp3.Response r;
+            okhttp3.Call call = client(current.url()).newCall(current);
             try {
-                r = client(current.url()).newCall(current).execute();
+                r = call.execute();
             } catch (IOException e) {
                 throw failure(current.url().uri(), e);
             }
@@ -113,7 +114,7 @@ public final class OkHttpTransport implements Transport {
                 continue;
             }
             int code = r.code();
-            if ((code >= 200 && code < 300) || code == 304) return answer(r, request.method());
+            if ((code >= 200 && code < 300) || code == 304) return answer(r, request.method(), call);
             Optional<String> issuer = issuer(r);
             okhttp3.Request sent = r.networkResponse() != null ? r.networkResponse().request() : r.request();
             r.close();
@@ -126,7 +127,7 @@ public final class OkHttpTransport implements Transport {
         }
     }
 
-    private static Response answer(okhttp3.Response r, Method method) {
+    private static Response answer(okhttp3.Response r, Method method, okhttp3.Call call) {
         ResponseBody body = r.body();
         boolean noBody = body == null || method == Method.HEAD || r.code() == 304;
         long length = method == Method.HEAD ? headerLength(r) : body == null ? -1 : body.contentLength();
@@ -141,7 +142,7 @@ public final class OkHttpTransport implements Transport {
             r.close();
             in = InputStream.nullInputStream();
         } else {
-            in = body.byteStream();
+            in = new Abandonable(body.byteStream(), call);
         }
         return new Response(r.code(), in, length, Redact.uri(r.request().url().uri()), headers, issuer);
     }
@@ -193,5 +194,33 @@ public final class OkHttpTransport implements Transport {
             }
         }
         return tls;
+    }
+
+    /**
+     * A body closed before its end cancels its call: OkHttp would otherwise go on reading (and discarding) what a
+     * refused or endless body still sends, for up to 100 ms, to keep the connection for reuse.
+     */
+    private static final class Abandonable extends java.io.FilterInputStream {
+        private final okhttp3.Call call;
+        private boolean ended;
+
+        Abandonable(InputStream in, okhttp3.Call call) { super(in); this.call = call; }
+
+        @Override public int read() throws IOException {
+            int b = super.read();
+            if (b < 0) ended = true;
+            return b;
+        }
+
+        @Override public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n < 0) ended = true;
+            return n;
+        }
+
+        @Override public void close() throws IOException {
+            if (!ended) call.cancel();
+            super.close();
+        }
     }
 }
