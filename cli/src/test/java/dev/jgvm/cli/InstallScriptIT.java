@@ -32,11 +32,7 @@ class InstallScriptIT {
     void packARelease() throws Exception {
         home = tmp.resolve("jgvm");
         userHome = Files.createDirectories(tmp.resolve("user"));
-        Path lib = Files.createDirectories(tmp.resolve("release/lib"));
-        Files.copy(Path.of("target/jgvm-cli.jar"), lib.resolve("jgvm-cli.jar"));
-        try (Stream<Path> jars = Files.list(Path.of("target/lib"))) {
-            for (Path j : jars.toList()) Files.copy(j, lib.resolve(j.getFileName()));
-        }
+        Path lib = BuiltJars.copyTo(tmp.resolve("release/lib"));
         release = tmp.resolve("jgvm-release.tar.gz");
         assertEquals(0, run(List.of("tar", "-czf", release.toString(), "-C", tmp.resolve("release").toString(), "lib"), Map.of()).exit());
     }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,11 +41,7 @@ class LocaleIT {
     @BeforeEach
     void layOutTheLauncher() throws IOException {
         home = tmp.resolve("jgvm");
-        Path lib = Files.createDirectories(tmp.resolve("lib"));
-        Files.copy(Path.of("target/jgvm-cli.jar"), lib.resolve("jgvm-cli.jar"));
-        try (Stream<Path> jars = Files.list(Path.of("target/lib"))) {
-            for (Path j : jars.toList()) Files.copy(j, lib.resolve(j.getFileName()));
-        }
+        Path lib = BuiltJars.copyTo(tmp.resolve("lib"));
         launcher = home.resolve("bin/jgvm");
         new LauncherWriter().write(lib, home, launcher);
     }

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,11 +32,7 @@ class ShimSettingsIT {
     @BeforeEach
     void installOneVersion() throws Exception {
         home = tmp.resolve("jgvm");
-        Path lib = Files.createDirectories(tmp.resolve("lib"));
-        Files.copy(Path.of("target/jgvm-cli.jar"), lib.resolve("jgvm-cli.jar"));
-        try (Stream<Path> jars = Files.list(Path.of("target/lib"))) {
-            for (Path j : jars.toList()) Files.copy(j, lib.resolve(j.getFileName()));
-        }
+        Path lib = BuiltJars.copyTo(tmp.resolve("lib"));
         new LauncherWriter().write(lib, home, home.resolve("bin/jgvm"));
         Path a = FixtureDistribution.of("1.22.5").writeTarGz(Files.createDirectories(tmp.resolve("dl")));
         Run r = run(List.of(home.resolve("bin/jgvm").toString(), "install", "--from", a.toString(), "--sha256", FixtureDistribution.sha256(a)), tmp);
