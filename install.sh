@@ -3,25 +3,29 @@
 #   ./install.sh                  build with Maven, install jars and the launcher, train the JVM start-up cache
 #   ./install.sh --release FILE   install from a release tarball (lib/*.jar) instead of building
 #   ./install.sh --modify-path    also add jgvm to PATH in your shell rc files (never done otherwise)
+#   ./install.sh --native         also build the GraalVM native image (mvn -Pnative) and install it as lib/jgvm
 #   ./install.sh --uninstall      remove jgvm itself and the PATH lines; installed Go versions are kept
 # Idempotent and non-interactive: running it again upgrades in place.
 set -eu
 
-usage() { sed -n '2,7s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,8s/^# \{0,1\}//p' "$0"; }
 die() { echo "error: $1" >&2; [ -z "${2-}" ] || echo "hint: $2" >&2; exit "${3:-1}"; }
 info() { echo "info: $*" >&2; }
 
-modify_path= uninstall= release=
+modify_path= uninstall= release= native=
 while [ $# -gt 0 ]; do
   case $1 in
     --modify-path) modify_path=1 ;;
     --uninstall) uninstall=1 ;;
+    --native) native=1 ;;
     --release) [ $# -ge 2 ] || die "--release needs a file" "./install.sh --release jgvm-<version>.tar.gz" 2; release=$2; shift ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown option '$1'" "run ./install.sh --help" 2 ;;
   esac
   shift
 done
+
+[ -z "$native" ] || [ -z "$release" ] || die "--native builds from this checkout; a release tarball brings its own lib/" "drop --native or --release" 2
 
 # HOME decides where jgvm goes (unless JGVM_HOME does) and which rc files hold its PATH line.
 if [ -z "${HOME-}" ] && { [ -z "${JGVM_HOME-}" ] || [ -n "$modify_path$uninstall" ]; }; then
@@ -62,14 +66,21 @@ if [ -n "$release" ]; then
   [ -f "$stage/lib/jgvm-cli.jar" ] || die "'$release' is not a jgvm release (no lib/jgvm-cli.jar)"
 else
   command -v mvn >/dev/null 2>&1 || die "building jgvm needs Maven (mvn), which was not found" "install Maven, or use --release with a release tarball"
-  info "building jgvm with Maven (tests are run by .ci/run, not here)"
-  if ! (cd "$src" && mvn -q -B -Dstyle.color=never -DskipTests package) >"$stage/build.log" 2>&1; then
+  profile=
+  [ -z "$native" ] || profile=-Pnative
+  info "building jgvm with Maven${native:+ and GraalVM's native-image} (tests are run by .ci/run, not here)"
+  # A native binary left by an earlier -Pnative build must not be installed by a plain one: only --native copies it.
+  if ! (cd "$src" && mvn -q -B -Dstyle.color=never -DskipTests $profile package) >"$stage/build.log" 2>&1; then
     tail -n 40 "$stage/build.log" >&2
-    die "the Maven build failed (its last lines are above)" "run 'mvn -B -DskipTests package' in $src to see everything"
+    die "the Maven build failed (its last lines are above)" "run 'mvn -B -DskipTests $profile package' in $src to see everything"
   fi
   mkdir -p "$stage/lib"
   cp "$src"/cli/target/lib/*.jar "$stage/lib/"
   cp "$src/cli/target/jgvm-cli.jar" "$stage/lib/jgvm-cli.jar"
+  if [ -n "$native" ]; then
+    [ -x "$src/cli/target/jgvm" ] || die "the native build wrote no cli/target/jgvm" "run 'mvn -B -Pnative -DskipTests package' in $src"
+    cp "$src/cli/target/jgvm" "$stage/lib/jgvm"
+  fi
 fi
 
 # Replace lib/ in one step so a running jgvm never sees a mix of old and new jars.

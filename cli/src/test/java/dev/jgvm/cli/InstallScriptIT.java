@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -219,5 +220,36 @@ class InstallScriptIT {
 
         assertEquals(2, r.exit());
         assertEquals("error: unknown option '--frobnicate'\nhint: run ./install.sh --help\n", r.err());
+    }
+
+    @Test
+    void nativeWithAReleaseTarballIsAUsageError() throws Exception {
+        Run r = install("--native");
+
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith("error: --native builds from this checkout"), r.err());
+        assertFalse(Files.exists(home.resolve("lib")), "nothing may be installed");
+    }
+
+    @Test
+    void nativeBuildsWithTheNativeProfileAndAFailedBuildLeavesTheInstalledJgvmAlone() throws Exception {
+        assertEquals(0, install().exit());
+        byte[] launcher = Files.readAllBytes(home.resolve("bin/jgvm"));
+        // A stand-in Maven that fails as -Pnative does where GraalVM is missing, and records how it was called.
+        Path bin = Files.createDirectories(tmp.resolve("stand-in-mvn"));
+        Files.setPosixFilePermissions(Files.writeString(bin.resolve("mvn"),
+                "#!/bin/sh\necho \"$*\" >\"" + tmp.resolve("mvn-args") + "\"\necho '[ERROR] native-image was not found'\nexit 1\n"),
+                PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Run r = run(List.of("sh", Path.of("../install.sh").toAbsolutePath().normalize().toString(), "--native"),
+                Map.of("JGVM_HOME", home.toString(), "PATH", bin + ":" + System.getenv("PATH")));
+
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(Files.readString(tmp.resolve("mvn-args")).contains("-Pnative"), "the native profile must be built");
+        assertTrue(r.err().contains("[ERROR] native-image was not found"), r.err());
+        assertTrue(r.err().contains("error: the Maven build failed"), r.err());
+        assertArrayEquals(launcher, Files.readAllBytes(home.resolve("bin/jgvm")));
+        assertTrue(Files.isRegularFile(home.resolve("lib/jgvm-cli.jar")), "the installed jars must stay");
+        assertFalse(Files.exists(home.resolve("lib/jgvm")));
     }
 }
