@@ -33,14 +33,24 @@ public final class ShimWriter {
     private static final String VERSION_CMD = resource("version.cmd");
     /** Settings for the launcher's sh fast path, in {@code shims/} (never executable, so never a command). */
     static final String SETTINGS = ".settings";
+    /** toolchain.sh for a go shim written without path mode, read when JGVM_GOTOOLCHAIN asks for it (never executable). */
+    static final String TOOLCHAIN_FILE = ".toolchain";
 
     /** The sh shim for one command. */
     public String shScript(String cmd, Path home, Settings settings) {
         // With gotoolchain in path mode the go shim checks, before Go's switch does, that the toolchain go.mod asks
-        // for is installed (or installs it); every other shim, and every other setting, carries none of that code.
-        boolean switchCheck = cmd.equals("go") && pathMode(settings.gotoolchain());
+        // for is installed (or installs it). With another setting the go shim carries one line instead: when
+        // JGVM_GOTOOLCHAIN asks for path mode at run time, it reads the same functions from shims/.toolchain. Every
+        // other shim carries none of that code.
+        boolean go = cmd.equals("go");
+        boolean switchCheck = go && pathMode(settings.gotoolchain());
+        String autoInstall = settings.autoInstall() ? "1" : "0";
+        String check = switchCheck ? "      _jgvm_switch " + autoInstall + "\n"
+                : go ? "      case $_jgvm_gotc in path|*+path) [ -f \"$JGVM_HOME/shims/" + TOOLCHAIN_FILE + "\" ] && . \"$JGVM_HOME/shims/"
+                        + TOOLCHAIN_FILE + "\" && _jgvm_switch " + autoInstall + " ;; esac\n"
+                : "";
         return SHIM.replace("@TOOLCHAIN@\n", switchCheck ? compact(TOOLCHAIN) : "")
-                .replace("@SWITCH@\n", switchCheck ? "      _jgvm_switch " + (settings.autoInstall() ? "1" : "0") + "\n" : "")
+                .replace("@SWITCH@\n", check)
                 .replace("@RESOLVE@", compact(resolver()))
                 .replace("@HOME@", shQuote(home.toString()))
                 .replace("@READ_GO_MOD@", settings.readGoMod() ? "1" : "0")
@@ -92,9 +102,13 @@ public final class ShimWriter {
         return CMD.replace("@HOME@", home.toString()).replace("@CMD@", cmd).replace("\n", "\r\n");
     }
 
-    /** Every file {@link #write} would leave in {@code shims/} (besides its settings file), with its content. */
+    /**
+     * Every file {@link #write} would leave in {@code shims/} (besides its settings file), with its content; the one
+     * file whose name starts with a dot ({@code .toolchain}) is read by shims, never run.
+     */
     public Map<String, String> expected(InstallStore store, Settings settings) {
         Map<String, String> files = new TreeMap<>();
+        files.put(TOOLCHAIN_FILE, compact(TOOLCHAIN));
         Set<String> names = ShimSet.of(store);
         for (String name : names) {
             files.put(name, shScript(name, store.home(), settings));
@@ -126,12 +140,13 @@ public final class ShimWriter {
                 for (Path p : ds) {
                     String n = p.getFileName().toString();
                     String base = n.endsWith(".cmd") ? n.substring(0, n.length() - 4) : n;
-                    if (!names.contains(base) && !versions.containsKey(base) && !n.equals(SETTINGS)) Files.deleteIfExists(p);
+                    if (!names.contains(base) && !versions.containsKey(base) && !n.equals(SETTINGS) && !n.equals(TOOLCHAIN_FILE)) Files.deleteIfExists(p);
                 }
             }
             // The launcher's JVM-free commands read the same baked settings as the shims.
             writeIfChanged(dir.resolve(SETTINGS), "_jgvm_gomod_default=" + (settings.readGoMod() ? "1" : "0") + "\n"
                     + "_jgvm_gotc_default=" + shQuote(settings.gotoolchain()) + "\n", false);
+            writeIfChanged(dir.resolve(TOOLCHAIN_FILE), compact(TOOLCHAIN), false);
             for (String name : names) {
                 writeIfChanged(dir.resolve(name), shScript(name, store.home(), settings), true);
                 writeIfChanged(dir.resolve(name + ".cmd"), cmdScript(name, store.home()), false);

@@ -426,9 +426,33 @@ class ShimIT {
         assertTrue(r.err().startsWith("info: " + project.resolve("go.mod") + " asks for go1.23.4; installing it through jgvm"), r.err());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void jgvmGotoolchainPathInTheEnvironmentAloneGetsTheSamePreCheck(String shell) throws Exception {
+        // No config.toml: the shims were written with the defaults (no gotoolchain), the variable alone asks for path.
+        Files.writeString(project.resolve("go.mod"), "module m\n\ngo 1.99\n");
+        Path jgvm = Files.createDirectories(home.resolve("bin")).resolve("jgvm");
+        Files.writeString(jgvm, "#!/bin/sh\necho \"jgvm $*\" >>\"$JGVM_HOME/calls\"\n");
+        Files.setPosixFilePermissions(jgvm, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Run refused = shim(shell, project, Map.of("JGVM_GOTOOLCHAIN", "path", "JGVM_AUTO_INSTALL", "0"), "", "build");
+        Run installed = shim(shell, project, Map.of("JGVM_GOTOOLCHAIN", "path"), "", "env");
+        Run plain = shim(shell, project, Map.of(), "", "version");
+
+        assertEquals(127, refused.exit(), refused.out());
+        assertEquals("error: " + project.resolve("go.mod") + " asks for go1.99.0, which jgvm has not installed, and GOTOOLCHAIN=path lets Go run only a go1.99.0 found on PATH\n"
+                + "hint: run 'jgvm install 1.99.0' (Go's switch then runs jgvm's go1.99.0), or 'jgvm use' a version that is new enough\n", refused.err());
+        assertEquals(0, installed.exit(), installed.err());
+        assertEquals("jgvm install 1.99.0\n", Files.readString(home.resolve("calls")), "auto_install (default on) installs it through jgvm");
+        assertTrue(installed.out().endsWith("GOTOOLCHAIN=path\n"), installed.out());
+        assertEquals("go1.22.5 version\n", plain.out(), "without the variable nothing is checked");
+        assertEquals(1, Files.readAllLines(home.resolve("calls")).size());
+    }
+
     @org.junit.jupiter.api.Test
     void onlyTheGoShimInPathModeCarriesTheSwitchCheck() throws IOException {
-        assertFalse(Files.readString(home.resolve("shims/go")).contains("_jgvm_switch"));
+        assertFalse(Files.readString(home.resolve("shims/go")).contains("_jgvm_gvp()"), "toolchain.sh's functions are not parsed at every go call");
+        assertFalse(Files.readString(home.resolve("shims/gofmt")).contains("_jgvm_switch"));
         rehash(gotoolchain("path", true));
 
         assertTrue(Files.readString(home.resolve("shims/go")).contains("_jgvm_switch 1\n"));

@@ -30,7 +30,7 @@ public final class ShimCheck implements Check {
                 continue;
             }
             try {
-                boolean exec = e.getKey().endsWith(".cmd") || Files.isExecutable(f);
+                boolean exec = e.getKey().endsWith(".cmd") || e.getKey().startsWith(".") || Files.isExecutable(f);
                 if (!exec || !Files.readString(f, StandardCharsets.UTF_8).equals(e.getValue())) stale.add(e.getKey());
             } catch (IOException | java.io.UncheckedIOException x) {
                 stale.add(e.getKey());
