@@ -239,22 +239,31 @@ class CliTest {
     }
 
     @Test
-    void currentAndInstallWarnWhenTheSelectionIsOlderThanGoModsGoLine() throws IOException {
+    void currentUseAndInstallWarnWhenTheSelectionIsOlderThanGoModsGoLine() throws IOException {
         install("1.21.13");
         Files.writeString(project.resolve("go.mod"), "module example.com/api\n\ngo 1.22.5\n");
-        String warning = "warn: %s needs go 1.22.5 or newer, but the selected go 1.21.13 is older; run 'jgvm install 1.22' and 'jgvm use 1.22', or see 'jgvm doctor'\n"
+        String warning = ("warn: %s needs go 1.22.5 or newer, but the selected go 1.21.13 is older; with GOTOOLCHAIN=auto Go downloads go1.22.5 itself, outside jgvm's mirrors and checks\n"
+                + "hint: run 'jgvm install 1.22' and 'jgvm use 1.22', or set gotoolchain = \"path\" in config.toml ('jgvm doctor' explains)\n")
                 .formatted(project.resolve("go.mod"));
 
         CliResult use = jgvm("use", "1.21.13");
         CliResult current = jgvm("current");
         CliResult again = jgvm("install", "1.21.13");
+        CliResult pathMode = Cli.inProcess(env().with("JGVM_GOTOOLCHAIN", "path")).run("current");
         install("1.22.5");
+        CliResult switches = jgvm("current");
         CliResult newer = jgvm("use", "1.22.5");
 
         assertEquals(0, use.exitCode(), use.toString());
+        assertTrue(use.err().endsWith(warning), use.err());
         assertEquals(warning, current.err());
         assertEquals("1.21.13 (from " + project.resolve(".go-version") + ")\n", current.out());
         assertTrue(again.err().endsWith(warning), again.err());
+        assertTrue(pathMode.err().startsWith("warn: %s needs go 1.22.5 or newer, but the selected go 1.21.13 is older; with GOTOOLCHAIN=path Go's switch needs jgvm's go1.22.5, which is not installed\n"
+                .formatted(project.resolve("go.mod"))), pathMode.err());
+        assertTrue(switches.err().startsWith("warn: %s needs go 1.22.5 or newer, but the selected go 1.21.13 is older; Go switches to jgvm's go1.22.5 for it\n"
+                .formatted(project.resolve("go.mod"))), switches.err());
+        assertFalse(newer.err().contains("warn:"), newer.err());
         assertFalse(jgvm("current").err().contains("warn:"), "1.22.5 satisfies go 1.22.5");
     }
 

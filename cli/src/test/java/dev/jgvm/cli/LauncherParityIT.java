@@ -60,9 +60,73 @@ class LauncherParityIT {
         return ConformanceVectors.all().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
     }
 
+    /**
+     * The warning of current and use when Go 1.21+ would not run the selection here (Selected.warnIfOlderThanGoMod and
+     * toolchain.sh's _jgvm_gomod_warn): go.mod newer, equal, older, a go.work, a toolchain line, no go.mod, path mode,
+     * and a switch target jgvm has installed. Each: files under tree/ (the working directory is tree/a/b), extra variables.
+     */
+    private static final Map<String, List<String>> GO_MOD = new LinkedHashMap<>();
+    static {
+        GO_MOD.put("gomod-newer", List.of("a/b/go.mod=module m\n\ngo 1.24.0\n",
+                "?needs go 1.24.0 or newer, but the selected go 1.22.5 is older; with GOTOOLCHAIN=auto Go downloads go1.24.0 itself"));
+        GO_MOD.put("gomod-newer-language-version", List.of("a/go.mod=module m\r\n\r\ngo 1.24 // comment\r\n", "?needs go 1.24 or newer, but the selected go 1.22.5 is older; with GOTOOLCHAIN=auto Go downloads go1.24.0 itself"));
+        GO_MOD.put("gomod-equal", List.of("a/b/go.mod=module m\n\ngo 1.22.5\n", "?"));
+        GO_MOD.put("gomod-older", List.of("a/b/go.mod=module m\n\ngo 1.19\n", "?"));
+        GO_MOD.put("gowork-newer-than-gomod", List.of("go.work=go 1.23.0\n\nuse ./a/b\n", "a/b/go.mod=module m\n\ngo 1.21.0\n", "?go.work needs go 1.23.0 or newer"));
+        GO_MOD.put("gowork-off", List.of("go.work=go 1.23.0\n", "a/b/go.mod=module m\n\ngo 1.21.0\n", "@GOWORK=off", "?"));
+        GO_MOD.put("gomod-toolchain-line-newer", List.of("a/b/go.mod=module m\n\ngo 1.21.0\n\ntoolchain go1.23.4\n", "a/b/.go-version=1.22\n",
+                "?asks for toolchain go1.23.4, newer than the selected go 1.22.5; with GOTOOLCHAIN=auto Go downloads go1.23.4 itself"));
+        GO_MOD.put("gomod-toolchain-line-custom", List.of("a/b/go.mod=module m\n\ngo 1.21.0\n\ntoolchain go1.23.4-corp+x\n", "a/b/.go-version=1.22.5\n", "?asks for toolchain go1.23.4-corp+x, newer than the selected go 1.22.5"));
+        GO_MOD.put("gomod-toolchain-default", List.of("a/b/go.mod=module m\n\ngo 1.21.0\n\ntoolchain default\n", "?"));
+        GO_MOD.put("gomod-missing", List.of("a/b/README=no module here\n", "?"));
+        GO_MOD.put("gomod-newer-path-mode", List.of("a/b/go.mod=module m\n\ngo 1.24.0\n", "@JGVM_GOTOOLCHAIN=path", "?with GOTOOLCHAIN=path Go's switch needs jgvm's go1.24.0, which is not installed"));
+        GO_MOD.put("gomod-newer-target-installed", List.of("a/b/go.mod=module m\n\ngo 1.22.5\n", "@JGVM_GO_VERSION=1.21.13", "?the selected go 1.21.13 is older; Go switches to jgvm's go1.22.5 for it"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> bothPathsWarnAlikeWhenGoModAsksForANewerGo() {
+        return GO_MOD.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            Path root = Files.createDirectories(tmp.resolve(e.getKey()));
+            Path tree = Files.createDirectories(root.resolve("box/tree"));
+            Path home = Files.createDirectories(root.resolve("box/home"));
+            Map<String, String> vars = new LinkedHashMap<>();
+            vars.put("JGVM_HOME", home.toString());
+            vars.put("HOME", root.resolve("box").toString());
+            String expected = null;
+            for (String spec : e.getValue()) {
+                int eq = spec.indexOf('=');
+                if (spec.startsWith("?")) {
+                    expected = spec.substring(1);
+                } else if (spec.startsWith("@")) {
+                    vars.put(spec.substring(1, eq), spec.substring(eq + 1));
+                } else {
+                    Path f = tree.resolve(spec.substring(0, eq));
+                    Files.createDirectories(f.getParent());
+                    Files.writeString(f, spec.substring(eq + 1));
+                }
+            }
+            List<String> installed = List.of("1.20", "1.20.14", "1.21.13", "1.22.1", "1.22.5", "1.23rc1");
+            for (String v : installed) {
+                Path go = Files.createDirectories(home.resolve("versions").resolve(v).resolve("bin")).resolve("go");
+                Files.writeString(go, "#!/bin/sh\necho go" + v + "\n");
+                Files.setPosixFilePermissions(go, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            Files.writeString(home.resolve("version"), "1.22.5\n");
+            Path cwd = Files.createDirectories(tree.resolve("a/b"));
+            check(e.getKey(), new Sandbox(null, root.resolve("box"), home, cwd, vars, installed), root);
+            CliResult current = Cli.inProcess(Env.of(vars.entrySet().stream().flatMap(v -> Stream.of(v.getKey(), v.getValue())).toArray())
+                    .with("PATH", "/usr/bin:/bin").withCwd(cwd)).run("current");
+            if (expected.isEmpty()) assertFalse(current.err().contains("warn:"), current.toString());
+            else assertTrue(current.err().contains(expected) && current.err().contains("\nhint: run 'jgvm install "), current.toString());
+        }));
+    }
+
     private void check(Case c) throws Exception {
         Path root = Files.createDirectories(tmp.resolve(c.name()));
-        Sandbox box = ConformanceVectors.materialize(c, Files.createDirectories(root.resolve("box")));
+        check(c.name(), ConformanceVectors.materialize(c, Files.createDirectories(root.resolve("box"))), root);
+    }
+
+    private void check(String name, Sandbox box, Path root) throws Exception {
         InstallStore store = new InstallStore(box.home(), Duration.ofSeconds(5));
         new AliasWriter().write(store);
         new ShimWriter().write(store, Settings.defaults());
@@ -91,7 +155,7 @@ class LauncherParityIT {
             for (String shell : List.of("dash", "busybox sh")) {
                 restore(before);
                 CliResult sh = viaLauncher(shell, launcher, box, vars, args);
-                String what = c.name() + " [" + shell + "]: jgvm " + String.join(" ", args);
+                String what = name + " [" + shell + "]: jgvm " + String.join(" ", args);
                 if (sh.err().equals(JAVA_RAN)) {
                     assertTrue(args.contains("use") && java.exitCode() != 0, what + " was left to Java, which answered\n" + java);
                     assertEquals(before, snapshot(written), what + " wrote files before it left the command to Java");

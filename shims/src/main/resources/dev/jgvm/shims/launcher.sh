@@ -221,6 +221,8 @@ if _jgvm_fast "$@"; then
           _jgvm_say warn 33 "there is no go on PATH besides jgvm's shims, so 'system' runs nothing until one is installed"
           _jgvm_say hint 32 "install Go with your package manager, or pick a jgvm version with 'jgvm use <version>'"
         fi
+        # What is used here now, against the go.work/go.mod Go reads here (as UseCommand).
+        if _jgvm_select && [ "$_jgvm_tok" != system ] && _jgvm_find; then _jgvm_gomod_warn; fi
         exit 0
       fi ;;
     env)

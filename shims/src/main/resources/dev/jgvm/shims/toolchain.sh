@@ -105,7 +105,8 @@ _jgvm_modlines() {
 _jgvm_target() {
   _jgvm_tgt= _jgvm_min=$1
   [ "$_jgvm_mtc" = default ] && return 0
-  case $_jgvm_mtc in go*) _jgvm_tv=${_jgvm_mtc#go}; _jgvm_tv=${_jgvm_tv%%[-+]*} ;; *) _jgvm_tv= ;; esac
+  case $_jgvm_mtc in */*|*\\*) _jgvm_tv= ;; go*) _jgvm_tv=${_jgvm_mtc#go} ;; *-go*) _jgvm_tv=${_jgvm_mtc#*-go} ;; *) _jgvm_tv= ;; esac
+  _jgvm_tv=${_jgvm_tv%%[-+]*}
   if [ -n "$_jgvm_tv" ] && _jgvm_gt "$_jgvm_tv" "$_jgvm_min"; then _jgvm_tgt=$_jgvm_mtc _jgvm_min=$_jgvm_tv; fi
   if [ -n "$_jgvm_mgo" ] && _jgvm_gt "$_jgvm_mgo" "$_jgvm_min"; then
     _jgvm_tgt=go$_jgvm_mgo
@@ -145,13 +146,35 @@ _jgvm_switch() {
   exit 127
 }
 
-# _jgvm_gomod_warn: jgvm current's warning when the selected version is older than go.mod's go line (as CurrentCommand).
+# _jgvm_gomod_warn: when Go 1.21+ would not run the selected _jgvm_ver here (go.work/go.mod asks for a newer go or
+# toolchain), the launcher's current and use warn as Selected.warnIfOlderThanGoMod does: what Go does then, and the fix.
 _jgvm_gomod_warn() {
   _jgvm_modfind || return 0
   _jgvm_modlines "$_jgvm_mf"
-  [ -n "$_jgvm_mgo" ] && _jgvm_gt "$_jgvm_mgo" "$_jgvm_ver" || return 0
-  _jgvm_gvp "$_jgvm_mgo"
-  _jgvm_lang=$_jgvm_v1.$_jgvm_v2
-  [ "$_jgvm_lang" = 1.0 ] && _jgvm_lang=1
-  _jgvm_say warn 33 "$_jgvm_mf needs go $_jgvm_mgo or newer, but the selected go $_jgvm_ver is older; run 'jgvm install $_jgvm_lang' and 'jgvm use $_jgvm_lang', or see 'jgvm doctor'"
+  _jgvm_target "$_jgvm_ver"
+  [ -n "$_jgvm_tgt" ] || return 0
+  if [ -n "$_jgvm_mgo" ] && _jgvm_gt "$_jgvm_mgo" "$_jgvm_ver"; then
+    _jgvm_gvp "$_jgvm_mgo"
+    _jgvm_lang=$_jgvm_v1.$_jgvm_v2
+    [ "$_jgvm_lang" = 1.0 ] && _jgvm_lang=1
+    _jgvm_wm="$_jgvm_mf needs go $_jgvm_mgo or newer, but the selected go $_jgvm_ver is older"
+  else
+    _jgvm_lang=$_jgvm_tv
+    _jgvm_wm="$_jgvm_mf asks for toolchain $_jgvm_tgt, newer than the selected go $_jgvm_ver"
+  fi
+  _jgvm_hm="run 'jgvm install $_jgvm_lang' and 'jgvm use $_jgvm_lang'"
+  _jgvm_c=${JGVM_GOTOOLCHAIN:-$_jgvm_gotc_default}
+  if _jgvm_gt 1.21 "$_jgvm_ver"; then
+    _jgvm_wm="$_jgvm_wm (Go before 1.21 cannot switch toolchains)"
+  elif [ -f "$JGVM_HOME/shims/$_jgvm_tgt" ]; then
+    _jgvm_wm="$_jgvm_wm; Go switches to jgvm's $_jgvm_tgt for it"
+  else
+    case $_jgvm_c in
+      path|*+path) _jgvm_wm="$_jgvm_wm; with GOTOOLCHAIN=$_jgvm_c Go's switch needs jgvm's $_jgvm_tgt, which is not installed" ;;
+      *) _jgvm_wm="$_jgvm_wm; with GOTOOLCHAIN=auto Go downloads $_jgvm_tgt itself, outside jgvm's mirrors and checks"
+         _jgvm_hm="$_jgvm_hm, or set gotoolchain = \"path\" in config.toml" ;;
+    esac
+  fi
+  _jgvm_say warn 33 "$_jgvm_wm"
+  _jgvm_say hint 32 "$_jgvm_hm ('jgvm doctor' explains)"
 }

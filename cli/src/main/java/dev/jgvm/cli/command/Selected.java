@@ -3,10 +3,12 @@ package dev.jgvm.cli.command;
 import dev.jgvm.cli.Services;
 import dev.jgvm.core.error.UsageException;
 import dev.jgvm.core.error.VersionNotFoundException;
+import dev.jgvm.core.resolve.GoModule;
 import dev.jgvm.core.resolve.Resolution;
 import dev.jgvm.core.version.GoVersion;
 import dev.jgvm.core.version.VersionSpec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -68,16 +70,43 @@ final class Selected {
     }
 
     /**
-     * Warns when the version selected here is older than the go line of the go.work/go.mod the go command finds here:
-     * Go 1.21+ would switch toolchains (or fail) in this project. The launcher's sh {@code current} says the same.
+     * Warns when Go 1.21+ would not run the version selected here in this project: the go.work/go.mod the go command
+     * finds asks, by its go or toolchain line, for a newer one (README, "Go's own toolchain switch and jgvm"). Says
+     * what Go does then (switch to jgvm's version command, or download a toolchain itself) and the jgvm commands that
+     * fix it. The launcher's sh {@code current} and {@code use} print the same (toolchain.sh's _jgvm_gomod_warn).
      */
     static void warnIfOlderThanGoMod(Services s) {
-        Optional<dev.jgvm.core.version.GoVersion> v = s.resolveHere().installed();
+        Optional<GoVersion> v = s.resolveHere().installed();
         if (v.isEmpty()) return;
-        dev.jgvm.core.resolve.GoModule.find(s.env()).filter(m -> m.needsNewerThan(v.get())).ifPresent(m -> {
-            String lang = dev.jgvm.core.version.GoVersion.lang(m.go());
-            s.terminal().warn("%s needs go %s or newer, but the selected go %s is older; run 'jgvm install %s' and 'jgvm use %s', or see 'jgvm doctor'"
-                    .formatted(m.file(), m.go(), v.get().name(), lang, lang));
-        });
+        Optional<GoModule> module = GoModule.find(s.env());
+        if (module.isEmpty()) return;
+        GoModule m = module.get();
+        Optional<String> target = m.switchTarget(v.get().name());
+        if (target.isEmpty()) return;
+        String t = target.get();
+        String what;
+        String spec;
+        if (m.needsNewerThan(v.get())) {
+            spec = GoVersion.lang(m.go());
+            what = "%s needs go %s or newer, but the selected go %s is older".formatted(m.file(), m.go(), v.get().name());
+        } else {
+            spec = GoModule.fromToolchain(t);
+            what = "%s asks for toolchain %s, newer than the selected go %s".formatted(m.file(), t, v.get().name());
+        }
+        String fix = "run 'jgvm install %s' and 'jgvm use %s'".formatted(spec, spec);
+        String gotoolchain = s.settings().gotoolchain();
+        boolean pathMode = gotoolchain.equals("path") || gotoolchain.endsWith("+path");
+        if (GoVersion.compare(v.get().name(), "1.21") < 0) {
+            what += " (Go before 1.21 cannot switch toolchains)";
+        } else if (Files.isRegularFile(s.store().shimsDir().resolve(t))) {
+            what += "; Go switches to jgvm's %s for it".formatted(t);
+        } else if (pathMode) {
+            what += "; with GOTOOLCHAIN=%s Go's switch needs jgvm's %s, which is not installed".formatted(gotoolchain, t);
+        } else {
+            what += "; with GOTOOLCHAIN=auto Go downloads %s itself, outside jgvm's mirrors and checks".formatted(t);
+            fix += ", or set gotoolchain = \"path\" in config.toml";
+        }
+        s.terminal().warn(what);
+        s.terminal().hint(fix + " ('jgvm doctor' explains)");
     }
 }

@@ -63,6 +63,8 @@ public final class UseCommand implements Callable<Integer> {
             t.warn("there is no go on PATH besides jgvm's shims, so 'system' runs nothing until one is installed");
             t.hint("install Go with your package manager, or pick a jgvm version with 'jgvm use <version>'");
         }
+        // What is used here now, against the go.work/go.mod Go reads here (the launcher's sh path says the same).
+        Selected.warnIfOlderThanGoMod(services);
         if (t.json()) {
             JsonObject o = new JsonObject();
             o.addProperty("version", v.map(GoVersion::name).orElse(wanted instanceof VersionSpec.System ? "system" : null));
