@@ -6,6 +6,7 @@
 # Same evidence for both tools: mise checks the mirror's .sha256, so jgvm runs with --allow-mirror-checksums and
 # JGVM_ORIGINS=none (no origin is reachable on loopback; asking dl.google.com would time a lookup mise never makes).
 # Env: RUNS (5), JGVM_BENCH_HOME (an installed jgvm to use; default: ./install.sh into a scratch dir), MISE_BIN,
+#      JGVM_BENCH_BEFORE (a second installed jgvm, timed in the same rounds as "(before)"),
 #      GO_SRC_ROOT (default: Debian's golang-1.19-go), BENCH_DIR (scratch; default ${TMPDIR:-/tmp}/jgvm-bench-install).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -58,6 +59,11 @@ EOS
 PIPE="curl -s $URL | tee >(sha256sum >/dev/null) | tar xz -C $OUT/pipe"
 names=("curl | tee >(sha256sum) | tar xz" "jgvm install $V")
 cmds=("$PIPE" "env JGVM_HOME=$JH JGVM_MIRRORS=dl+http://127.0.0.1:$PORT/ JGVM_ORIGINS=none JGVM_CONNECT_TIMEOUT=1s $jgvm_home/bin/jgvm -q install --allow-mirror-checksums $V")
+# JGVM_BENCH_BEFORE: another installed jgvm (say, the last release) timed in the same rounds, for a before/after row.
+if [ -n "${JGVM_BENCH_BEFORE:-}" ]; then
+  names+=("jgvm install $V (before)")
+  cmds+=("env JGVM_HOME=$JH JGVM_MIRRORS=dl+http://127.0.0.1:$PORT/ JGVM_ORIGINS=none JGVM_CONNECT_TIMEOUT=1s $JGVM_BENCH_BEFORE/bin/jgvm -q install --allow-mirror-checksums $V")
+fi
 MISE_BIN=${MISE_BIN:-$(command -v mise || true)}
 if [ -n "$MISE_BIN" ]; then
   export MISE_DATA_DIR=$MD/data MISE_CACHE_DIR=$MD/cache MISE_STATE_DIR=$MD/state MISE_CONFIG_DIR=$MD/config
@@ -83,7 +89,7 @@ for round in $(seq "$RUNS"); do
     /usr/bin/time -f "%e\t%U\t%S\t%M" -o "$BENCH_DIR/time.out" bash -c "${cmds[$i]}" >/dev/null 2>"$BENCH_DIR/run.err" ||
       { echo "error: '${names[$i]}' failed:" >&2; cat "$BENCH_DIR/run.err" >&2; exit 1; }
     printf '%s\t%s\n' "$i" "$(tail -n 1 "$BENCH_DIR/time.out")" >>"$TIMES"
-    [ "$i" != 1 ] || "$JH/versions/$V/bin/go" version >/dev/null   # what jgvm installed works
+    case ${names[$i]} in jgvm*) "$JH/versions/$V/bin/go" version >/dev/null ;; esac   # what jgvm installed works
     echo "round $round: ${names[$i]}: $(cut -f1 <"$BENCH_DIR/time.out" | tail -n 1) s" >&2
   done
 done
@@ -99,13 +105,16 @@ for line in open(sys.argv[1]):
     i, wall, user, sys_, rss = line.split("\t")
     runs[int(i)].append((float(wall), float(user) + float(sys_), int(rss)))
 med = {i: statistics.median(w for w, _, _ in r) for i, r in runs.items()}
-mise = next((med[i] for i, n in enumerate(names) if n.startswith("mise")), None)
-print("| command | median s | min-max s | CPU s (median) | vs curl pipeline | vs mise | peak RSS MiB |")
-print("|---|---:|---:|---:|---:|---:|---:|")
+cpu = {i: statistics.median(c for _, c, _ in r) for i, r in runs.items()}
+m = next((i for i, n in enumerate(names) if n.startswith("mise")), None)
+# Budgets (DESIGN 11): wall <= 0.85x and CPU (user+sys) <= 1.0x mise's, each a ratio of medians from this run.
+print("| command | median s | min-max s | CPU s (user+sys, median) | vs curl pipeline | wall vs mise | CPU vs mise | peak RSS MiB |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
 for i, n in enumerate(names):
     r = runs[i]
     walls = [w for w, _, _ in r]
-    vm = f"{med[i] / mise:.2f}x" if mise else "-"
-    print(f"| {n} | {med[i]:.3f} | {min(walls):.3f}-{max(walls):.3f} | {statistics.median(c for _, c, _ in r):.2f} | "
-          f"{med[i] / med[0]:.2f}x | {vm} | {max(m for _, _, m in r) / 1024:.0f} |")
+    vm = f"{med[i] / med[m]:.2f}x" if m is not None else "-"
+    cm = f"{cpu[i] / cpu[m]:.2f}x" if m is not None else "-"
+    print(f"| {n} | {med[i]:.3f} | {min(walls):.3f}-{max(walls):.3f} | {cpu[i]:.2f} | "
+          f"{med[i] / med[0]:.2f}x | {vm} | {cm} | {max(x for _, _, x in r) / 1024:.0f} |")
 PY2

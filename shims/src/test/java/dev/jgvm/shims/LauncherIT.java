@@ -69,6 +69,23 @@ class LauncherIT {
     }
 
     @Test
+    void theRealJdkAcceptsEveryJvmFlagSilently() throws Exception {
+        // A flag this JDK does not know would stop every install with "Unrecognized VM option"; a CompileCommand
+        // without quiet would print on stdout, where 'jgvm install' prints the GOROOT.
+        for (String[] command : List.of(new String[] {"install", "1.22"}, new String[] {"list-remote"})) {
+            List<String> args = jvm(Map.of(), command);
+            List<String> flags = new ArrayList<>(args.subList(1, args.indexOf("-cp")));
+            flags.add(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            flags.add("-version");
+            Process p = new ProcessBuilder(flags).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), "the JDK refused " + flags);
+            assertEquals("", out, "the JVM printed on stdout with " + flags);
+        }
+    }
+
+    @Test
     void theJvmGetsAUtf8LocaleAndTheUsersLcAllGoesAlong() throws Exception {
         // list-remote always runs in the JVM; list is answered by the launcher itself (no JVM) when it can be.
         List<String> c = jvm(Map.of("LC_ALL", "C", "LANG", "de_DE.UTF-8"), "list-remote");

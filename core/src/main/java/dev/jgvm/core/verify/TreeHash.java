@@ -27,9 +27,13 @@ import java.util.regex.Pattern;
  */
 public final class TreeHash {
     private final TreeMap<String, String> files = new TreeMap<>();
+    private String manifest;   // built once after the last add: an install needs it for the hash and for the file
 
     /** Records one file's digest. */
-    public void add(String relativePath, String sha256Hex) { files.put(relativePath, sha256Hex); }
+    public void add(String relativePath, String sha256Hex) {
+        files.put(relativePath, sha256Hex);
+        manifest = null;
+    }
 
     /** Records a symbolic link. */
     public void addSymlink(String relativePath, String target) {
@@ -49,9 +53,12 @@ public final class TreeHash {
 
     /** One {@code "<sha256 hex>  <path>\n"} line per file, sorted by path: what the hash is computed over. */
     public String manifest() {
-        StringBuilder b = new StringBuilder(files.size() * 96);
-        for (Map.Entry<String, String> e : files.entrySet()) b.append(e.getValue()).append("  ").append(e.getKey()).append('\n');
-        return b.toString();
+        if (manifest == null) {
+            StringBuilder b = new StringBuilder(files.size() * 96);
+            for (Map.Entry<String, String> e : files.entrySet()) b.append(e.getValue()).append("  ").append(e.getKey()).append('\n');
+            manifest = b.toString();
+        }
+        return manifest;
     }
 
     /** Every recorded path and its SHA-256 (hex), sorted by path. */
