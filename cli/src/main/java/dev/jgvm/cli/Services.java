@@ -226,12 +226,11 @@ public final class Services {
 
     /** What {@code jgvm doctor} looks at: this environment, store and selection, the machine and the JDK running jgvm. */
     public Situation doctorSituation() {
-        SystemMachine machine = new SystemMachine();
         // What jgvm installs for (JGVM_PLATFORM when set); the platform check compares it with detectedPlatform().
         Platform platform = platforms().platform(env, Optional.empty());
         Map<String, String> shims = new ShimWriter().expected(store(), settings());
-        Situation.Jdk jdk = new Situation.Jdk(Path.of(System.getProperty("java.home")), System.getProperty("java.version"));
-        return new Situation(env, settings(), store(), resolveHere(), platform, machine.translatedByRosetta(), shims, jdk,
+        Situation.Jdk jdk = new Situation.Jdk(Path.of(System.getProperty("java.home")), System.getProperty("java.version"), System.getProperty("os.arch"));
+        return new Situation(env, settings(), store(), resolveHere(), platform, shims, jdk,
                 MirrorChain.configs(settings(), env, Optional.empty()));
     }
 

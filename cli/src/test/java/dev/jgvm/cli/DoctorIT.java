@@ -129,6 +129,35 @@ class DoctorIT {
         assertFalse(Files.exists(home.resolve("shims/go1.19")));
     }
 
+    @Test
+    void onAnArm64MacAShellAndAJvmUnderRosettaAreNamedWithTheirFixesAndOnlyWarn() throws Exception {
+        // The Mac is JGVM_PLATFORM and stand-ins on PATH: sysctl (Apple silicon; translated for whoever asks it), clang, xcrun.
+        Path mac = Files.createDirectories(tmp.resolve("mac-bin"));
+        executable(mac.resolve("sysctl"), "#!/bin/sh\ncase \"$2\" in hw.optional.arm64|sysctl.proc_translated) echo 1 ;; *) exit 1 ;; esac\n");
+        executable(mac.resolve("clang"), "#!/bin/sh\n");
+        executable(mac.resolve("xcrun"), "#!/bin/sh\necho /usr/bin/clang\n");
+        Env env = env(home.resolve("shims") + ":" + mac).with("JGVM_CA_FILE", caPem.toString()).with("JGVM_PLATFORM", "darwin/arm64")
+                .with("_JGVM_SHELL_ROSETTA", "1");
+        Cli.inProcess(env).run("rehash");
+
+        CliResult text = Cli.inProcess(env).run("doctor");
+        CliResult json = Cli.inProcess(env).run("doctor", "--json");
+        CliResult nativeShell = Cli.inProcess(env.with("_JGVM_SHELL_ROSETTA", "0")).run("doctor", "--json");
+
+        assertEquals(0, text.exitCode(), text.toString());
+        assertTrue(text.out().contains("warn rosetta: the shell that started jgvm runs translated by Rosetta (as x86_64) on this arm64 Mac, so the universal"
+                + " programs it starts run as x86_64 too (clang for cgo, make, git); jgvm's JVM ("), text.out());
+        assertTrue(text.out().contains("\n     fix: open a terminal that does not use Rosetta (the terminal app's Get Info: untick 'Open using Rosetta'),"
+                + " or start a native shell with 'arch -arm64 /bin/zsh -l'; install an arm64 JDK 17+"), text.out());
+        JsonObject rosetta = byId(json).get("rosetta");
+        assertEquals(0, json.exitCode(), json.toString());
+        assertEquals("warn", rosetta.get("status").getAsString());
+        assertEquals(List.of("path", "goroot", "gobin", "gopath", "gotoolchain", "toolchain-pin", "version-files", "platform", "arch", "rosetta", "cgo", "shims",
+                "mirrors", "tls", "clock", "directories", "disk", "jdk"), new ArrayList<>(byId(json).keySet()));
+        assertTrue(rosetta.get("fix").getAsString().endsWith("and point JAVA_HOME at it"), rosetta.toString());
+        assertFalse(byId(nativeShell).get("rosetta").get("finding").getAsString().contains("shell"), nativeShell.out());
+    }
+
     private Env env(String path) {
         return Env.of("HOME", tmp, "JGVM_HOME", home, "PATH", path, "JGVM_MIRRORS", "dl+https://127.0.0.1:" + mirror.getAddress().getPort() + "/",
                 "SHELL", "/bin/bash").withCwd(project);

@@ -288,6 +288,17 @@ fi
 
 _jgvm_die() { echo "error: $1" >&2; [ -z "${2-}" ] || echo "hint: $2" >&2; exit 1; }
 
+# doctor asks whether the shell that started jgvm runs translated by Rosetta: sysctl started from it runs translated
+# too and says so (the JVM may run natively even then), so it is asked here (core.doctor.RosettaCheck).
+for _jgvm_a; do
+  case $_jgvm_a in
+    doctor) _JGVM_SHELL_ROSETTA=$(sysctl -n sysctl.proc_translated 2>/dev/null) || _JGVM_SHELL_ROSETTA=
+            export _JGVM_SHELL_ROSETTA; break ;;
+    -*) ;;
+    *) break ;;
+  esac
+done
+
 # A native image (mvn -Pnative package where GraalVM exists, copied to lib/jgvm by hand) needs no JVM at all.
 if [ -x "$_jgvm_lib/jgvm" ] && [ -z "${JGVM_TRAIN-}" ]; then
   [ -t 2 ] && JGVM_STDERR_TTY=1 && export JGVM_STDERR_TTY

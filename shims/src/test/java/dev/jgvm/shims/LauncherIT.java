@@ -31,6 +31,7 @@ class LauncherIT {
         Path java = Files.writeString(jdk.resolve("bin/java"), """
                 #!/bin/sh
                 echo "LC_ALL=${LC_ALL-unset} _JGVM_LC_ALL=${_JGVM_LC_ALL-unset}"
+                echo "_JGVM_SHELL_ROSETTA=${_JGVM_SHELL_ROSETTA-unset}"
                 for a; do echo "$a"; done
                 """);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -56,6 +57,20 @@ class LauncherIT {
     }
 
     private static boolean c1Only(List<String> jvmArgs) { return jvmArgs.contains("-XX:TieredStopAtLevel=1"); }
+
+    @Test
+    void doctorIsToldWhetherTheShellRunsTranslatedByRosetta() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("sysctl-bin"));
+        Path sysctl = Files.writeString(bin.resolve("sysctl"), "#!/bin/sh\n[ \"$*\" = '-n sysctl.proc_translated' ] && echo 1\n");
+        Files.setPosixFilePermissions(sysctl, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, String> translated = Map.of("PATH", bin + ":/usr/bin:/bin");
+
+        assertEquals("_JGVM_SHELL_ROSETTA=1", jvm(translated, "doctor").get(1));
+        assertEquals("_JGVM_SHELL_ROSETTA=1", jvm(translated, "-v", "doctor", "--json").get(1));
+        assertEquals("_JGVM_SHELL_ROSETTA=unset", jvm(translated, "list-remote").get(1), "only doctor asks");
+        assertEquals("_JGVM_SHELL_ROSETTA=", jvm(Map.of("PATH", tmp.resolve("nowhere") + ":/usr/bin:/bin"), "doctor").get(1),
+                "no sysctl (Linux): nothing, and no message");
+    }
 
     @Test
     void installJitFlagsOnlyWhenTheCommandItselfInstalls() throws Exception {

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * {@code arch}: each installed version's {@code bin/go}, read from its ELF, Mach-O or PE header, against the
  * machine's platform — an amd64 Go on an arm64 Mac runs under Rosetta, an armv6l Go on arm64 Linux is 32-bit, and
- * another system's binary does not run at all; also a JVM that itself runs translated by Rosetta.
+ * another system's binary does not run at all ({@link RosettaCheck} looks at the shell and the JVM).
  */
 public final class ArchitectureCheck implements Check {
     @Override public List<Finding> examine(Situation s) {
@@ -42,17 +42,13 @@ public final class ArchitectureCheck implements Check {
             }
             fixes.add(fix);
         }
-        String jvm = s.jvmTranslated() ? "; jgvm's own JVM runs translated by Rosetta (an x86_64 JDK on Apple silicon)" : "";
-        String jvmFix = s.jvmTranslated() ? "; install an arm64 JDK and point JAVA_HOME at it" : "";
         if (!failing.isEmpty()) {
             List<String> all = new ArrayList<>(failing);
             all.addAll(translated);
-            return List.of(Finding.fail("arch", String.join("; ", all) + jvm, "run '" + String.join("' and '", fixes) + "'" + jvmFix));
+            return List.of(Finding.fail("arch", String.join("; ", all), "run '" + String.join("' and '", fixes) + "'"));
         }
-        if (!translated.isEmpty() || s.jvmTranslated()) {
-            String found = translated.isEmpty() ? jvm.substring(2) : String.join("; ", translated) + jvm;
-            String fix = fixes.isEmpty() ? jvmFix.substring(2) : "run '" + String.join("' and '", fixes) + "'" + jvmFix;
-            return List.of(Finding.warn("arch", found, fix));
+        if (!translated.isEmpty()) {
+            return List.of(Finding.warn("arch", String.join("; ", translated), "run '" + String.join("' and '", fixes) + "'"));
         }
         if (!unreadable.isEmpty()) {
             return List.of(Finding.warn("arch", "cannot tell what bin/go of %s is built for (not an ELF, Mach-O or PE file)".formatted(String.join(", ", unreadable)),

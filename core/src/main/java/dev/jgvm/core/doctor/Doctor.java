@@ -19,7 +19,7 @@ public final class Doctor {
      */
     public static Doctor standard(java.util.Optional<dev.jgvm.core.platform.Platform> detected) {
         return new Doctor(List.of(new PathCheck(), new GoEnvCheck(), new ToolchainCheck(), new VersionFileCheck(), new PlatformCheck(detected),
-                new ArchitectureCheck(), new CgoCheck(), new ShimCheck(), new MirrorCheck(), new HomeCheck(), new JdkCheck()));
+                new ArchitectureCheck(), new RosettaCheck(), new CgoCheck(), new ShimCheck(), new MirrorCheck(), new HomeCheck(), new JdkCheck()));
     }
 
     public List<Finding> examine(Situation s) {

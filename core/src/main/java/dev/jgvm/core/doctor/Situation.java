@@ -25,13 +25,12 @@ import java.util.Optional;
  * would write, the JDK running jgvm and the mirror chain in effect.
  *
  * @param machine        the platform jgvm installs for: {@code JGVM_PLATFORM}, else the machine's own
- * @param jvmTranslated  whether this JVM runs translated by Rosetta 2
  * @param expectedShims  each file {@code shims/} should hold (name to content), as this jgvm would write it
  * @param jdk            the JDK the launcher started
  * @param mirrors        the mirror chain in effect: names and URLs
  */
 public record Situation(Env env, Settings settings, InstallStore store, Resolution resolution, Platform machine,
-                        boolean jvmTranslated, Map<String, String> expectedShims, Jdk jdk, List<Settings.MirrorConfig> mirrors) {
+                        Map<String, String> expectedShims, Jdk jdk, List<Settings.MirrorConfig> mirrors) {
     public Situation {
         Objects.requireNonNull(env, "env");
         expectedShims = Map.copyOf(expectedShims);
@@ -39,12 +38,16 @@ public record Situation(Env env, Settings settings, InstallStore store, Resoluti
     }
 
     /**
-     * A JDK: where it lives and its version.
+     * A JDK: where it lives, its version and the architecture it runs as.
      *
      * @param home    its {@code java.home}
      * @param version its version string ({@code 21.0.5})
+     * @param arch    its {@code os.arch} ({@code aarch64}, {@code x86_64}, {@code amd64})
      */
-    public record Jdk(Path home, String version) {
+    public record Jdk(Path home, String version, String arch) {
+        /** A JDK that runs as this JVM does. */
+        public Jdk(Path home, String version) { this(home, version, System.getProperty("os.arch", "")); }
+
         /** The feature release: 21 for {@code 21.0.5}, 8 for {@code 1.8.0_402}. */
         public int feature() {
             String v = version.startsWith("1.") ? version.substring(2) : version;

@@ -26,8 +26,11 @@ public final class SystemMachine implements PlatformDetector.Machine {
     }
 
     @Override public boolean translatedByRosetta() {
-        return osName().toLowerCase(Locale.ROOT).startsWith("mac")
-                && run("sysctl", "-n", "sysctl.proc_translated").map("1"::equals).orElse(false);
+        // sysctl started from a translated JVM runs translated too and says so; an x86_64 JVM on a Mac that has arm64
+        // is translated whatever sysctl.proc_translated says.
+        if (!osName().toLowerCase(Locale.ROOT).startsWith("mac")) return false;
+        return run("sysctl", "-n", "sysctl.proc_translated").map("1"::equals).orElse(false)
+                || PlatformDetector.arch(jvmArch()).equals("amd64") && run("sysctl", "-n", "hw.optional.arm64").map("1"::equals).orElse(false);
     }
 
     private static Optional<String> run(String... command) {

@@ -197,8 +197,8 @@ class DoctorChecksTest {
     void aJgvmPlatformThatIsNotTheMachinesWarns() {
         Env env = env("JGVM_PLATFORM", "linux/arm64");
 
-        Finding differs = new PlatformCheck(Optional.of(LINUX_AMD64)).examine(situation(env, Platform.parse("linux/arm64"), false)).get(0);
-        Finding same = new PlatformCheck(Optional.of(LINUX_AMD64)).examine(situation(env(), LINUX_AMD64, false)).get(0);
+        Finding differs = new PlatformCheck(Optional.of(LINUX_AMD64)).examine(situation(env, Platform.parse("linux/arm64"), "amd64")).get(0);
+        Finding same = new PlatformCheck(Optional.of(LINUX_AMD64)).examine(situation(env(), LINUX_AMD64, "amd64")).get(0);
 
         assertEquals(Status.WARN, differs.status());
         assertEquals("JGVM_PLATFORM=linux/arm64 makes jgvm install Go for linux/arm64, but this machine is linux/amd64", differs.finding());
@@ -254,15 +254,68 @@ class DoctorChecksTest {
         assertEquals(Status.OK, onIntel.status());
     }
 
-    @Test
-    void aJvmUnderRosettaWarns() {
-        Situation s = situation(env(), Platform.parse("darwin/arm64"), true);
+    // --- rosetta: sysctl stands in on PATH, JGVM_PLATFORM-like machine darwin/arm64, the JVM's os.arch in Jdk
 
-        Finding f = new ArchitectureCheck().examine(s).get(0);
+    @Test
+    void aShellUnderRosettaOnAnArm64MacWarnsWithTheWayBackToANativeShell() throws IOException {
+        Env env = env("PATH", sysctl("1", "0") + ":/usr/bin:/bin", RosettaCheck.SHELL_VARIABLE, "1");
+
+        Finding f = rosetta(env, "aarch64");
 
         assertEquals(Status.WARN, f.status());
-        assertEquals("jgvm's own JVM runs translated by Rosetta (an x86_64 JDK on Apple silicon)", f.finding());
-        assertEquals("install an arm64 JDK and point JAVA_HOME at it", f.fix());
+        assertEquals("the shell that started jgvm runs translated by Rosetta (as x86_64) on this arm64 Mac, so the universal programs it starts"
+                + " run as x86_64 too (clang for cgo, make, git)", f.finding());
+        assertEquals("open a terminal that does not use Rosetta (the terminal app's Get Info: untick 'Open using Rosetta'),"
+                + " or start a native shell with 'arch -arm64 /bin/zsh -l'", f.fix());
+    }
+
+    @Test
+    void anX86JvmOnAnArm64MacWarnsWithAnArm64Jdk() throws IOException {
+        Env env = env("PATH", sysctl("1", "0") + ":/usr/bin:/bin", RosettaCheck.SHELL_VARIABLE, "0");
+
+        Finding byArch = rosetta(env, "x86_64");
+        Finding bySysctl = rosetta(env("PATH", sysctl("1", "1") + ":/usr/bin:/bin"), "aarch64");
+
+        assertEquals(Status.WARN, byArch.status());
+        assertEquals("jgvm's JVM ('%s', os.arch x86_64) runs translated by Rosetta on this arm64 Mac, so every jgvm command that starts Java is slower"
+                .formatted(tmp.resolve("jdk")), byArch.finding());
+        assertEquals("install an arm64 JDK 17+ (for example 'brew install openjdk@21' with Homebrew in /opt/homebrew) and point JAVA_HOME at it", byArch.fix());
+        assertEquals(Status.WARN, bySysctl.status());
+        assertTrue(bySysctl.finding().startsWith("jgvm's JVM ("), bySysctl.finding());
+    }
+
+    @Test
+    void nativeShellAndJvmAnIntelMacAndLinuxGiveNoWarning() throws IOException {
+        Finding nativeBoth = rosetta(env("PATH", sysctl("1", "0") + ":/usr/bin:/bin"), "aarch64");
+        Finding intel = rosetta(env("PATH", sysctl("0", "0") + ":/usr/bin:/bin", RosettaCheck.SHELL_VARIABLE, "1"), "x86_64");
+        List<Finding> linux = new RosettaCheck().examine(situation(env(), LINUX_AMD64, "x86_64"));
+
+        assertEquals(Status.OK, nativeBoth.status());
+        assertEquals("neither the shell that started jgvm nor jgvm's JVM runs translated by Rosetta on this arm64 Mac", nativeBoth.finding());
+        assertEquals(Status.OK, intel.status());
+        assertEquals("an Intel Mac: nothing runs translated by Rosetta", intel.finding());
+        assertEquals(List.of(), linux, "only a Mac gets the check");
+    }
+
+    private Finding rosetta(Env env, String jvmArch) {
+        List<Finding> all = new RosettaCheck().examine(situation(env, Platform.parse("darwin/arm64"), jvmArch));
+        assertEquals(1, all.size(), all.toString());
+        assertEquals("rosetta", all.get(0).id());
+        return all.get(0);
+    }
+
+    // A sysctl that answers hw.optional.arm64 and sysctl.proc_translated (for the process that runs it) as told.
+    private Path sysctl(String arm64, String translated) throws IOException {
+        Path bin = Files.createDirectories(tmp.resolve("sysctl-" + arm64 + translated));
+        executable(bin.resolve("sysctl"), """
+                #!/bin/sh
+                case "$2" in
+                  hw.optional.arm64) echo %s ;;
+                  sysctl.proc_translated) echo %s ;;
+                  *) echo "sysctl: unknown oid '$2'" >&2; exit 1 ;;
+                esac
+                """.formatted(arm64, translated));
+        return bin;
     }
 
     // --- cgo
@@ -306,7 +359,7 @@ class DoctorChecksTest {
     void staleAndMissingShimsAreRepairedByRehash() throws IOException {
         executable(shims.resolve("gofmt"), "#!/bin/sh\nold\n");
         executable(shims.resolve("go1.19"), "#!/bin/sh\nold\n");
-        Situation s = new Situation(env(), settings(env()), store(env()), resolution(env()), LINUX_AMD64, false,
+        Situation s = new Situation(env(), settings(env()), store(env()), resolution(env()), LINUX_AMD64,
                 Map.of("go", "#!/bin/sh\necho shim\n", "gofmt", "#!/bin/sh\nnew\n", "vet", "#!/bin/sh\n"), jdk(), List.of());
 
         Finding f = new ShimCheck().examine(s).get(0);
@@ -346,7 +399,7 @@ class DoctorChecksTest {
         executable(Files.createDirectories(home.resolve("bin")).resolve("jgvm"), "#!/bin/sh\n");
         Path jdkHome = Files.createDirectories(tmp.resolve("jdk 21"));
         Files.writeString(jdkHome.resolve("release"), "JAVA_VERSION=\"21.0.5\"\n");
-        Situation s = new Situation(env(), settings(env()), store(env()), resolution(env()), LINUX_AMD64, false, Map.of(),
+        Situation s = new Situation(env(), settings(env()), store(env()), resolution(env()), LINUX_AMD64, Map.of(),
                 new Situation.Jdk(jdkHome, "21.0.5"), List.of());
 
         Finding untrained = new JdkCheck().examine(s).get(0);
@@ -380,14 +433,14 @@ class DoctorChecksTest {
     private Finding one(Check check, Env env, String id) { return one(check, env, LINUX_AMD64, id); }
 
     private Finding one(Check check, Env env, Platform machine, String id) {
-        return check.examine(situation(env, machine, false)).stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+        return check.examine(situation(env, machine, "amd64")).stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
     }
 
-    private Situation situation(Env env, Platform machine, boolean translated) {
-        return new Situation(env, settings(env), store(env), resolution(env), machine, translated, Map.of(), jdk(), List.of());
+    private Situation situation(Env env, Platform machine, String jvmArch) {
+        return new Situation(env, settings(env), store(env), resolution(env), machine, Map.of(), new Situation.Jdk(tmp.resolve("jdk"), "21.0.5", jvmArch), List.of());
     }
 
-    private Situation.Jdk jdk() { return new Situation.Jdk(tmp.resolve("jdk"), "21.0.5"); }
+    private Situation.Jdk jdk() { return new Situation.Jdk(tmp.resolve("jdk"), "21.0.5", "amd64"); }
 
     private static Settings settings(Env env) { return new SettingsLoader().load(env); }
 

@@ -89,7 +89,7 @@ class MirrorCheckTest {
     private Situation situation(Env env, List<Settings.MirrorConfig> mirrors) {
         Settings settings = new SettingsLoader().load(env);
         InstallStore store = new InstallStore(env.jgvmHome(), Duration.ofSeconds(5));
-        return new Situation(env, settings, store, new VersionResolver().resolve(env, true, store), Platform.parse("linux/amd64"), false,
+        return new Situation(env, settings, store, new VersionResolver().resolve(env, true, store), Platform.parse("linux/amd64"),
                 Map.of(), new Situation.Jdk(tmp, "21"), mirrors);
     }
 }
