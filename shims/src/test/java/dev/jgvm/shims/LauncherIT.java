@@ -31,8 +31,8 @@ class LauncherIT {
         Path java = Files.writeString(jdk.resolve("bin/java"), """
                 #!/bin/sh
                 echo "LC_ALL=${LC_ALL-unset} _JGVM_LC_ALL=${_JGVM_LC_ALL-unset}"
-                echo "_JGVM_SHELL_ROSETTA=${_JGVM_SHELL_ROSETTA-unset}"
                 for a; do echo "$a"; done
+                echo "_JGVM_SHELL_ROSETTA=${_JGVM_SHELL_ROSETTA-unset}"
                 """);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         launcher = tmp.resolve("home/bin/jgvm");
@@ -56,6 +56,8 @@ class LauncherIT {
         return out.lines().toList();
     }
 
+    private static String last(List<String> lines) { return lines.get(lines.size() - 1); }
+
     private static boolean c1Only(List<String> jvmArgs) { return jvmArgs.contains("-XX:TieredStopAtLevel=1"); }
 
     @Test
@@ -65,10 +67,10 @@ class LauncherIT {
         Files.setPosixFilePermissions(sysctl, PosixFilePermissions.fromString("rwxr-xr-x"));
         Map<String, String> translated = Map.of("PATH", bin + ":/usr/bin:/bin");
 
-        assertEquals("_JGVM_SHELL_ROSETTA=1", jvm(translated, "doctor").get(1));
-        assertEquals("_JGVM_SHELL_ROSETTA=1", jvm(translated, "-v", "doctor", "--json").get(1));
-        assertEquals("_JGVM_SHELL_ROSETTA=unset", jvm(translated, "list-remote").get(1), "only doctor asks");
-        assertEquals("_JGVM_SHELL_ROSETTA=", jvm(Map.of("PATH", tmp.resolve("nowhere") + ":/usr/bin:/bin"), "doctor").get(1),
+        assertEquals("_JGVM_SHELL_ROSETTA=1", last(jvm(translated, "doctor")));
+        assertEquals("_JGVM_SHELL_ROSETTA=1", last(jvm(translated, "-v", "doctor", "--json")));
+        assertEquals("_JGVM_SHELL_ROSETTA=unset", last(jvm(translated, "list-remote")), "only doctor asks");
+        assertEquals("_JGVM_SHELL_ROSETTA=", last(jvm(Map.of("PATH", tmp.resolve("nowhere") + ":/usr/bin:/bin"), "doctor")),
                 "no sysctl (Linux): nothing, and no message");
     }
 
