@@ -20,13 +20,13 @@ import dev.jgvm.core.install.Installer;
 import dev.jgvm.core.install.RemoteInstaller;
 import dev.jgvm.core.mirror.MirrorChain;
 import dev.jgvm.core.mirror.ReleaseCatalog;
+import dev.jgvm.core.plugin.PluginHost;
 import dev.jgvm.core.plugin.PluginRegistry;
 import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.platform.PlatformDetector;
 import dev.jgvm.core.platform.SystemMachine;
 import dev.jgvm.core.resolve.Resolution;
 import dev.jgvm.core.resolve.VersionResolver;
-import dev.jgvm.core.spi.PluginContext;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.verify.ArtifactVerifier;
 import dev.jgvm.core.verify.TrustedKeys;
@@ -128,21 +128,8 @@ public final class Services {
     }
 
     /** What plugins get from core. */
-    public PluginContext pluginContext(ProgressListener progress) {
-        Services self = this;
-        return new PluginContext() {
-            @Override public HttpClient http() { return self.http(); }
-
-            @Override public Settings settings() { return self.settings(); }
-
-            @Override public Path cacheDir(String name) { return self.store().cacheDir().resolve("plugins").resolve(name); }
-
-            @Override public ProgressListener progress() { return progress; }
-
-            @Override public Optional<String> env(String name) { return self.env.get(name); }
-
-            @Override public java.util.Map<String, String> environment() { return self.env.vars(); }
-        };
+    public PluginHost pluginContext(ProgressListener progress) {
+        return new PluginHost(this::http, store().cacheDir().resolve("plugins"), settings(), env, progress);
     }
 
     private PluginRegistry registry;

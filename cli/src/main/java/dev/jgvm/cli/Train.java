@@ -1,7 +1,7 @@
 package dev.jgvm.cli;
 
 import dev.jgvm.core.env.Env;
-import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.dist.Checksum;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;

@@ -5,16 +5,22 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The boundaries of ARCHITECTURE.md that hold today, checked on the compiled classes of every module. Rules still to
- * reach (plugins seeing only the SPI and value types, an SPI free of the implementation, commands that touch no store,
- * HTTP or files) are listed in ARCHITECTURE.md under 'Boundaries'; each becomes a rule here when it holds.
+ * The boundaries of ARCHITECTURE.md ('Boundaries'), checked on the compiled classes of every module: the plugin SPI
+ * and the plugins see only the SPI and value types; core never sees the CLI. Rules still to reach (commands that touch
+ * no store, HTTP or files) are listed there; each becomes a rule here when it holds.
  */
 class ArchitectureTest {
+    /** What a plugin may see of jgvm: the SPI and the value types it speaks in (DESIGN 'Plugins', ARCHITECTURE.md 'Boundaries'). */
+    private static final String[] SPI_AND_VALUES = {"dev.jgvm.core.spi..", "dev.jgvm.core.version..", "dev.jgvm.core.platform..",
+            "dev.jgvm.core.error..", "dev.jgvm.core.event..", "dev.jgvm.core.dist.."};
+
     private static final JavaClasses JGVM = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar"))   // core's test jar, on the class path for its fixtures
             .importPackages("dev.jgvm");
 
     @Test
@@ -48,9 +54,43 @@ class ArchitectureTest {
 
     @Test
     void findingPluginsNeedsOnlyTheSpi() {
-        noClasses().that().resideInAPackage("dev.jgvm.core.plugin..").should().dependOnClassesThat()
+        noClasses().that().haveFullyQualifiedName("dev.jgvm.core.plugin.PluginRegistry").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.jgvm.core.download..", "dev.jgvm.core.transport..", "dev.jgvm.core.store..", "dev.jgvm.core.install..",
                         "dev.jgvm.core.mirror..", "dev.jgvm.core.verify..", "dev.jgvm.core.config..")
                 .check(JGVM);
+    }
+
+    @Test
+    void theSpiDependsOnlyOnItselfAndValueTypes() {
+        classes().that().resideInAPackage("dev.jgvm.core.spi..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage(with(SPI_AND_VALUES, "java..", "com.google.gson.."))
+                .check(JGVM);
+    }
+
+    @Test
+    void pluginsSeeOnlyTheSpiAndValueTypes() {
+        classes().that().resideInAPackage("dev.jgvm.plugins..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage(with(SPI_AND_VALUES, "dev.jgvm.plugins..", "java..", "com.google.gson..", "org.apache.commons.compress.."))
+                .check(JGVM);
+    }
+
+    @Test
+    void theValuePackagesDependOnNoService() {
+        classes().that().resideInAnyPackage("dev.jgvm.core.dist..", "dev.jgvm.core.version..", "dev.jgvm.core.error..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.jgvm.core.dist..", "dev.jgvm.core.version..",
+                        "dev.jgvm.core.error..", "dev.jgvm.core.platform..", "java..")
+                .check(JGVM);
+    }
+
+    @Test
+    void coreNeverSeesTheCli() {
+        noClasses().that().resideInAPackage("dev.jgvm.core..").should().dependOnClassesThat().resideInAPackage("dev.jgvm.cli..")
+                .check(JGVM);
+    }
+
+    private static String[] with(String[] base, String... more) {
+        String[] out = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, out, base.length, more.length);
+        return out;
     }
 }

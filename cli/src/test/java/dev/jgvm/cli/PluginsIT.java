@@ -42,9 +42,11 @@ class PluginsIT {
             import java.util.List;
 
             public final class EmptySourceType implements SourceType {
+                @Override public int spiVersion() { return SpiVersion.MAJOR; }
+
                 @Override public String type() { return "empty"; }
 
-                @Override public Source create(dev.jgvm.core.config.Settings.MirrorConfig mirror, PluginContext context) {
+                @Override public Source create(MirrorTable mirror, PluginContext context) {
                     return new Source() {
                         @Override public String name() { return mirror.name(); }
 
@@ -60,7 +62,24 @@ class PluginsIT {
             public final class ThrowingHook implements dev.jgvm.core.spi.InstallHook {
                 public ThrowingHook() { throw new IllegalStateException("no licence server"); }
 
+                @Override public int spiVersion() { return dev.jgvm.core.spi.SpiVersion.MAJOR; }
+
                 @Override public void installed(dev.jgvm.core.version.GoVersion v, java.nio.file.Path goroot, dev.jgvm.core.spi.PluginContext c) {}
+            }
+            """;
+
+    // A source type as a future jgvm's SPI would have it built: it says so, and core must not call it.
+    private static final String FUTURE = """
+            package example.future;
+
+            import dev.jgvm.core.spi.*;
+
+            public final class FutureSourceType implements SourceType {
+                @Override public int spiVersion() { return SpiVersion.MAJOR + 1; }
+
+                @Override public String type() { return "future"; }
+
+                @Override public Source create(MirrorTable mirror, PluginContext context) { throw new AssertionError("refused plugins are never asked"); }
             }
             """;
 
@@ -110,6 +129,8 @@ class PluginsIT {
             jar(plugins, "throwing-hook.jar", "example.throwing.ThrowingHook", THROWING,
                     "dev.jgvm.core.spi.InstallHook", "example.throwing.ThrowingHook", "0.9");
             lacking(plugins);
+            jar(plugins, "future-source-3.0.jar", "example.future.FutureSourceType", FUTURE,
+                    "dev.jgvm.core.spi.SourceType", "example.future.FutureSourceType", "3.0");
             Files.writeString(plugins.resolve("notes.jar"), "this is not a zip file");
             Files.writeString(home.resolve("config.toml"), m.configToml());
             Env env = Env.of("JGVM_HOME", home, "HOME", tmp, "JGVM_PLATFORM", "linux/amd64").withCwd(tmp);
@@ -120,6 +141,7 @@ class PluginsIT {
             CliResult json = jgvm.run("--json", "plugins");
             CliResult remote = jgvm.run("list-remote");
             CliResult viaPlugin = Cli.inProcess(env.with("JGVM_MIRRORS", "empty+file:///nowhere/")).run("list-remote");
+            CliResult viaRefused = Cli.inProcess(env.with("JGVM_MIRRORS", "future+file:///nowhere/")).run("list-remote");
 
             assertEquals(0, list.exitCode(), list.toString());
             List<String> lines = list.out().lines().map(l -> l.replaceAll(" +", " ")).toList();
@@ -132,12 +154,21 @@ class PluginsIT {
             assertTrue(list.err().contains("example.gone.GoneSourceType"), list.err());
             assertTrue(list.err().contains("warn: plugin 'notes.jar': not a jar"), list.err());
             assertTrue(list.err().contains("warn: plugin 'throwing-hook.jar': ") && list.err().contains("no licence server"), list.err());
+            String spi = dev.jgvm.core.spi.SpiVersion.MAJOR + "." + dev.jgvm.core.spi.SpiVersion.MINOR;
+            String refusal = "source type 'future' was built for plugin SPI %d; this jgvm has SPI %s, so it is not loaded"
+                    .formatted(dev.jgvm.core.spi.SpiVersion.MAJOR + 1, spi);
+            assertTrue(list.err().contains("warn: plugin 'future-source-3.0.jar': " + refusal), list.err());
+            assertTrue(lines.contains("broken future-source-3.0.jar: " + refusal), list.out());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("broken notes.jar: not a jar")), list.out());
+            assertTrue(lines.stream().noneMatch(l -> l.startsWith("source type future")), list.out());
             JsonObject o = JsonParser.parseString(json.out()).getAsJsonObject();
-            assertEquals(3, o.getAsJsonArray("problems").size(), json.out());
+            assertEquals(4, o.getAsJsonArray("problems").size(), json.out());
             assertEquals(0, remote.exitCode(), remote.toString());
             assertEquals("1.22.5\n1.21.13\n", remote.out());
             assertEquals(3, viaPlugin.exitCode(), viaPlugin.toString());
             assertTrue(viaPlugin.err().contains("error: no release"), viaPlugin.err());
+            assertEquals(2, viaRefused.exitCode(), viaRefused.toString());
+            assertTrue(viaRefused.err().contains("has type 'future', which no plugin provides"), viaRefused.err());
         }
     }
 

@@ -8,7 +8,7 @@ import dev.jgvm.core.error.UsageException;
 import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.install.Installer.Installation;
 import dev.jgvm.core.platform.Platform;
-import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.dist.Checksum;
 import dev.jgvm.core.verify.Evidence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -106,8 +106,8 @@ public final class ListRemoteCommand implements Callable<Integer> {
     private Optional<Cached> fromArchives() {
         var platform = services.platforms().platform(services.env(), Optional.empty());
         List<GoVersion> vs = new dev.jgvm.core.download.ArchiveCache(services.store().cacheDir()).fileNames().stream()
-                .flatMap(n -> dev.jgvm.core.archive.ArchiveName.parse(n).stream()).filter(a -> a.platform().equals(platform))
-                .map(dev.jgvm.core.archive.ArchiveName::version).distinct().toList();
+                .flatMap(n -> dev.jgvm.core.dist.ArchiveName.parse(n).stream()).filter(a -> a.platform().equals(platform))
+                .map(dev.jgvm.core.dist.ArchiveName::version).distinct().toList();
         if (vs.isEmpty()) return Optional.empty();
         return Optional.of(new Cached(vs.stream().filter(GoVersion::isStable).toList(), vs.stream().filter(v -> !v.isStable()).toList(),
                 "the archive cache", Instant.now()));

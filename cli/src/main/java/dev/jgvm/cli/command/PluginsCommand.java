@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm plugins}: every source type and install hook, its version and where it came from. */
-@Command(name = "plugins", description = "List source types and install hooks: version and origin (a jar in JGVM_HOME/plugins, or built in).")
+@Command(name = "plugins", description = "List source types and install hooks: version and origin (a jar in JGVM_HOME/plugins, or built in), and the jars that did not load.")
 public final class PluginsCommand implements Callable<Integer> {
     private final Services services;
 
@@ -45,6 +45,8 @@ public final class PluginsCommand implements Callable<Integer> {
             for (PluginRegistry.Extension e : r.extensions()) {
                 t.out().println("%-13s %-15s %-10s %s".formatted(e.kind().text(), e.name(), e.version(), e.origin()));
             }
+            // A jar that did not load is part of the answer, not only a warning: it is what the user asked about.
+            for (PluginRegistry.Problem p : r.problems()) t.out().println("%-13s %s: %s".formatted("broken", p.jar(), p.message()));
         }
         if (!r.problems().isEmpty()) t.hint("a plugin jar goes in %s; remove or replace the ones named above".formatted(services.store().home().resolve("plugins")));
         return ExitCode.OK.code();

@@ -2,7 +2,7 @@ package dev.jgvm.core.archive;
 
 import dev.jgvm.core.store.DiskWriteException;
 import dev.jgvm.core.error.VerificationException;
-import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.dist.Checksum;
 import dev.jgvm.core.verify.TreeHash;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;

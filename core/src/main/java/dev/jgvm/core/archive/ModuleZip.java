@@ -1,9 +1,11 @@
 package dev.jgvm.core.archive;
 
+import dev.jgvm.core.dist.ArchiveName;
+
 import dev.jgvm.core.archive.ArchiveExtractor.Limits;
 import dev.jgvm.core.error.VerificationException;
 import dev.jgvm.core.platform.Platform;
-import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.dist.Checksum;
 import dev.jgvm.core.verify.TreeHash;
 import dev.jgvm.core.version.GoVersion;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;

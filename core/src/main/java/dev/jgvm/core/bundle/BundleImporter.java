@@ -1,7 +1,7 @@
 package dev.jgvm.core.bundle;
 
 import dev.jgvm.core.archive.ArchiveExtractor;
-import dev.jgvm.core.archive.ArchiveName;
+import dev.jgvm.core.dist.ArchiveName;
 import dev.jgvm.core.config.Settings.EvidenceLevel;
 import dev.jgvm.core.download.ArchiveCache;
 import dev.jgvm.core.download.SmallFile;
@@ -10,8 +10,8 @@ import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.store.Staging;
 import dev.jgvm.core.verify.ArtifactVerifier;
-import dev.jgvm.core.verify.Checksum;
-import dev.jgvm.core.verify.ChecksumsFile;
+import dev.jgvm.core.dist.Checksum;
+import dev.jgvm.core.dist.ChecksumsFile;
 import dev.jgvm.core.verify.Evidence;
 import dev.jgvm.core.verify.VerifiedArchive;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;

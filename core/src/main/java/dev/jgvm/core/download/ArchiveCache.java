@@ -5,7 +5,7 @@ import com.google.gson.JsonParser;
 import dev.jgvm.core.archive.ArchiveExtractor;
 import dev.jgvm.core.error.StoreException;
 import dev.jgvm.core.store.InstallStore;
-import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.dist.Checksum;
 import dev.jgvm.core.verify.Evidence;
 import dev.jgvm.core.verify.VerifiedArchive;
 

@@ -2,7 +2,7 @@ package dev.jgvm.core.download;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.jgvm.core.archive.ArchiveName;
+import dev.jgvm.core.dist.ArchiveName;
 import dev.jgvm.core.error.StoreException;
 import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.verify.Evidence;

@@ -4,7 +4,7 @@ import dev.jgvm.core.store.DiskWriteException;
 import dev.jgvm.core.error.NetworkException;
 import dev.jgvm.core.error.VerificationException;
 import dev.jgvm.core.event.ProgressListener;
-import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.dist.Checksum;
 import dev.jgvm.core.verify.SignatureCheck;
 
 import java.io.IOException;

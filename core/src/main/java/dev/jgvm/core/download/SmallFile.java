@@ -1,6 +1,7 @@
 package dev.jgvm.core.download;
 
 import dev.jgvm.core.error.VerificationException;
+import dev.jgvm.core.spi.Http;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,13 +15,13 @@ import java.nio.file.Path;
  */
 public final class SmallFile {
     /** An armored detached OpenPGP signature: about a kilobyte; generous for several signatures. */
-    public static final long SIGNATURE = 64L << 10;
+    public static final long SIGNATURE = Http.MAX_SIGNATURE;
     /** A {@code .sha256} sidecar, or a small probe answer. */
-    public static final long DIGEST = 4L << 10;
+    public static final long DIGEST = Http.MAX_DIGEST;
     /** A {@code checksums.txt}: a line per archive. */
-    public static final long CHECKSUMS = 8L << 20;
+    public static final long CHECKSUMS = Http.MAX_CHECKSUMS;
     /** A release index (go.dev's JSON with every release is a few MiB), a {@code @v/list}, an HTML listing. */
-    public static final long INDEX = 32L << 20;
+    public static final long INDEX = Http.MAX_LISTING;
 
     private SmallFile() {}
 

@@ -2,7 +2,7 @@ package dev.jgvm.core.install;
 
 import dev.jgvm.core.archive.ArchiveExtractor;
 import dev.jgvm.core.archive.ArchiveExtractor.Layout;
-import dev.jgvm.core.archive.ArchiveName;
+import dev.jgvm.core.dist.ArchiveName;
 import dev.jgvm.core.archive.StreamedExtraction;
 import dev.jgvm.core.download.ArchiveCache;
 import dev.jgvm.core.error.BusyException;
@@ -20,7 +20,7 @@ import dev.jgvm.core.store.Staging;
 import dev.jgvm.core.store.StoreListener;
 import dev.jgvm.core.store.StoreLock;
 import dev.jgvm.core.verify.ArtifactVerifier;
-import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.dist.Checksum;
 import dev.jgvm.core.verify.Evidence;
 import dev.jgvm.core.verify.TreeHash;
 import dev.jgvm.core.verify.VerifiedArchive;

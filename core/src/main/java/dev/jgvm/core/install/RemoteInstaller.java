@@ -1,7 +1,7 @@
 package dev.jgvm.core.install;
 
 import dev.jgvm.core.archive.ArchiveExtractor.Layout;
-import dev.jgvm.core.archive.ArchiveName;
+import dev.jgvm.core.dist.ArchiveName;
 import dev.jgvm.core.archive.StreamedExtraction;
 import dev.jgvm.core.config.Settings.EvidenceLevel;
 import dev.jgvm.core.download.ArchiveCache;

@@ -9,7 +9,8 @@ import dev.jgvm.core.error.NetworkException;
 import dev.jgvm.core.error.UsageException;
 import dev.jgvm.core.error.VerificationException;
 import dev.jgvm.core.error.VersionNotFoundException;
-import dev.jgvm.core.spi.PluginContext;
+import dev.jgvm.core.plugin.PluginHost;
+import dev.jgvm.core.plugin.TomlTable;
 import dev.jgvm.core.spi.Release;
 import dev.jgvm.core.spi.Source;
 import dev.jgvm.core.spi.SourceType;
@@ -140,26 +141,30 @@ public final class MirrorChain {
     }
 
     /** Builds the sources through the source types found on the class path (the plugins). */
-    public static MirrorChain create(List<MirrorConfig> configs, PluginContext context, ClassLoader plugins) {
+    public static MirrorChain create(List<MirrorConfig> configs, PluginHost context, ClassLoader plugins) {
         Map<String, SourceType> types = new LinkedHashMap<>();
         for (SourceType t : ServiceLoader.load(SourceType.class, plugins)) types.putIfAbsent(t.type(), t);
         return create(configs, context, types);
     }
 
-    /** Builds the sources through the given source types, by their {@code type} (see {@code PluginRegistry}). */
-    public static MirrorChain create(List<MirrorConfig> configs, PluginContext context, Map<String, SourceType> types) {
+    /**
+     * Builds the sources through the given source types, by their {@code type} (see {@code PluginRegistry}).
+     *
+     * @param context what the source types are lent; null only in tests whose source types need nothing
+     */
+    public static MirrorChain create(List<MirrorConfig> configs, PluginHost context, Map<String, SourceType> types) {
         List<Source> sources = new ArrayList<>();
         java.util.Set<String> strict = new java.util.HashSet<>();
         for (MirrorConfig given : configs) {
             // Core applies credentials (ARCHITECTURE.md, plugins): the source type gets the table without secrets in its URL or name.
-            MirrorConfig c = context == null ? given : MirrorCredentials.apply(given, context::env, context.http().credentials());
+            MirrorConfig c = context == null ? given : MirrorCredentials.apply(given, context::env, context.credentials());
             if ("notfound".equals(c.table().get("fallback"))) strict.add(c.name());
             SourceType t = types.get(c.type());
             if (t == null) {
                 throw new ConfigException("[[mirror]] '%s' has type '%s', which no plugin provides".formatted(c.name(), c.type()),
                         "known types: " + String.join(", ", types.keySet()) + "; 'jgvm plugins' lists what is loaded; a plugin's jar goes in JGVM_HOME/plugins/");
             }
-            sources.add(t.create(c, context));
+            sources.add(t.create(TomlTable.mirror(c), context));
         }
         return new MirrorChain(sources, strict);
     }

@@ -1,5 +1,7 @@
 package dev.jgvm.core.mirror;
 
+import dev.jgvm.core.spi.GoIndex;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -2,6 +2,7 @@ package dev.jgvm.core.plugin;
 
 import dev.jgvm.core.spi.InstallHook;
 import dev.jgvm.core.spi.SourceType;
+import dev.jgvm.core.spi.SpiVersion;
 
 import java.io.IOException;
 import java.net.URL;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.jar.JarFile;
@@ -26,7 +28,8 @@ import java.util.zip.ZipException;
  * of {@code JGVM_HOME/plugins/}, each jar in a class loader of its own (its classes cannot see another plugin's).
  * A jar that cannot be read, names a class it does not hold, or whose provider fails to construct is recorded as a
  * {@link Problem} naming the file, and the rest load as usual: a broken plugin never stops a command that does not
- * need it. A built-in source type wins over a plugin's of the same {@code type}. Built once per command; not
+ * need it. So is an extension built for another major version of the SPI ({@link SpiVersion}), or built before the SPI
+ * had a version: it is refused with both versions, since its calls could fail or mean something else. A built-in source type wins over a plugin's of the same {@code type}. Built once per command; not
  * thread-safe.
  */
 public final class PluginRegistry {
@@ -139,6 +142,11 @@ public final class PluginRegistry {
                 problems.add(new Problem(origin, "source type %s has no usable type(): %s".formatted(t.getClass().getName(), message(e))));
                 continue;
             }
+            Optional<String> refused = refusedVersion(t::spiVersion, "source type '%s'".formatted(type));
+            if (refused.isPresent()) {
+                problems.add(new Problem(origin, refused.get()));
+                continue;
+            }
             if (sourceTypes.containsKey(type)) {
                 problems.add(new Problem(origin, "source type '%s' is already provided; this one is ignored".formatted(type)));
                 continue;
@@ -154,9 +162,30 @@ public final class PluginRegistry {
                 problems.add(new Problem(origin, "install hook %s has no usable name(): %s".formatted(h.getClass().getName(), message(e))));
                 continue;
             }
+            Optional<String> refused = refusedVersion(h::spiVersion, "install hook '%s'".formatted(hookName));
+            if (refused.isPresent()) {
+                problems.add(new Problem(origin, refused.get()));
+                continue;
+            }
             hooks.add(h);
             extensions.add(new Extension(Kind.INSTALL_HOOK, hookName, version, origin));
         }
+    }
+
+    // Why an extension built for another SPI major is refused, or empty when it matches.
+    private static Optional<String> refusedVersion(java.util.function.IntSupplier spiVersion, String what) {
+        int built;
+        try {
+            built = spiVersion.getAsInt();
+        } catch (AbstractMethodError e) {
+            return Optional.of("%s was built for a plugin SPI without a version (before %d); this jgvm has SPI %s, so it is not loaded"
+                    .formatted(what, SpiVersion.MAJOR, SpiVersion.text()));
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.of("%s has no usable spiVersion(): %s".formatted(what, message(e)));
+        }
+        if (built == SpiVersion.MAJOR) return Optional.empty();
+        return Optional.of("%s was built for plugin SPI %d; this jgvm has SPI %s, so it is not loaded"
+                .formatted(what, built, SpiVersion.text()));
     }
 
     private <S> List<S> providers(Class<S> service, ClassLoader loader, ClassLoader only, String origin) {

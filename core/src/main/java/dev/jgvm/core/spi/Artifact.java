@@ -17,6 +17,11 @@ import java.util.Objects;
  * @param size     its size in bytes, or -1 when unknown
  * @param layout   how the archive is laid out
  * @param evidence what could prove it genuine; core fetches and judges each (plugins supply, core decides)
+ *
+ * <p>Immutable; every component is non-null. What core checks after it: the bytes at {@code uri} are downloaded by
+ * core (cut off past {@code size} when it is known), hashed while they stream, and accepted only when the evidence
+ * core could verify meets {@code [verify] minimum}; {@code fileName} must be the official name for {@code version} and
+ * {@code platform} (or the module zip's) for an official evidence lookup to match it.
  */
 public record Artifact(String fileName, GoVersion version, Platform platform, URI uri, long size, Layout layout,
                        List<EvidenceSource> evidence) {

@@ -1,6 +1,6 @@
 package dev.jgvm.core.spi;
 
-import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.dist.Checksum;
 
 import java.net.URI;
 import java.util.Objects;
@@ -10,6 +10,10 @@ import java.util.Objects;
  * own HTTP client and decides how much each piece is worth (ARCHITECTURE.md, 'Trust'): a digest counts as <em>origin</em>
  * evidence only when core itself read it over HTTPS from an official origin, and as <em>mirror</em> evidence
  * otherwise; a signature counts as <em>signed</em> only when core verifies it against a trusted key.
+ *
+ * <p>Immutable records; components are non-null. Evidence that cannot be fetched is simply absent; evidence that
+ * disagrees with the bytes is tampering: the bytes are deleted and the chain moves on. A plugin offers as much as it can
+ * and never decides.
  */
 public sealed interface EvidenceSource {
     /** A SHA-256 the source read from {@code from} (its index or checksums file). */

@@ -12,8 +12,12 @@ import java.util.Optional;
  *
  * <p>Errors: a {@link dev.jgvm.core.error.VersionNotFoundException} when the source answers but lacks what was asked
  * (404/410), a {@link dev.jgvm.core.error.NetworkException} when it cannot be reached or fails (5xx, timeouts, a
- * body that is not what was asked); {@link dev.jgvm.core.mirror.MirrorChain} moves on to the next source on either.
+ * body that is not what was asked); the mirror chain moves on to the next source on either.
  * Calls may be repeated; a source may cache within one command.
+ *
+ * <p>Used by one thread at a time. Nothing returned is null. What core checks after it: a listing is a claim (core
+ * says whose listing decided {@code latest} when the official one did not answer); an {@link Artifact} is downloaded by
+ * core, its size capped by what was announced, and proven by the evidence core itself verifies.
  */
 public interface Source {
     /** The name shown to users and used by {@code --mirror}. */

@@ -1,5 +1,9 @@
 package dev.jgvm.core.verify;
 
+import dev.jgvm.core.dist.ChecksumsFile;
+
+import dev.jgvm.core.dist.Checksum;
+
 import dev.jgvm.core.archive.ArchiveExtractor.Layout;
 import dev.jgvm.core.archive.ArchiveExtractor.Limits;
 import dev.jgvm.core.archive.ModuleZip;

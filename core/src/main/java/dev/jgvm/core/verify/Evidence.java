@@ -1,5 +1,7 @@
 package dev.jgvm.core.verify;
 
+import dev.jgvm.core.dist.Checksum;
+
 import dev.jgvm.core.config.Settings.EvidenceLevel;
 
 import java.util.Objects;

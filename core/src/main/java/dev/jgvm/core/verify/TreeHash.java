@@ -1,5 +1,7 @@
 package dev.jgvm.core.verify;
 
+import dev.jgvm.core.dist.Checksum;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;

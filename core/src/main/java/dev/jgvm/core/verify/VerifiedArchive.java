@@ -1,5 +1,7 @@
 package dev.jgvm.core.verify;
 
+import dev.jgvm.core.dist.Checksum;
+
 import dev.jgvm.core.archive.ArchiveExtractor.Layout;
 import dev.jgvm.core.archive.StreamedExtraction;
 import dev.jgvm.core.error.StoreException;

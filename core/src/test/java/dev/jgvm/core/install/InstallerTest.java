@@ -10,7 +10,7 @@ import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.store.InstallMeta;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.verify.ArtifactVerifier;
-import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.dist.Checksum;
 import dev.jgvm.core.verify.Evidence;
 import dev.jgvm.core.verify.TreeHash;
 import dev.jgvm.core.verify.TrustedKeys;

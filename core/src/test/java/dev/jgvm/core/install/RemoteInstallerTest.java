@@ -17,7 +17,7 @@ import dev.jgvm.core.spi.Release;
 import dev.jgvm.core.spi.Source;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.verify.ArtifactVerifier;
-import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.dist.Checksum;
 import dev.jgvm.core.verify.Evidence;
 import dev.jgvm.core.verify.TrustedKeys;
 import dev.jgvm.core.version.GoVersion;

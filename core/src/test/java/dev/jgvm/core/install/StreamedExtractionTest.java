@@ -12,7 +12,7 @@ import dev.jgvm.core.spi.Artifact;
 import dev.jgvm.core.spi.EvidenceSource;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.verify.ArtifactVerifier;
-import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.dist.Checksum;
 import dev.jgvm.core.verify.TrustedKeys;
 import dev.jgvm.core.verify.VerifiedArchive;
 import dev.jgvm.core.verify.TreeHash;

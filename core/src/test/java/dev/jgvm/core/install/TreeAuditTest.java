@@ -9,7 +9,7 @@ import dev.jgvm.core.install.TreeAudit.Status;
 import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.verify.ArtifactVerifier;
-import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.dist.Checksum;
 import dev.jgvm.core.verify.TreeHash;
 import dev.jgvm.core.verify.TrustedKeys;
 import dev.jgvm.core.version.GoVersion;

@@ -1,5 +1,7 @@
 package dev.jgvm.core.verify;
 
+import dev.jgvm.core.dist.Checksum;
+
 import com.sun.net.httpserver.HttpServer;
 import dev.jgvm.core.config.Settings;
 import dev.jgvm.core.config.Settings.EvidenceLevel;

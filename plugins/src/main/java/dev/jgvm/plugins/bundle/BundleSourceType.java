@@ -1,17 +1,17 @@
 package dev.jgvm.plugins.bundle;
 
-import dev.jgvm.core.archive.ArchiveName;
-import dev.jgvm.core.config.Settings.MirrorConfig;
+import dev.jgvm.core.dist.ArchiveName;
 import dev.jgvm.core.error.ConfigException;
 import dev.jgvm.core.error.VersionNotFoundException;
 import dev.jgvm.core.spi.Artifact;
 import dev.jgvm.core.spi.EvidenceSource;
+import dev.jgvm.core.spi.MirrorTable;
+import dev.jgvm.core.spi.PluginCache;
 import dev.jgvm.core.spi.PluginContext;
 import dev.jgvm.core.spi.Release;
 import dev.jgvm.core.spi.Source;
 import dev.jgvm.core.spi.SourceType;
-import dev.jgvm.core.store.InstallStore;
-import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.spi.SpiVersion;
 import dev.jgvm.core.version.GoVersion;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -19,7 +19,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,23 +38,25 @@ import java.util.stream.Stream;
 public final class BundleSourceType implements SourceType {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
 
+    @Override public int spiVersion() { return SpiVersion.MAJOR; }
+
     @Override public String type() { return "bundle"; }
 
-    @Override public Source create(MirrorConfig mirror, PluginContext context) {
+    @Override public Source create(MirrorTable mirror, PluginContext context) {
         String url = mirror.url();
         if (url.isEmpty()) throw new ConfigException("[[mirror]] '%s' of type bundle needs url = \"<bundle .tar or directory>\"".formatted(mirror.name()),
                 "point it at the file 'jgvm bundle create' wrote");
         Path path = url.startsWith("file:") ? Path.of(URI.create(url)) : Path.of(url);
-        return new BundleSource(mirror.name(), path, context.cacheDir("bundle"));
+        return new BundleSource(mirror.name(), path, context.cache("bundle"));
     }
 
     private static final class BundleSource implements Source {
         private final String name;
         private final Path bundle;
-        private final Path cache;
+        private final PluginCache cache;
         private Path dir;
 
-        BundleSource(String name, Path bundle, Path cache) {
+        BundleSource(String name, Path bundle, PluginCache cache) {
             this.name = name;
             this.bundle = bundle;
             this.cache = cache;
@@ -93,26 +94,22 @@ public final class BundleSourceType implements SourceType {
             if (Files.isDirectory(bundle)) return dir = bundle;
             if (!Files.isRegularFile(bundle)) throw new VersionNotFoundException("the bundle '%s' is not there".formatted(bundle), "check the mirror's url");
             try {
-                var d = Checksum.newDigest();
-                d.update((bundle.toAbsolutePath() + "|" + Files.size(bundle) + "|" + Files.getLastModifiedTime(bundle)).getBytes(StandardCharsets.UTF_8));
-                Path target = cache.resolve(Checksum.of(d).hex().substring(0, 24));
-                if (Files.isDirectory(target)) return dir = target;
-                Path tmp = Files.createDirectories(cache).resolve(target.getFileName() + ".partial");
-                InstallStore.deleteTree(tmp);
-                Files.createDirectories(tmp);
-                try (TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(bundle), 1 << 16))) {
-                    for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
-                        if (!e.isFile() || !PLAIN.matcher(e.getName()).matches()) {
-                            throw new VersionNotFoundException("the bundle '%s' holds '%s', which is not a plain file".formatted(bundle, e.getName()),
-                                    "use a bundle made by 'jgvm bundle create'");
-                        }
-                        Files.copy(tar, tmp.resolve(e.getName()));
-                    }
-                }
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                return dir = target;
+                String key = cache.key(bundle.toAbsolutePath() + "|" + Files.size(bundle) + "|" + Files.getLastModifiedTime(bundle));
+                return dir = cache.directory(key, tmp -> unpack(bundle, tmp));
             } catch (IOException e) {
                 throw new VersionNotFoundException("cannot read the bundle '%s': %s".formatted(bundle, e.getMessage()), "copy the bundle again");
+            }
+        }
+
+        private static void unpack(Path bundle, Path into) throws IOException {
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(bundle), 1 << 16))) {
+                for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+                    if (!e.isFile() || !PLAIN.matcher(e.getName()).matches()) {
+                        throw new VersionNotFoundException("the bundle '%s' holds '%s', which is not a plain file".formatted(bundle, e.getName()),
+                                "use a bundle made by 'jgvm bundle create'");
+                    }
+                    Files.copy(tar, into.resolve(e.getName()));
+                }
             }
         }
     }

@@ -1,17 +1,16 @@
 package dev.jgvm.plugins.dl;
 
-import dev.jgvm.core.archive.ArchiveName;
-import dev.jgvm.core.download.HttpClient;
-import dev.jgvm.core.download.SmallFile;
+import dev.jgvm.core.dist.ArchiveName;
+import dev.jgvm.core.dist.ChecksumsFile;
 import dev.jgvm.core.error.NetworkException;
 import dev.jgvm.core.error.VersionNotFoundException;
-import dev.jgvm.core.mirror.GoIndex;
 import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.spi.Artifact;
 import dev.jgvm.core.spi.EvidenceSource;
+import dev.jgvm.core.spi.GoIndex;
+import dev.jgvm.core.spi.Http;
 import dev.jgvm.core.spi.Release;
 import dev.jgvm.core.spi.Source;
-import dev.jgvm.core.verify.ChecksumsFile;
 import dev.jgvm.core.version.GoVersion;
 
 import java.net.URI;
@@ -29,11 +28,11 @@ final class DlSource implements Source {
     private final Optional<URI> index;
     private final Optional<URI> checksums;
     private final Optional<URI> signature;
-    private final HttpClient http;
+    private final Http http;
     private final ValidatedCache cache;
     private List<Release> releases;
 
-    DlSource(String name, URI base, Optional<URI> index, Optional<URI> checksums, Optional<URI> signature, HttpClient http, ValidatedCache cache) {
+    DlSource(String name, URI base, Optional<URI> index, Optional<URI> checksums, Optional<URI> signature, Http http, ValidatedCache cache) {
         this.name = name;
         this.base = base;
         this.index = index;
@@ -66,7 +65,7 @@ final class DlSource implements Source {
 
     private List<Release> load() {
         if (index.isPresent()) {
-            String json = cache.text(index.get(), SmallFile.INDEX, name);
+            String json = cache.text(index.get(), Http.MAX_LISTING, name);
             try {
                 return GoIndex.parse(json, index.get(), base::resolve);
             } catch (IllegalArgumentException e) {
@@ -75,12 +74,12 @@ final class DlSource implements Source {
             }
         }
         if (checksums.isPresent()) {
-            String text = cache.text(checksums.get(), SmallFile.CHECKSUMS, name);
+            String text = cache.text(checksums.get(), Http.MAX_CHECKSUMS, name);
             ChecksumsFile file = ChecksumsFile.parse(text).orElseThrow(() -> new NetworkException(
                     "'%s' is not a checksums file".formatted(checksums.get()), "check the mirror's checksums setting", false, null));
             return fromNames(new ArrayList<>(file.entries().keySet()));
         }
-        List<String> names = "file".equals(base.getScheme()) ? localNames() : new ArrayList<>(DirectoryListing.fileNames(cache.text(base, SmallFile.INDEX, name)));
+        List<String> names = "file".equals(base.getScheme()) ? localNames() : new ArrayList<>(DirectoryListing.fileNames(cache.text(base, Http.MAX_LISTING, name)));
         if (names.stream().noneMatch(n -> ArchiveName.parse(n).isPresent())) {
             throw new VersionNotFoundException("'%s' lists no Go archives".formatted(base), "check the mirror's url; it should be the directory holding go<version>.<os>-<arch>.tar.gz files");
         }

@@ -1,12 +1,12 @@
 package dev.jgvm.plugins.dl;
 
-import dev.jgvm.core.config.Settings.MirrorConfig;
-import dev.jgvm.core.download.HttpClient;
 import dev.jgvm.core.error.ConfigException;
+import dev.jgvm.core.spi.Http;
+import dev.jgvm.core.spi.MirrorTable;
 import dev.jgvm.core.spi.PluginContext;
 import dev.jgvm.core.spi.Source;
 import dev.jgvm.core.spi.SourceType;
-import dev.jgvm.plugins.MirrorTable;
+import dev.jgvm.core.spi.SpiVersion;
 
 import java.net.URI;
 import java.util.Optional;
@@ -18,19 +18,21 @@ import java.util.Optional;
  * {@code username} and {@code password_env}.
  */
 public final class DlSourceType implements SourceType {
+    @Override public int spiVersion() { return SpiVersion.MAJOR; }
+
     @Override public String type() { return "dl"; }
 
-    @Override public Source create(MirrorConfig mirror, PluginContext context) {
+    @Override public Source create(MirrorTable mirror, PluginContext context) {
         URI base = directory(mirror.name(), mirror.url());
-        HttpClient http = context.http();   // core has registered the mirror's credentials for its origin
-        Optional<URI> index = value(mirror, "index").map(base::resolve);
-        Optional<URI> checksums = value(mirror, "checksums").map(base::resolve);
-        Optional<URI> signature = value(mirror, "signature").map(base::resolve);
+        Http http = context.http();   // core has registered the mirror's credentials for its origin
+        Optional<URI> index = mirror.string("index").map(base::resolve);
+        Optional<URI> checksums = mirror.string("checksums").map(base::resolve);
+        Optional<URI> signature = mirror.string("signature").map(base::resolve);
         if (checksums.isPresent() != signature.isPresent()) {
             throw new ConfigException("[[mirror]] '%s' needs both checksums and signature, or neither".formatted(mirror.name()),
                     "a checksums file is only evidence when signed: add signature = \"signature.asc\"");
         }
-        return new DlSource(mirror.name(), base, index, checksums, signature, http, new ValidatedCache(context.cacheDir("dl"), http, context.progress()));
+        return new DlSource(mirror.name(), base, index, checksums, signature, http, new ValidatedCache(context.cache("dl"), http, context.progress()));
     }
 
     static URI directory(String name, String url) {
@@ -44,6 +46,4 @@ public final class DlSourceType implements SourceType {
             throw new ConfigException("[[mirror]] '%s' has an unusable url '%s'".formatted(name, url), "write it as https://host/path/ (http and file: work too)");
         }
     }
-
-    private static Optional<String> value(MirrorConfig m, String key) { return MirrorTable.value(m, key); }
 }

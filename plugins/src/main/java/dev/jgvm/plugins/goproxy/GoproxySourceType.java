@@ -1,17 +1,17 @@
 package dev.jgvm.plugins.goproxy;
 
-import dev.jgvm.core.archive.ArchiveName;
-import dev.jgvm.core.config.Settings.MirrorConfig;
-import dev.jgvm.core.download.HttpClient;
-import dev.jgvm.core.download.SmallFile;
+import dev.jgvm.core.dist.ArchiveName;
 import dev.jgvm.core.error.ConfigException;
 import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.spi.Artifact;
 import dev.jgvm.core.spi.EvidenceSource;
+import dev.jgvm.core.spi.Http;
+import dev.jgvm.core.spi.MirrorTable;
 import dev.jgvm.core.spi.PluginContext;
 import dev.jgvm.core.spi.Release;
 import dev.jgvm.core.spi.Source;
 import dev.jgvm.core.spi.SourceType;
+import dev.jgvm.core.spi.SpiVersion;
 import dev.jgvm.core.version.GoVersion;
 
 import java.net.URI;
@@ -34,9 +34,11 @@ public final class GoproxySourceType implements SourceType {
     static final String MODULE = "golang.org/toolchain";
     private static final Pattern VERSION = Pattern.compile("v0\\.0\\.1-go(.+)\\.([a-z0-9]+)-([a-z0-9]+)");
 
+    @Override public int spiVersion() { return SpiVersion.MAJOR; }
+
     @Override public String type() { return "goproxy"; }
 
-    @Override public Source create(MirrorConfig mirror, PluginContext context) {
+    @Override public Source create(MirrorTable mirror, PluginContext context) {
         URI base;
         try {
             base = URI.create(mirror.url().endsWith("/") ? mirror.url() : mirror.url() + "/");
@@ -44,16 +46,16 @@ public final class GoproxySourceType implements SourceType {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("[[mirror]] '%s' has an unusable url '%s'".formatted(mirror.name(), mirror.url()), "write it as https://goproxy.cn");
         }
-        HttpClient http = context.http();   // core has registered the mirror's credentials for its origin
+        Http http = context.http();   // core has registered the mirror's credentials for its origin
         return new GoproxySource(mirror.name(), base, http);
     }
 
     private static final class GoproxySource implements Source {
         private final String name;
         private final URI base;
-        private final HttpClient http;
+        private final Http http;
 
-        GoproxySource(String name, URI base, HttpClient http) {
+        GoproxySource(String name, URI base, Http http) {
             this.name = name;
             this.base = base;
             this.http = http;
@@ -62,7 +64,7 @@ public final class GoproxySourceType implements SourceType {
         @Override public String name() { return name; }
 
         @Override public List<Release> releases() {
-            String list = http.text(base.resolve(MODULE + "/@v/list"), SmallFile.INDEX);
+            String list = http.text(base.resolve(MODULE + "/@v/list"), Http.MAX_LISTING);
             Map<GoVersion, List<Artifact>> byVersion = new LinkedHashMap<>();
             for (String line : list.split("\n")) {
                 Matcher m = VERSION.matcher(line.strip());

@@ -1,14 +1,15 @@
 package dev.jgvm.plugins.tools;
 
 import dev.jgvm.core.spi.InstallHook;
+import dev.jgvm.core.spi.PluginCache;
 import dev.jgvm.core.spi.PluginContext;
+import dev.jgvm.core.spi.SpiVersion;
 import dev.jgvm.core.version.GoVersion;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,15 +28,18 @@ import java.util.concurrent.TimeUnit;
 public final class DefaultToolsHook implements InstallHook {
     private static final long TIMEOUT_MINUTES = 15;
 
+    @Override public int spiVersion() { return SpiVersion.MAJOR; }
+
     @Override public String name() { return "default-tools"; }
 
     @Override public void installed(GoVersion version, Path goroot, PluginContext context) {
-        List<String> tools = context.settings().defaultTools();
+        List<String> tools = context.hooks().list("default_tools");
         if (tools.isEmpty()) return;
         Path go = goroot.resolve("bin").resolve(File.separatorChar == '\\' ? "go.exe" : "go");
+        PluginCache cache = context.cache("default-tools");
         Path neutral;
         try {
-            neutral = Files.createTempDirectory(Files.createDirectories(context.cacheDir("default-tools")), "run-");
+            neutral = cache.scratch("run-");
         } catch (IOException e) {
             context.progress().warning("default tools were not installed with go %s: cannot create a working directory: %s".formatted(version, e.getMessage()));
             return;
@@ -56,7 +60,7 @@ public final class DefaultToolsHook implements InstallHook {
                 context.progress().step("%d of %d default tools installed".formatted(tools.size() - failed.size(), tools.size()));
             }
         } finally {
-            deleteQuietly(neutral);
+            deleteQuietly(cache, neutral);
         }
     }
 
@@ -110,9 +114,9 @@ public final class DefaultToolsHook implements InstallHook {
         return last;
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    private static void deleteQuietly(PluginCache cache, Path dir) {
+        try {
+            cache.delete(dir);
         } catch (IOException e) {
             // a leftover empty directory under the cache; 'jgvm cache clean' removes it
         }

@@ -9,7 +9,7 @@ import dev.jgvm.core.env.Env;
 import dev.jgvm.core.error.ConfigException;
 import dev.jgvm.core.error.NetworkException;
 import dev.jgvm.core.event.ProgressListener;
-import dev.jgvm.core.spi.PluginContext;
+import dev.jgvm.core.plugin.PluginHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -44,19 +43,10 @@ class CredentialsTest {
     @AfterEach
     void stop() { nexus.stop(); }
 
-    private PluginContext context(Env env) {
+    // What core lends plugins, built as core builds it (the test stands in for the composition root).
+    private PluginHost context(Env env) {
         HttpClient http = HttpClient.create(Settings.Network.defaults(), env, "test");
-        return new PluginContext() {
-            @Override public HttpClient http() { return http; }
-
-            @Override public Settings settings() { return Settings.defaults(); }
-
-            @Override public Path cacheDir(String name) { return tmp.resolve(name); }
-
-            @Override public ProgressListener progress() { return ProgressListener.NONE; }
-
-            @Override public Optional<String> env(String name) { return env.get(name); }
-        };
+        return new PluginHost(() -> http, tmp.resolve("plugins"), Settings.defaults(), env, ProgressListener.NONE);
     }
 
     private MirrorConfig corp(Map<String, Object> extra) {
@@ -66,7 +56,7 @@ class CredentialsTest {
     }
 
     // Core applies a mirror's credentials when it builds the chain (ARCHITECTURE.md, plugins); the source type never sees them.
-    private static dev.jgvm.core.spi.Source chain(MirrorConfig mirror, PluginContext context) {
+    private static dev.jgvm.core.spi.Source chain(MirrorConfig mirror, PluginHost context) {
         return dev.jgvm.core.mirror.MirrorChain.create(java.util.List.of(mirror), context, CredentialsTest.class.getClassLoader()).sources().get(0);
     }
 

@@ -1,10 +1,10 @@
 package dev.jgvm.plugins.dl;
 
-import dev.jgvm.core.mirror.GoIndex;
+import dev.jgvm.core.spi.GoIndex;
 import dev.jgvm.core.spi.Artifact;
 import dev.jgvm.core.spi.EvidenceSource;
 import dev.jgvm.core.spi.Release;
-import dev.jgvm.core.verify.ChecksumsFile;
+import dev.jgvm.core.dist.ChecksumsFile;
 import dev.jgvm.fixtures.RealSamples;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.jgvm.core.verify;
+package dev.jgvm.core.dist;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.jgvm.core.archive;
+package dev.jgvm.core.dist;
 
 import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.version.GoVersion;

@@ -1,14 +1,11 @@
-package dev.jgvm.core.mirror;
+package dev.jgvm.core.spi;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.jgvm.core.archive.ArchiveName;
-import dev.jgvm.core.spi.Artifact;
-import dev.jgvm.core.spi.EvidenceSource;
-import dev.jgvm.core.spi.Release;
-import dev.jgvm.core.verify.Checksum;
+import dev.jgvm.core.dist.ArchiveName;
+import dev.jgvm.core.dist.Checksum;
 import dev.jgvm.core.version.GoVersion;
 
 import java.net.URI;
@@ -22,7 +19,9 @@ import java.util.function.Function;
  * {@code {version, stable, files: [{filename, os, arch, version, sha256, size, kind}]}}. Only {@code kind: archive}
  * files become artifacts (source tarballs, .pkg and .msi installers are skipped); an empty {@code sha256} (old
  * releases) offers no digest, a {@code size} of 0 means unknown, and entries that do not parse are skipped. Read by
- * the {@code dl} source type for a mirror's index, and by core for the official release list ({@link ReleaseCatalog}).
+ * the {@code dl} source type for a mirror's index, and by core for the official release list ({@code core.mirror.ReleaseCatalog}).
+ * A helper of the SPI: stateless and thread-safe; it parses, it trusts nothing (a digest it reads is offered as
+ * {@link EvidenceSource.Digest} from {@code from}, which core weighs by where {@code from} is).
  */
 public final class GoIndex {
     private GoIndex() {}
