@@ -74,6 +74,7 @@ public final class ToolchainCheck implements Check {
         String use = "'jgvm install %s' and 'jgvm use %s'".formatted(line, line);
         if (!switches) {
             String why = GoVersion.compare(local.name(), "1.21") < 0 ? "Go %s cannot switch toolchains".formatted(local.name())
+                    : value.isEmpty() ? "GOTOOLCHAIN is set nowhere (not in the environment, go env -w or the selected Go's go.env), which Go takes as local: no switching"
                     : shown + " forbids switching";
             return Finding.fail("gotoolchain", "%s; selected %s; %s, so go commands here fail with 'go.mod requires go >= %s'"
                     .formatted(needs, local.name(), why, m.go()), "run " + use);

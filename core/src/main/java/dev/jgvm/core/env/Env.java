@@ -45,7 +45,16 @@ public final class Env {
         // get the user's own LC_ALL back.
         String lcAll = vars.remove(LC_ALL_WAS);
         if ("@unset".equals(lcAll)) vars.remove("LC_ALL"); else if (lcAll != null) vars.put("LC_ALL", lcAll);
-        return new Env(vars, cwd, Path.of(System.getProperty("user.home")), Clock.systemUTC());
+        return new Env(vars, cwd, home(vars, System.getProperty("user.home")), Clock.systemUTC());
+    }
+
+    /**
+     * The home directory: {@code HOME} when it is an absolute path, as Go (its {@code go env -w} file), git and curl
+     * read it, else the account's ({@code user.home}, which the JVM takes from the password database).
+     */
+    static Path home(Map<String, String> vars, String account) {
+        String h = vars.get("HOME");
+        return h != null && h.startsWith("/") ? Path.of(h) : Path.of(account);
     }
 
     /** Where the launcher keeps the user's LC_ALL ({@code @unset} when there was none) while the JVM runs. */

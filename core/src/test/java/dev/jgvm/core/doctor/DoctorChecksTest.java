@@ -143,6 +143,21 @@ class DoctorChecksTest {
     }
 
     @Test
+    void goToolchainSetNowhereReadsAsGosOwnFallbackLocal() throws IOException {
+        // A Go whose go.env lost its GOTOOLCHAIN line (a packager's build), nothing in the environment or go env -w.
+        install("1.22.5", "#!/bin/sh\n");
+        Files.writeString(project.resolve(".go-version"), "1.22.5\n");
+        Files.writeString(project.resolve("go.mod"), "module m\n\ngo 1.24.0\n");
+
+        Finding f = one(new ToolchainCheck(), env(), "gotoolchain");
+
+        assertEquals(Status.FAIL, f.status());
+        assertEquals("%s needs go1.24.0; selected 1.22.5; GOTOOLCHAIN is set nowhere (not in the environment, go env -w or the selected Go's go.env),"
+                .formatted(project.resolve("go.mod")) + " which Go takes as local: no switching, so go commands here fail with 'go.mod requires go >= 1.24.0'", f.finding());
+        assertEquals("run 'jgvm install 1.24' and 'jgvm use 1.24'", f.fix());
+    }
+
+    @Test
     void pathModeWithTheNeededVersionMissingFailsNamingTheInstall() throws IOException {
         install("1.22.5", "#!/bin/sh\n");
         Files.writeString(project.resolve(".go-version"), "1.22.5\n");
