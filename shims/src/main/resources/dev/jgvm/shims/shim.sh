@@ -38,7 +38,7 @@ if _jgvm_select; then
     if [ -f "$GOROOT/bin/$_jgvm_cmd" ]; then
       PATH=$GOROOT/bin:$PATH
       export GOROOT PATH
-      _jgvm_gotc=${JGVM_GOTOOLCHAIN-@GOTOOLCHAIN@}
+      _jgvm_gotc=${JGVM_GOTOOLCHAIN:-@GOTOOLCHAIN@}
       if [ -n "$_jgvm_gotc" ]; then GOTOOLCHAIN=$_jgvm_gotc; export GOTOOLCHAIN; fi
       unset _JGVM_SHIM_INSTALLED
 @SWITCH@

@@ -132,6 +132,8 @@ class ShimIT {
 
         assertTrue(shim(shell, project, Map.of(), "", "env").out().endsWith("GOTOOLCHAIN=local\n"));
         assertTrue(shim(shell, project, Map.of("JGVM_GOTOOLCHAIN", "go1.22.5"), "", "env").out().endsWith("GOTOOLCHAIN=go1.22.5\n"));
+        // An empty variable is no override, as for jgvm env, exec and the hook (Env: empty is unset).
+        assertTrue(shim(shell, project, Map.of("JGVM_GOTOOLCHAIN", ""), "", "env").out().endsWith("GOTOOLCHAIN=local\n"));
     }
 
     @ParameterizedTest
