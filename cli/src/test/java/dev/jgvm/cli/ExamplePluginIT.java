@@ -78,6 +78,26 @@ class ExamplePluginIT {
     }
 
     @Test
+    void aKeyTheExampleDoesNotTakeIsRefusedByCoreNamingTheMirror() throws IOException {
+        Path home = tmp.resolve("jgvm");
+        buildExample(Files.createDirectories(home.resolve("plugins")));
+        Files.writeString(home.resolve("config.toml"), """
+                [[mirror]]
+                name = "usb"
+                type = "folder"
+                url = "%s"
+                colour = "red"
+                """.formatted(Files.createDirectories(tmp.resolve("empty")).toUri()));
+
+        CliResult r = Cli.inProcess(Env.of("JGVM_HOME", home, "HOME", tmp, "JGVM_PLATFORM", "linux/amd64", "JGVM_ORIGINS", "none")
+                .withCwd(tmp)).run("install", "1.22.5");
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("error: [[mirror]] 'usb' has unknown key 'colour' for its type 'folder'"), r.err());
+        assertTrue(r.err().contains("hint: keys a 'folder' mirror takes: checksums, fallback, name, password_env, signature, type, url, username"), r.err());
+    }
+
+    @Test
     void theExampleIsBuiltAgainstThisVersionOfJgvm() throws IOException {
         String pom = Files.readString(EXAMPLE.resolve("pom.xml"));
 

@@ -35,6 +35,7 @@ public final class SettingsLoader {
     private static final Set<String> NETWORK = Set.of("connect_timeout", "read_timeout", "retries", "ca_file", "proxy");
     private static final Set<String> MIRROR = Set.of("name", "type", "url", "index", "checksums", "signature",
             "username", "password_env", "fallback");
+    private static final Set<String> BUILT_IN_TYPES = Set.of("dl", "goproxy", "bundle");
     /** Bounds that keep a typo from hanging every download: retries, and any timeout. */
     private static final int MAX_RETRIES = 10;
     private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
@@ -106,8 +107,10 @@ public final class SettingsLoader {
             for (Object o : list) {
                 if (!(o instanceof Map<?, ?> t)) throw wrongType(at, "mirror", "an array of tables ([[mirror]])");
                 @SuppressWarnings("unchecked") Map<String, Object> table = new LinkedHashMap<>((Map<String, Object>) t);
-                unknownKeys(at, table, MIRROR, "mirror.");
                 String type = string(at, table, "type", "dl");
+                // A plugin's type may take keys of its own: the source type names them, and core checks them when it
+                // builds the chain (MirrorChain.create); the built-in types are checked here, with the line.
+                if (BUILT_IN_TYPES.contains(type)) unknownKeys(at, table, MIRROR, "mirror.");
                 String url = string(at, table, "url", "");
                 String name = string(at, table, "name", "");
                 if (url.isEmpty() && !type.equals("bundle")) {

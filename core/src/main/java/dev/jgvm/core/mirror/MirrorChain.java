@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
  * verification, else 5 when every one was unreachable, else 3).
  */
 public final class MirrorChain {
+    /** The keys every {@code [[mirror]]} table may have, whatever its type; a type adds its own ({@link SourceType#keys()}). */
+    public static final java.util.Set<String> COMMON_KEYS = java.util.Set.of("name", "type", "url", "username", "password_env", "fallback");
+
     /** The chain when none is configured: the official origin, then its China mirror. */
     public static final List<MirrorConfig> DEFAULTS = List.of(
             new MirrorConfig("official", "dl", "https://dl.google.com/go/",
@@ -164,9 +167,22 @@ public final class MirrorChain {
                 throw new ConfigException("[[mirror]] '%s' has type '%s', which no plugin provides".formatted(c.name(), c.type()),
                         "known types: " + String.join(", ", types.keySet()) + "; 'jgvm plugins' lists what is loaded; a plugin's jar goes in JGVM_HOME/plugins/");
             }
+            unknownKey(c, t);
             sources.add(t.create(TomlTable.mirror(c), context));
         }
         return new MirrorChain(sources, strict);
+    }
+
+    // Core, not the plugin, refuses what no one reads (DESIGN 'Mirrors and configuration': every key means something).
+    private static void unknownKey(MirrorConfig c, SourceType t) {
+        java.util.Set<String> known = new java.util.TreeSet<>(COMMON_KEYS);
+        known.addAll(t.keys());
+        for (String key : new java.util.TreeSet<>(c.table().keySet())) {
+            if (!known.contains(key)) {
+                throw new ConfigException("[[mirror]] '%s' has unknown key '%s' for its type '%s'".formatted(c.name(), key, c.type()),
+                        "keys a '%s' mirror takes: %s".formatted(c.type(), String.join(", ", known)));
+            }
+        }
     }
 
     /** The releases of the first source that can list them, and the failures before it. */

@@ -1,5 +1,7 @@
 package dev.jgvm.core.spi;
 
+import java.util.Set;
+
 /**
  * A kind of mirror ({@code dl}, {@code goproxy}, {@code bundle}, or a plugin's own), registered in
  * {@code META-INF/services/dev.jgvm.core.spi.SourceType} and found by core at start (built in, or in a jar of
@@ -20,6 +22,14 @@ public interface SourceType {
 
     /** The {@code type} value of a {@code [[mirror]]} table this handles: lower case, stable, not null. */
     String type();
+
+    /**
+     * The keys of its own a {@code [[mirror]]} table of this type may have, besides those every table may have
+     * ({@code name}, {@code type}, {@code url}, {@code username}, {@code password_env}, {@code fallback}). Core refuses
+     * any other key before {@link #create} is called (exit 2, naming the mirror and the key), so a typo is never
+     * silently ignored. None by default.
+     */
+    default Set<String> keys() { return Set.of(); }
 
     /**
      * A source for one {@code [[mirror]]} table. Cheap: it should read nothing over the network (listing happens in

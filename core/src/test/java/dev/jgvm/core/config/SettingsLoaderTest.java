@@ -184,4 +184,11 @@ class SettingsLoaderTest {
             assertEquals(home.resolve("config.toml") + ":4: unknown key 'mirror." + key.substring(0, key.indexOf(' ')) + "'", e.getMessage());
         }
     }
+
+    @Test
+    void aPluginTypesOwnKeysAreLeftToItsSourceType() throws IOException {
+        Settings s = load("[[mirror]]\nname = \"usb\"\ntype = \"folder\"\nurl = \"/media/usb/go\"\nshelf = \"top\"\n");
+
+        assertEquals("top", s.mirrors().get(0).table().get("shelf"));
+    }
 }

@@ -18,6 +18,8 @@ public final class FakeSourceType implements SourceType {
 
     @Override public String type() { return "fake"; }
 
+    @Override public java.util.Set<String> keys() { return java.util.Set.of("fails"); }
+
     @Override public Source create(MirrorTable mirror, PluginContext context) {
         String fails = mirror.string("fails").orElse("");
         return new Source() {

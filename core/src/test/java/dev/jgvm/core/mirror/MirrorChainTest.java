@@ -75,4 +75,15 @@ class MirrorChainTest {
         UsageException e = assertThrows(UsageException.class, () -> MirrorChain.configs(Settings.defaults(), Env.of("HOME", home), Optional.of("nope")));
         assertTrue(e.getMessage().contains("no mirror named 'nope'"));
     }
+
+    @Test
+    void aKeyNeitherCommonNorTheTypesOwnIsRefusedBeforeTheTypeIsAsked() {
+        MirrorConfig typo = new MirrorConfig("corp", "fake", "https://corp/", java.util.Map.of("name", "corp", "fails", "network", "colour", "red"));
+
+        dev.jgvm.core.error.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(dev.jgvm.core.error.ConfigException.class,
+                () -> MirrorChain.create(List.of(typo), null, MirrorChainTest.class.getClassLoader()));
+
+        assertEquals("[[mirror]] 'corp' has unknown key 'colour' for its type 'fake'", e.getMessage());
+        assertEquals("keys a 'fake' mirror takes: fails, fallback, name, password_env, type, url, username", e.hint().orElseThrow());
+    }
 }

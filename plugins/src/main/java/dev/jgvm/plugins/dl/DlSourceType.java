@@ -10,6 +10,7 @@ import dev.jgvm.core.spi.SpiVersion;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code type = "dl"}: a flat directory of official archive names (dl.google.com/go, golang.google.cn/dl, the
@@ -21,6 +22,8 @@ public final class DlSourceType implements SourceType {
     @Override public int spiVersion() { return SpiVersion.MAJOR; }
 
     @Override public String type() { return "dl"; }
+
+    @Override public Set<String> keys() { return Set.of("index", "checksums", "signature"); }
 
     @Override public Source create(MirrorTable mirror, PluginContext context) {
         URI base = directory(mirror.name(), mirror.url());

@@ -9,6 +9,7 @@ import dev.jgvm.core.spi.SpiVersion;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * {@code type = "folder"}: a local folder (a USB stick, a network share) of Go archives under their official names
@@ -39,6 +40,10 @@ public final class FolderSourceType implements SourceType {
     @Override public int spiVersion() { return SpiVersion.MAJOR; }
 
     @Override public String type() { return "folder"; }
+
+    // The keys of its own a [[mirror]] table of this type may have; jgvm refuses any other (name, url and the like are
+    // every table's).
+    @Override public Set<String> keys() { return Set.of("checksums", "signature"); }
 
     @Override public Source create(MirrorTable mirror, PluginContext context) {
         if (mirror.url().isEmpty()) {
