@@ -261,8 +261,8 @@ class CliTest {
         assertTrue(again.err().endsWith(warning), again.err());
         assertTrue(pathMode.err().startsWith("warn: %s needs go 1.22.5 or newer, but the selected go 1.21.13 is older; with GOTOOLCHAIN=path Go's switch needs jgvm's go1.22.5, which is not installed\n"
                 .formatted(project.resolve("go.mod"))), pathMode.err());
-        assertTrue(switches.err().startsWith("warn: %s needs go 1.22.5 or newer, but the selected go 1.21.13 is older; Go switches to jgvm's go1.22.5 for it\n"
-                .formatted(project.resolve("go.mod"))), switches.err());
+        assertEquals(("warn: %s needs go 1.22.5 or newer, but the selected go 1.21.13 is older; Go switches to jgvm's go1.22.5 for it\n"
+                + "hint: run 'jgvm use 1.22' to select it here ('jgvm doctor' explains)\n").formatted(project.resolve("go.mod")), switches.err());
         assertFalse(newer.err().contains("warn:"), newer.err());
         assertFalse(jgvm("current").err().contains("warn:"), "1.22.5 satisfies go 1.22.5");
     }

@@ -80,7 +80,7 @@ class LauncherParityIT {
         GO_MOD.put("gomod-toolchain-default", List.of("a/b/go.mod=module m\n\ngo 1.21.0\n\ntoolchain default\n", "?"));
         GO_MOD.put("gomod-missing", List.of("a/b/README=no module here\n", "?"));
         GO_MOD.put("gomod-newer-path-mode", List.of("a/b/go.mod=module m\n\ngo 1.24.0\n", "@JGVM_GOTOOLCHAIN=path", "?with GOTOOLCHAIN=path Go's switch needs jgvm's go1.24.0, which is not installed"));
-        GO_MOD.put("gomod-newer-target-installed", List.of("a/b/go.mod=module m\n\ngo 1.22.5\n", "@JGVM_GO_VERSION=1.21.13", "?the selected go 1.21.13 is older; Go switches to jgvm's go1.22.5 for it"));
+        GO_MOD.put("gomod-newer-target-installed", List.of("a/b/go.mod=module m\n\ngo 1.22.5\n", "@JGVM_GO_VERSION=1.21.13", "?the selected go 1.21.13 is older; Go switches to jgvm's go1.22.5 for it\nhint: run 'jgvm use 1.22' to select it here"));
     }
 
     @TestFactory
@@ -117,7 +117,7 @@ class LauncherParityIT {
             CliResult current = Cli.inProcess(Env.of(vars.entrySet().stream().flatMap(v -> Stream.of(v.getKey(), v.getValue())).toArray())
                     .with("PATH", "/usr/bin:/bin").withCwd(cwd)).run("current");
             if (expected.isEmpty()) assertFalse(current.err().contains("warn:"), current.toString());
-            else assertTrue(current.err().contains(expected) && current.err().contains("\nhint: run 'jgvm install "), current.toString());
+            else assertTrue(current.err().contains(expected) && current.err().contains("\nhint: run 'jgvm "), current.toString());
         }));
     }
 

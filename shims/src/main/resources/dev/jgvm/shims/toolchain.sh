@@ -168,6 +168,7 @@ _jgvm_gomod_warn() {
     _jgvm_wm="$_jgvm_wm (Go before 1.21 cannot switch toolchains)"
   elif [ -f "$JGVM_HOME/shims/$_jgvm_tgt" ]; then
     _jgvm_wm="$_jgvm_wm; Go switches to jgvm's $_jgvm_tgt for it"
+    _jgvm_hm="run 'jgvm use $_jgvm_lang' to select it here"
   else
     case $_jgvm_c in
       path|*+path) _jgvm_wm="$_jgvm_wm; with GOTOOLCHAIN=$_jgvm_c Go's switch needs jgvm's $_jgvm_tgt, which is not installed" ;;

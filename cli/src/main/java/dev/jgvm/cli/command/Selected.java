@@ -100,6 +100,7 @@ final class Selected {
             what += " (Go before 1.21 cannot switch toolchains)";
         } else if (Files.isRegularFile(s.store().shimsDir().resolve(t))) {
             what += "; Go switches to jgvm's %s for it".formatted(t);
+            fix = "run 'jgvm use %s' to select it here".formatted(spec);
         } else if (pathMode) {
             what += "; with GOTOOLCHAIN=%s Go's switch needs jgvm's %s, which is not installed".formatted(gotoolchain, t);
         } else {
