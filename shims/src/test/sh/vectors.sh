@@ -29,9 +29,10 @@ for box in "$@"; do
       *) dir=$box/tree/$cwd ;;
     esac
     cd "$dir" || { echo "cannot cd to $dir"; exit 1; }
-    exp_exit= exp_version= exp_source=
+    exp_exit= exp_version= exp_source= exp_valid=1
     while IFS= read -r line; do
       case $line in
+        valid=*) exp_valid=${line#valid=} ;;
         exit=*) exp_exit=${line#exit=} ;;
         version=*) exp_version=${line#version=} ;;
         source=*) exp_source=${line#source=} ;;
@@ -55,6 +56,21 @@ for box in "$@"; do
     got="$version from $source exit $code"
     want="$exp_version from $exp_source exit $exp_exit"
     [ "$got" = "$want" ] || { echo "resolver: got '$got', want '$want'"; exit 1; }
+
+    # A near miss (valid=0) is no version to act on: the shim says so and never installs it, current prints nothing.
+    if [ "$exp_valid" = 0 ]; then
+      shim_err=$(JGVM_AUTO_INSTALL=1 "$shims/go" version 2>&1 >/dev/null)
+      rc=$?
+      case $shim_err in "error: '$exp_version' is not a Go version (selected by "*) ;; *) echo "shim: said '$shim_err'"; exit 1 ;; esac
+      [ "$rc" = 127 ] || { echo "shim: exit $rc, want 127"; exit 1; }
+      if [ -n "$launcher" ]; then
+        cur=$("$launcher" current 2>/dev/null)
+        rc=$?
+        [ -z "$cur" ] && [ "$rc" = 3 ] || { echo "current: got '$cur' exit $rc, want nothing and exit 3"; exit 1; }
+      fi
+      echo ok
+      exit 0
+    fi
 
     # 2. The real shim: runs the selected version's go (each prints go<version>), or exits 127.
     if [ "$exp_exit" = 0 ] && [ "$exp_version" != system ]; then

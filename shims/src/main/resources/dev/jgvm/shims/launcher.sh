@@ -172,6 +172,11 @@ _jgvm_here() {
 }
 
 _jgvm_notinstalled() {
+  if ! _jgvm_valid "$_jgvm_tok"; then
+    _jgvm_say error 31 "'$_jgvm_tok' is not a Go version (selected by $_jgvm_src)"
+    _jgvm_say hint 32 "write a release such as 1.22.5 or go1.21rc2, a line such as 1.22, latest or system there"
+    exit 3
+  fi
   _jgvm_say error 31 "go $_jgvm_tok is not installed (selected by $_jgvm_src)"
   _jgvm_say hint 32 "run 'jgvm install $_jgvm_tok', or pick an installed version with 'jgvm use <version>'"
   exit 3
@@ -188,7 +193,10 @@ if _jgvm_fast "$@"; then
     list)
       _jgvm_used= _jgvm_global= _jgvm_missing=
       if _jgvm_select && [ "$_jgvm_tok" != system ]; then
-        if _jgvm_find; then _jgvm_used=$_jgvm_ver; else _jgvm_missing="go $_jgvm_tok is selected here (by $_jgvm_src) but not installed"; fi
+        if _jgvm_find; then _jgvm_used=$_jgvm_ver
+        elif _jgvm_valid "$_jgvm_tok"; then _jgvm_missing="go $_jgvm_tok is selected here (by $_jgvm_src) but not installed"
+        else _jgvm_missing="'$_jgvm_tok' is not a Go version (selected here by $_jgvm_src)"
+        fi
       fi
       if [ -f "$JGVM_HOME/version" ] && _jgvm_gv "$JGVM_HOME/version" && [ "$_jgvm_tok" != system ] && _jgvm_find; then
         _jgvm_global=$_jgvm_ver
@@ -266,6 +274,7 @@ if _jgvm_fast "$@"; then
           [ "$_jgvm_tok" = system ] || _jgvm_gomod_warn
           exit 0
         fi
+        _jgvm_valid "$_jgvm_tok" || _jgvm_notinstalled
         if [ -n "$_jgvm_q" ]; then printf '%s\n' "$_jgvm_tok"; else printf '%s (from %s)\n' "$_jgvm_tok" "$_jgvm_src"; fi
         _jgvm_notinstalled
       fi

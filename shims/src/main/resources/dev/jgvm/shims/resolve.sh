@@ -16,15 +16,47 @@ _jgvm_bool() {
   esac
 }
 
-# A usable token: latest, system, or a digit followed by digits, lower-case letters and dots only.
+# A usable token: latest, system, or a digit (or v and a digit) followed by digits, lower-case letters and dots only.
+# It selects a version even when it is not a valid one (1.22.05, v1.22.5): that is said where it is used (_jgvm_valid).
 _jgvm_ok() {
   case $1 in
     latest|system) return 0 ;;
-    [0123456789]*)
+    [0123456789]*|v[0123456789]*)
       case $1 in *[!0123456789abcdefghijklmnopqrstuvwxyz.]*) return 1 ;; esac
       return 0 ;;
   esac
   return 1
+}
+
+# _jgvm_valid TOKEN: whether jgvm can act on a selected token, as Java's VersionSpec.parse decides: latest, system, or a
+# Go version (Go's internal/gover grammar: numbers without leading zeros, 1, 1.22, 1.22.5, 1.21rc2, and the old patch
+# pre-releases such as 1.9.2rc2). Near misses such as 1.22.05, 01.22.5, 1.22.5. or v1.22.5 are not, and are never
+# offered for install.
+_jgvm_valid() {
+  case $1 in latest|system) return 0 ;; esac
+  _jgvm_vr=$1
+  _jgvm_int || return 1
+  [ -z "$_jgvm_vr" ] && return 0
+  case $_jgvm_vr in .*) _jgvm_vr=${_jgvm_vr#.} ;; *) return 1 ;; esac
+  _jgvm_int || return 1
+  [ -z "$_jgvm_vr" ] && return 0
+  case $_jgvm_vr in
+    .*) _jgvm_vr=${_jgvm_vr#.}
+        _jgvm_int || return 1
+        [ -z "$_jgvm_vr" ] && return 0 ;;
+  esac
+  _jgvm_vk=${_jgvm_vr%%[!abcdefghijklmnopqrstuvwxyz]*}
+  [ -n "$_jgvm_vk" ] || return 1
+  _jgvm_vr=${_jgvm_vr#"$_jgvm_vk"}
+  [ -z "$_jgvm_vr" ] && return 0
+  _jgvm_int && [ -z "$_jgvm_vr" ]
+}
+
+# _jgvm_int: takes one number (digits, no leading zero) off the front of _jgvm_vr; fails when there is none.
+_jgvm_int() {
+  _jgvm_vn=${_jgvm_vr%%[!0123456789]*}
+  case $_jgvm_vn in ''|0?*) return 1 ;; esac
+  _jgvm_vr=${_jgvm_vr#"$_jgvm_vn"}
 }
 
 # _jgvm_line: strips a BOM, one trailing CR and leading blanks from _jgvm_l.
@@ -42,22 +74,52 @@ _jgvm_skip() { :; }
 # redefine it to say so, where the shell would print its own error.
 _jgvm_unreadable() { _jgvm_skip "$1" "not readable"; }
 
-# Version files are read up to their 100th line only (the Java resolver too), so a huge one costs no more than a
-# small one. A single huge line is read whole: dash reads byte by byte, and no builtin reads less than a line.
+# Version files are read as the Java resolver reads them: up to their 100th line, and only lines that end (newline, or
+# the end of a shorter file) within the first 4096 bytes, NUL bytes not counted. Where read takes -n (bash, busybox sh),
+# reading stops there, so a huge file costs no more than a small one. dash's read has no -n and reads a line whole,
+# byte by byte; no dash builtin reads less than a line, so there a long line costs its length (README, 'Version files').
+_jgvm_rn=
+{ IFS= read -r -n 1 _jgvm_l; } 2>/dev/null <<'_jgvm_probe'
+ab
+_jgvm_probe
+[ "$_jgvm_l" = a ] && _jgvm_rn=1
+
+# _jgvm_open: starts reading a version file (on stdin); _jgvm_next reads its next line into _jgvm_l and fails at the
+# end of what counts. Lengths are bytes: -n and ${#} count characters, so the C locale is in force meanwhile.
+_jgvm_open() {
+  _jgvm_i=0 _jgvm_c=0 _jgvm_lcs=${LC_ALL+1} _jgvm_lcv=${LC_ALL-}
+  [ -z "$_jgvm_rn" ] || LC_ALL=C
+}
+_jgvm_close() {
+  [ -z "$_jgvm_rn" ] && return
+  if [ -n "$_jgvm_lcs" ]; then LC_ALL=$_jgvm_lcv; else unset LC_ALL; fi
+}
+_jgvm_next() {
+  [ "$_jgvm_i" -lt 100 ] && [ "$_jgvm_c" -lt 4096 ] || return 1
+  _jgvm_i=$((_jgvm_i + 1))
+  if [ -n "$_jgvm_rn" ]; then
+    IFS= read -r -n $((4096 - _jgvm_c)) _jgvm_l || [ -n "$_jgvm_l" ] || return 1
+  else
+    IFS= read -r _jgvm_l || [ -n "$_jgvm_l" ] || return 1
+  fi
+  _jgvm_c=$((_jgvm_c + ${#_jgvm_l} + 1))
+  [ "$_jgvm_c" -le 4096 ]
+}
 
 # .go-version and the global version file: the first token of the first line that is not blank or a # comment.
 _jgvm_gv() {
   [ -r "$1" ] || { _jgvm_unreadable "$1"; return 1; }
-  _jgvm_i=0
-  while [ "$_jgvm_i" -lt 100 ] && { IFS= read -r _jgvm_l || [ -n "$_jgvm_l" ]; }; do
-    _jgvm_i=$((_jgvm_i + 1))
+  _jgvm_open
+  while _jgvm_next; do
     _jgvm_line
     case $_jgvm_l in ''|'#'*) continue ;; esac
+    _jgvm_close
     _jgvm_t=${_jgvm_l%%[	 ]*}
     if ! _jgvm_ok "${_jgvm_t#go}"; then _jgvm_skip "$1" "'$_jgvm_t' is not a version"; return 1; fi
     _jgvm_tok=${_jgvm_t#go}
     return 0
   done <"$1"
+  _jgvm_close
   _jgvm_skip "$1" "no version in it"
   return 1
 }
@@ -66,9 +128,8 @@ _jgvm_gv() {
 _jgvm_kv() {
   [ -r "$1" ] || { _jgvm_unreadable "$1"; return 1; }
   _jgvm_k=$2
-  _jgvm_i=0
-  while [ "$_jgvm_i" -lt 100 ] && { IFS= read -r _jgvm_l || [ -n "$_jgvm_l" ]; }; do
-    _jgvm_i=$((_jgvm_i + 1))
+  _jgvm_open
+  while _jgvm_next; do
     _jgvm_line
     # Split on blanks with globbing off (a word such as * must stay itself), then restore the caller's setting.
     _jgvm_fl=$-
@@ -76,9 +137,10 @@ _jgvm_kv() {
     _jgvm_w ${_jgvm_l}
     _jgvm_rc=$?
     case $_jgvm_fl in *f*) ;; *) set +f ;; esac
-    [ "$_jgvm_rc" = 0 ] && return 0
-    if [ "$_jgvm_hit" = 1 ]; then _jgvm_skip "$1" "$_jgvm_why"; return 1; fi
+    [ "$_jgvm_rc" = 0 ] && { _jgvm_close; return 0; }
+    if [ "$_jgvm_hit" = 1 ]; then _jgvm_close; _jgvm_skip "$1" "$_jgvm_why"; return 1; fi
   done <"$1"
+  _jgvm_close
   case $_jgvm_k in tv) _jgvm_skip "$1" "no golang or go line" ;; *) _jgvm_skip "$1" "no toolchain line (the go line is a minimum, never a pin)" ;; esac
   return 1
 }

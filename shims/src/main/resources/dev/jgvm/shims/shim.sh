@@ -48,6 +48,11 @@ if _jgvm_select; then
     echo "hint: '$_jgvm_cmd' comes with other Go versions; pick one with 'jgvm use <version>'" >&2
     exit 127
   fi
+  if ! _jgvm_valid "$_jgvm_tok"; then
+    echo "error: '$_jgvm_tok' is not a Go version (selected by $_jgvm_src)" >&2
+    echo "hint: write a release such as 1.22.5 or go1.21rc2, a line such as 1.22, latest or system there" >&2
+    exit 127
+  fi
   _jgvm_bool "${JGVM_AUTO_INSTALL-}" @AUTO_INSTALL@
   case $_jgvm_b in
     1)

@@ -184,6 +184,25 @@ class ShimIT {
     }
 
     @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"dash,1.22.05", "dash,01.22.5", "dash,1.22.5.", "dash,v1.22.5",
+            "busybox sh,1.22.05", "busybox sh,v1.22.5", "bash --posix,1.22.5.", "bash --posix,01.22.5"})
+    void aNearValidVersionIsNotAGoVersionAndIsNeverInstalled(String shell, String near) throws Exception {
+        Files.writeString(project.resolve(".go-version"), near + "\n");
+        Files.writeString(home.resolve("version"), "1.22.5\n");
+        Path jgvm = Files.createDirectories(home.resolve("bin")).resolve("jgvm");
+        Files.writeString(jgvm, "#!/bin/sh\necho \"jgvm $*\" >>\"$JGVM_HOME/calls\"\nexit 2\n");
+        Files.setPosixFilePermissions(jgvm, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Run r = shim(shell, project, Map.of("JGVM_AUTO_INSTALL", "1"), "", "version");
+
+        assertEquals(127, r.exit());
+        assertEquals("", r.out());
+        assertEquals("error: '" + near + "' is not a Go version (selected by " + project.resolve(".go-version") + ")\n"
+                + "hint: write a release such as 1.22.5 or go1.21rc2, a line such as 1.22, latest or system there\n", r.err());
+        assertFalse(Files.exists(home.resolve("calls")), "never offered for install");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
     void aFailedAutoInstallExits127AndDoesNotLoop(String shell) throws Exception {
         Files.writeString(project.resolve(".go-version"), "1.23.0\n");
@@ -316,6 +335,29 @@ class ShimIT {
                 + "hint: make it readable ('chmod a+r " + file + "') or remove it\n"
                 + "error: no Go version is selected in " + project + "\n"
                 + "hint: run 'jgvm use <version>' here for this project, or 'jgvm use --global <version>' for a default\n", r.err());
+    }
+
+    // dash is not among them: its read has no -n and reads a line whole, byte by byte (README, 'Which version a
+    // directory uses'); no dash builtin reads less than a line, and a process per go call would cost more than the shim.
+    @ParameterizedTest
+    @ValueSource(strings = {"busybox sh", "bash --posix"})
+    void aHugeOneLineVersionFileIsNotReadPastItsFirst4096Bytes(String shell) throws Exception {
+        Files.writeString(home.resolve("version"), "1.22.5\n");
+        Path big = Files.createDirectories(tmp.resolve("big"));
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(big.resolve(".go-version")))) {
+            out.write("1.23.0 ".getBytes(StandardCharsets.US_ASCII));
+            byte[] junk = new byte[1 << 20];
+            java.util.Arrays.fill(junk, (byte) 'x');
+            for (int i = 0; i < 50; i++) out.write(junk);   // 50 MiB on one line, no newline
+        }
+
+        long start = System.nanoTime();
+        Run r = shim(shell, big, Map.of("JGVM_AUTO_INSTALL", "0"), "", "version");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals("go1.22.5 version\n", r.out(), "the line does not end within 4096 bytes: skipped, the global default runs; " + r.err());
+        assertEquals(0, r.exit());
+        assertTrue(millis < 5_000, "read a bounded prefix, not 50 MiB: took " + millis + " ms");
     }
 
     @org.junit.jupiter.api.Test

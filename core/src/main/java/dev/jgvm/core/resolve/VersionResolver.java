@@ -22,8 +22,10 @@ import java.util.Optional;
  *
  * <p>The shims' sh resolver ({@code shim.sh} in the shims module) implements the same rules; the conformance
  * vectors in test-fixtures are the shared definition, and both are tested against them. A token is usable when,
- * after dropping a leading {@code go}, it is {@code latest}, {@code system}, or a digit followed only by digits,
- * lower-case letters and dots; anything else makes the file count as skipped. Stateless and thread-safe.
+ * after dropping a leading {@code go}, it is {@code latest}, {@code system}, or a digit (or {@code v} and a digit)
+ * followed only by digits, lower-case letters and dots; anything else makes the file count as skipped. A usable token
+ * need not be a Go version ({@code 1.22.05}, {@code v1.22.5}): the commands call those "not a Go version". Stateless
+ * and thread-safe.
  */
 public final class VersionResolver {
     private static final String[] PROJECT_FILES = {".go-version", ".tool-versions", "go.work", "go.mod"};
@@ -77,7 +79,9 @@ public final class VersionResolver {
     /** Whether a token (already without {@code go}) can name a version; see the class comment. */
     public static boolean usable(String token) {
         if (token.equals("latest") || token.equals("system")) return true;
-        if (token.isEmpty() || token.charAt(0) < '0' || token.charAt(0) > '9') return false;
+        // v1.22.5 selects too, and is then called "not a Go version" like 1.22.05: a near miss the user should hear of.
+        int first = token.startsWith("v") ? 1 : 0;
+        if (token.length() <= first || token.charAt(first) < '0' || token.charAt(first) > '9') return false;
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
             if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c == '.')) return false;
@@ -139,22 +143,42 @@ public final class VersionResolver {
         return new Token(null, "no toolchain line (the go line is a minimum, never a pin)");
     }
 
-    /** Only this many lines of a version file are read, by the shims too: a huge file costs no more than a small one. */
+    /** Only this many lines of a version file are read, by the shims too. */
     static final int MAX_LINES = 100;
 
-    // Lines without a UTF-8 BOM or carriage returns. Version files are tiny; a bound keeps a huge file harmless.
+    /**
+     * Only a line that ends within this many bytes of a version file (NUL bytes not counted) is read, by the shims too:
+     * a huge file, even one long line, costs no more than a small one. A line ends at its newline, or at the end of a
+     * shorter file; the line that reaches the limit is not read, nor anything after it.
+     */
+    static final int MAX_BYTES = 4096;
+
+    /** At most this much of a file is looked at for its first {@link #MAX_BYTES} bytes that are not NUL. */
+    private static final int MAX_RAW_BYTES = 1 << 20;
+
+    // Lines without a UTF-8 BOM or carriage returns, cut as MAX_LINES and MAX_BYTES say: the shells' read counts as
+    // this does (bytes, NUL bytes dropped, the newline counted), so both sides stop at the same line.
     private static List<String> lines(Path file) throws IOException {
-        byte[] bytes;
+        byte[] text = new byte[MAX_BYTES];
+        int n = 0;
         try (var in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(1 << 20);
+            byte[] buf = new byte[8192];
+            int raw = 0;
+            for (int r; n < MAX_BYTES && raw < MAX_RAW_BYTES && (r = in.read(buf, 0, Math.min(buf.length, MAX_RAW_BYTES - raw))) > 0; raw += r) {
+                // NUL bytes are dropped, as the shells' read does (dash, bash and busybox alike).
+                for (int i = 0; i < r && n < MAX_BYTES; i++) if (buf[i] != 0) text[n++] = buf[i];
+            }
         }
-        // NUL bytes are dropped, as the shells' read does (dash, bash and busybox alike).
-        String text = new String(bytes, StandardCharsets.UTF_8).replace("\0", "");
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
         List<String> out = new ArrayList<>();
-        for (String l : text.split("\n", -1)) {
-            if (out.size() == MAX_LINES) break;
+        for (int start = 0; start < n && out.size() < MAX_LINES; ) {
+            int end = start;
+            while (end < n && text[end] != '\n') end++;
+            // A line that has not ended before the limit is not read: it may go on past it.
+            if (end == MAX_BYTES) break;
+            String l = new String(text, start, end - start, StandardCharsets.UTF_8);
+            if (out.isEmpty() && l.startsWith("\uFEFF")) l = l.substring(1);
             out.add(l.endsWith("\r") ? l.substring(0, l.length() - 1) : l);
+            start = end + 1;
         }
         return out;
     }

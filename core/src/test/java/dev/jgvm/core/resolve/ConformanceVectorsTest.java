@@ -50,5 +50,19 @@ class ConformanceVectorsTest {
         int exit = r.none() || r.missing() ? 3 : 0;
         assertEquals(expect.get("version") + " from " + expect.get("source") + " exit " + expect.get("exit"),
                 version + " from " + source + " exit " + exit, c.name());
+        // valid=0: the token selects, but is no spec jgvm can act on (a near miss such as 1.22.05).
+        if (!r.none()) {
+            boolean valid = isSpec(r.spec());
+            assertEquals(!"0".equals(expect.get("valid")), valid, c.name() + ": '" + r.spec() + "' is a spec");
+        }
+    }
+
+    private static boolean isSpec(String token) {
+        try {
+            dev.jgvm.core.version.VersionSpec.parse(token);
+            return true;
+        } catch (dev.jgvm.core.error.UsageException e) {
+            return false;
+        }
     }
 }

@@ -88,4 +88,20 @@ class VersionResolverTest {
         assertEquals(Optional.of("1.21"), s.spec());
         assertEquals(Source.GLOBAL_DEFAULT, s.source());
     }
+
+    @Test
+    void aHugeFileIsReadOnlyUpToItsFirst4096Bytes() throws IOException {
+        Path big = Files.createDirectories(root.resolve("big"));
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(big.resolve(".go-version")))) {
+            out.write("1.22.5 ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] junk = new byte[1 << 20];
+            java.util.Arrays.fill(junk, (byte) 'x');
+            for (int i = 0; i < 50; i++) out.write(junk);   // 50 MiB on one line
+        }
+
+        Selection s = select(big, true);
+
+        assertEquals(Optional.empty(), s.spec(), "the first line does not end within 4096 bytes");
+        assertEquals("no version in it", s.trace().get(0).reason());
+    }
 }
