@@ -81,6 +81,22 @@ for depth in 5 30; do
   table "$scratch/d$depth.json"
 done
 
+# Instructions dash executes up to the exec of go (callgrind; stable under load, unlike wall time), when valgrind is there.
+if command -v valgrind >/dev/null; then
+  echo; echo "### instructions up to the exec (callgrind, dash)"; echo
+  echo "| shim | 5 levels | 30 levels |"
+  echo "|---|---:|---:|"
+  for s in "$scratch/min-sh/go" "$home/shims/go"; do
+    row="| ${s#"$scratch/"} |"
+    for d in "$deep5" "$deep30"; do
+      rm -f "$scratch"/cg.out*
+      (cd "$d" && valgrind --tool=callgrind --dump-before=execve --callgrind-out-file="$scratch/cg.out" dash "$s" version >/dev/null 2>&1)
+      row="$row $(sed -n 's/^summary: //p' "$scratch/cg.out.1") |"
+    done
+    echo "$row"
+  done
+fi
+
 # The hook: a prompt in an unchanged directory, timed in-process (2000 prompts per run).
 N=2000
 init=$("$home/bin/jgvm" init bash --mode hook --no-completion)

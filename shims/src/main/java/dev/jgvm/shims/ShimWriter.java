@@ -30,6 +30,7 @@ public final class ShimWriter {
     private static final String CMD = resource("shim.cmd");
     private static final String VERSION = resource("version.sh");
     private static final String TOOLCHAIN = resource("toolchain.sh");
+    private static final String FAST = resource("fast.sh");
     private static final String VERSION_CMD = resource("version.cmd");
     /** Settings for the launcher's sh fast path, in {@code shims/} (never executable, so never a command). */
     static final String SETTINGS = ".settings";
@@ -49,7 +50,10 @@ public final class ShimWriter {
                 : go ? "      case $_jgvm_gotc in path|*+path) [ -f \"$JGVM_HOME/shims/" + TOOLCHAIN_FILE + "\" ] && . \"$JGVM_HOME/shims/"
                         + TOOLCHAIN_FILE + "\" && _jgvm_switch " + autoInstall + " ;; esac\n"
                 : "";
-        return SHIM.replace("@TOOLCHAIN@\n", switchCheck ? compact(TOOLCHAIN) : "")
+        // The fast path execs before the switch check could run: a shim that needs the check has none (and the fast
+        // path leaves a JGVM_GOTOOLCHAIN in path mode to the full path).
+        return SHIM.replace("@FAST@\n", switchCheck ? "" : compact(FAST))
+                .replace("@TOOLCHAIN@\n", switchCheck ? compact(TOOLCHAIN) : "")
                 .replace("@SWITCH@\n", check)
                 .replace("@RESOLVE@", compact(resolver()))
                 .replace("@HOME@", shQuote(home.toString()))

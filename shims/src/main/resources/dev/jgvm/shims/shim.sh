@@ -5,18 +5,21 @@ JGVM_HOME=${JGVM_HOME:-@HOME@}
 JGVM_HOME=${JGVM_HOME%/}
 _jgvm_gomod_default=@READ_GO_MOD@
 _jgvm_cmd=@CMD@
+_JGVM_SHIM_DEPTH=x${_JGVM_SHIM_DEPTH-}
+export _JGVM_SHIM_DEPTH
+_jgvm_rehash=
+[ "$JGVM_HOME/config.toml" -nt "$JGVM_HOME/shims/.settings" ] && _jgvm_rehash=1
+@FAST@
 # A recursion guard: one x per shim run in a row that has not reached a real command yet (a 'system' go, or a
-# version's bin/ that leads back here, would otherwise exec forever).
-case ${_JGVM_SHIM_DEPTH-} in
-  xxxxxxxxxxxxxxxx*)
+# version's bin/ that leads back here, would otherwise exec forever); the fast path above stops at 17 too.
+case $_JGVM_SHIM_DEPTH in
+  xxxxxxxxxxxxxxxxx*)
     echo "error: jgvm's '$_jgvm_cmd' shim ran 16 times in a row without reaching a real '$_jgvm_cmd' (a loop)" >&2
     echo "hint: a '$_jgvm_cmd' on PATH or in the selected version leads back to the shims in '$JGVM_HOME/shims'; remove it, or pick a version with 'jgvm use <version>'" >&2
     exit 127 ;;
 esac
-_JGVM_SHIM_DEPTH=x${_JGVM_SHIM_DEPTH-}
-export _JGVM_SHIM_DEPTH
 # config.toml changed since these shims were written: write them again (settings are baked in), then run anew.
-if [ "$JGVM_HOME/config.toml" -nt "$JGVM_HOME/shims/.settings" ]; then
+if [ -n "$_jgvm_rehash" ]; then
   "$JGVM_HOME/bin/jgvm" -q rehash >&2 && ! [ "$JGVM_HOME/config.toml" -nt "$JGVM_HOME/shims/.settings" ] &&
     { _JGVM_SHIM_DEPTH=${_JGVM_SHIM_DEPTH#x}; exec "$0" "$@"; }
 fi
