@@ -37,7 +37,9 @@ for jdk in "$JAVA17_HOME" ${JAVA25_HOME:+"$JAVA25_HOME"}; do
   "$jdk/bin/javac" -d "$proj/floor/classes" "$proj/floor/Floor.java"
   "$jdk/bin/jar" --create --file "$proj/floor/floor.jar" -C "$proj/floor/classes" .   # CDS archives only jars
   flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
-  if "$jdk/bin/java" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1; then
+  # Ask whether the JDK has the AOT cache (24+) without making one: -XX:AOTCacheOutput=/dev/null unlinks the target
+  # and writes a regular file in its place, which as root replaces /dev/null itself.
+  if "$jdk/bin/java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
     # shellcheck disable=SC2086
     "$jdk/bin/java" $flags "-XX:AOTCacheOutput=$proj/floor/cache.aot" -cp "$proj/floor/floor.jar" Floor >/dev/null 2>&1
     floor="$jdk/bin/java $flags -XX:AOTCache=$proj/floor/cache.aot -cp $proj/floor/floor.jar Floor"
