@@ -26,6 +26,8 @@ import dev.jgvm.cli.command.VerifyCommand;
 import dev.jgvm.cli.command.WhichCommand;
 import dev.jgvm.cli.render.ErrorReporter;
 import dev.jgvm.cli.render.Terminal;
+import dev.jgvm.core.config.Settings;
+import dev.jgvm.core.config.SettingsLoader;
 import dev.jgvm.core.env.Env;
 import dev.jgvm.core.error.ExitCode;
 import picocli.CommandLine;
@@ -58,12 +60,13 @@ public final class Main {
     }
 
     static int run(Env env, PrintWriter out, PrintWriter err, boolean systemStreams, String... args) {
+        Settings.Console console = SettingsLoader.console(env);
         Terminal.Settings ts = new Terminal.Settings();
-        ts.noColor = env.isSet("NO_COLOR");
-        ts.stderrIsTerminal = env.get("JGVM_STDERR_TTY").filter("1"::equals).isPresent();
+        ts.noColor = console.noColor();
+        ts.stderrIsTerminal = console.stderrIsTerminal();
         Terminal terminal = new Terminal(out, err, ts);
         Services services = new Services(env, terminal, systemStreams);
-        ErrorReporter reporter = new ErrorReporter(terminal, env.get("JGVM_DEBUG").filter("1"::equals).isPresent());
+        ErrorReporter reporter = new ErrorReporter(terminal, console.debug());
         try {
             CommandLine cl = commandLine(services, ts, args);
             cl.setOut(out);

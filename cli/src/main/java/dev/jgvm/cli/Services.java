@@ -123,7 +123,7 @@ public final class Services {
 
     /** The one HTTP client, configured from [network] and the environment. */
     public HttpClient http() {
-        if (http == null) http = HttpClient.create(settings().network(), env, JgvmCommand.Version.number());
+        if (http == null) http = HttpClient.create(settings().network(), JgvmCommand.Version.number());
         return http;
     }
 
@@ -150,7 +150,7 @@ public final class Services {
 
     /** The mirror chain for this command ({@code --mirror} pins one). */
     public MirrorChain chain(Optional<String> pinned, ProgressListener progress) {
-        return MirrorChain.create(MirrorChain.configs(settings(), env, pinned), pluginContext(progress), registry().sourceTypes());
+        return MirrorChain.create(MirrorChain.configs(settings(), pinned), pluginContext(progress), registry().sourceTypes());
     }
 
     /**
@@ -159,7 +159,7 @@ public final class Services {
      * database, so module zips get no signed evidence). GONOSUMDB and GOPRIVATE do not exempt toolchains.
      */
     public Optional<ArtifactVerifier.SumDbSettings> sumdb() {
-        String v = env.get("GOSUMDB").orElse("sum.golang.org").strip();
+        String v = settings().go().gosumdb();
         if (v.equals("off")) return Optional.empty();
         Path state = store().home().resolve("sumdb");
         String[] parts = v.split("\\s+", 2);
@@ -209,22 +209,26 @@ public final class Services {
         return new ArtifactVerifier(http(), keys, origins(), minimum, offline, sumdb());
     }
 
-    public PlatformDetector platforms() { return new PlatformDetector(SystemMachine::new); }
+    /** Which platform's Go to install: {@code --platform}, else JGVM_PLATFORM, else this machine's. */
+    public PlatformDetector platforms() {
+        Settings.Host host = settings().host();
+        return new PlatformDetector(SystemMachine::new, host.platform(), host.processorArch());
+    }
 
     /** What {@code jgvm doctor} looks at: this environment, store and selection, the machine and the JDK running jgvm. */
     public Situation doctorSituation() {
         // What jgvm installs for (JGVM_PLATFORM when set); the platform check compares it with detectedPlatform().
-        Platform platform = platforms().platform(env, Optional.empty());
+        Platform platform = platforms().platform(Optional.empty());
         Map<String, String> shims = new ShimWriter().expected(store(), settings());
         Situation.Jdk jdk = new Situation.Jdk(Path.of(System.getProperty("java.home")), System.getProperty("java.version"), System.getProperty("os.arch"));
         return new Situation(env, settings(), store(), resolveHere(), platform, shims, jdk,
-                MirrorChain.configs(settings(), env, Optional.empty()));
+                MirrorChain.configs(settings(), Optional.empty()));
     }
 
     /** The machine's own platform, whatever JGVM_PLATFORM says; empty when it cannot be told. */
     public Optional<Platform> detectedPlatform() {
         try {
-            return Optional.of(platforms().platform(env.with("JGVM_PLATFORM", null), Optional.empty()));
+            return Optional.of(platforms().detected());
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package dev.jgvm.cli;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.jgvm.core.env.Env;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -85,6 +86,26 @@ class ArchitectureTest {
     @Test
     void coreNeverSeesTheCli() {
         noClasses().that().resideInAPackage("dev.jgvm.core..").should().dependOnClassesThat().resideInAPackage("dev.jgvm.cli..")
+                .check(JGVM);
+    }
+
+    @Test
+    void onlyEnvReadsTheProcessEnvironment() {
+        noClasses().that().doNotHaveFullyQualifiedName(Env.class.getName())
+                .should().callMethod(System.class, "getenv").orShould().callMethod(System.class, "getenv", String.class)
+                .because("Env is the one view of the environment, and tests build their own (ARCHITECTURE.md, 'Where is configuration read?')")
+                .check(JGVM);
+    }
+
+    @Test
+    void configurationIsReadBySettingsLoaderNotByTheServicesThatUseIt() {
+        noClasses().that().resideInAnyPackage("dev.jgvm.core.mirror..", "dev.jgvm.core.download..", "dev.jgvm.core.transport..",
+                        "dev.jgvm.core.platform..")
+                .or().haveFullyQualifiedName("dev.jgvm.cli.Main").or().haveFullyQualifiedName("dev.jgvm.cli.Services")
+                .should().callMethod(Env.class, "get", String.class)
+                .orShould().callMethod(Env.class, "isSet", String.class)
+                .orShould().callMethod(Env.class, "vars")
+                .because("variables that configure jgvm are read into Settings by SettingsLoader, and checked there")
                 .check(JGVM);
     }
 

@@ -67,7 +67,7 @@ public final class BundleCommand implements Runnable {
             ProgressListener progress = InstallCommand.listener(t);
             Optional<PgpSigner> signer = Optional.ofNullable(signKey).map(k -> PgpSigner.load(services.env().cwd().resolve(k), passphrase(t)));
             if (signer.isEmpty()) t.warn("the bundle is not signed (no --sign-key): machines will refuse it unless their [verify] minimum is 'mirror'");
-            List<Platform> targets = platforms.isEmpty() ? List.of(services.platforms().platform(services.env(), Optional.empty()))
+            List<Platform> targets = platforms.isEmpty() ? List.of(services.platforms().platform(Optional.empty()))
                     : platforms.stream().map(Platform::parse).toList();
             var remote = services.remoteInstaller(Optional.ofNullable(mirror), allowMirrorChecksums, false, progress);
             List<VerifiedArchive> archives = new ArrayList<>();
@@ -151,7 +151,7 @@ public final class BundleCommand implements Runnable {
             JsonArray importedJson = new JsonArray();
             JsonArray installedJson = new JsonArray();
             try {
-                Platform here = services.platforms().platform(services.env(), Optional.empty());
+                Platform here = services.platforms().platform(Optional.empty());
                 for (VerifiedArchive e : imported) {
                     JsonObject io = new JsonObject();
                     io.addProperty("file", e.fileName());

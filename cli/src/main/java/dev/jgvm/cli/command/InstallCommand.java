@@ -58,7 +58,7 @@ public final class InstallCommand implements Callable<Integer> {
             throw new UsageException("give either versions or --from, not both", "the version comes from the archive's name or its go/VERSION file");
         }
         Optional<Checksum> digest = Optional.ofNullable(sha256).map(Checksum::sha256);
-        Platform target = services.platforms().platform(services.env(), Optional.ofNullable(platform));
+        Platform target = services.platforms().platform(Optional.ofNullable(platform));
         Path file = services.env().cwd().resolve(from);
         Installation done = services.installer().installFromFile(file, digest, target, force, listener(t), services.localVerifier(),
                 new dev.jgvm.core.download.ArchiveCache(services.store().cacheDir()));
@@ -131,7 +131,7 @@ public final class InstallCommand implements Callable<Integer> {
             if (here.none()) throw Selected.noneSelected(services);
             wanted.add(here.spec());
         }
-        Platform target = services.platforms().platform(services.env(), Optional.ofNullable(platform));
+        Platform target = services.platforms().platform(Optional.ofNullable(platform));
         ProgressListener progress = listener(t);
         var remote = services.remoteInstaller(Optional.ofNullable(mirror), allowMirrorChecksums, offline, progress);
         List<Installation> done = new ArrayList<>();

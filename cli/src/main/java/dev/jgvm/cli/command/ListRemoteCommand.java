@@ -104,7 +104,7 @@ public final class ListRemoteCommand implements Callable<Integer> {
     // Without a cached release list, the archives in the cache (installed before, or imported from a bundle) still
     // say which versions this machine can install offline.
     private Optional<Cached> fromArchives() {
-        var platform = services.platforms().platform(services.env(), Optional.empty());
+        var platform = services.platforms().platform(Optional.empty());
         List<GoVersion> vs = new dev.jgvm.core.download.ArchiveCache(services.store().cacheDir()).fileNames().stream()
                 .flatMap(n -> dev.jgvm.core.dist.ArchiveName.parse(n).stream()).filter(a -> a.platform().equals(platform))
                 .map(dev.jgvm.core.dist.ArchiveName::version).distinct().toList();

@@ -42,7 +42,7 @@ public final class MirrorCommand implements Runnable {
     static List<Listed> listed(Services services) {
         HttpClient http = services.http();
         List<Listed> out = new ArrayList<>();
-        for (EffectiveChain.Entry e : EffectiveChain.of(services.settings(), services.env(), Optional.empty())) {
+        for (EffectiveChain.Entry e : EffectiveChain.of(services.settings(), Optional.empty())) {
             MirrorConfig c = e.config();
             String credentials;
             OriginCredentials probe = new OriginCredentials(dev.jgvm.core.transport.Netrc.parse(""));
@@ -114,15 +114,15 @@ public final class MirrorCommand implements Runnable {
 
         @Override public Integer call() {
             Terminal t = services.terminal();
-            List<MirrorConfig> chain = EffectiveChain.of(services.settings(), services.env(), Optional.empty()).stream().map(EffectiveChain.Entry::config).toList();
+            List<MirrorConfig> chain = EffectiveChain.of(services.settings(), Optional.empty()).stream().map(EffectiveChain.Entry::config).toList();
             List<MirrorConfig> chosen = new ArrayList<>();
             for (String n : names) {
                 chosen.add(chain.stream().filter(c -> c.name().equals(n)).findFirst()
-                        .orElseGet(() -> MirrorChain.configs(services.settings(), services.env(), Optional.of(n)).get(0)));
+                        .orElseGet(() -> MirrorChain.configs(services.settings(), Optional.of(n)).get(0)));
             }
             if (names.isEmpty()) chosen.addAll(chain);
             if (chosen.isEmpty()) throw new UsageException("there is no mirror to test", "configure one in config.toml or JGVM_MIRRORS");
-            Platform platform = services.platforms().platform(services.env(), Optional.empty());
+            Platform platform = services.platforms().platform(Optional.empty());
             MirrorProbe probe = new MirrorProbe(services.http(), services.verifier(services.settings().verifyMinimum(), false), platform);
             List<MirrorProbe.Health> results = new ArrayList<>();
             for (MirrorConfig given : chosen) {

@@ -56,7 +56,7 @@ public final class OutdatedCommand implements Callable<Integer> {
     static Report report(Services services, Optional<String> mirror) {
         Resolution here = services.resolveHere();
         Optional<VersionSpec> selected = here.none() || here.system() ? Optional.empty() : Optional.of(VersionSpec.parse(here.spec()));
-        Platform platform = services.platforms().platform(services.env(), Optional.empty());
+        Platform platform = services.platforms().platform(Optional.empty());
         MirrorChain.Listing listing = services.chain(mirror, InstallCommand.listener(services.terminal())).list();
         return new Report(Outdated.lines(services.store().installed(), selected, listing, platform), listing.source(), listing.releases(), here, platform);
     }

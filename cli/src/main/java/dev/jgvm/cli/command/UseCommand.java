@@ -37,7 +37,7 @@ public final class UseCommand implements Callable<Integer> {
         if (v.isEmpty() && !(wanted instanceof VersionSpec.System)) {
             // use installs what it selects when it is missing.
             t.info("go %s is not installed; installing it".formatted(wanted.text()));
-            var platform = services.platforms().platform(services.env(), Optional.empty());
+            var platform = services.platforms().platform(Optional.empty());
             var done = services.remoteInstaller(Optional.empty(), false, false, InstallCommand.listener(t))
                     .install(wanted, platform, false, false, InstallCommand.listener(t));
             v = Optional.of(done.version());

@@ -134,12 +134,18 @@ public final class SettingsLoader {
 
     private static Settings applyEnv(Env env, Settings s) {
         Network n = s.network();
+        Map<String, String> proxyVariables = new LinkedHashMap<>();
+        for (String name : Network.PROXY_VARIABLES) env.get(name).ifPresent(v -> proxyVariables.put(name, v));
         Network network = new Network(
                 env.get("JGVM_CONNECT_TIMEOUT").map(v -> timeout(v, "JGVM_CONNECT_TIMEOUT")).orElse(n.connectTimeout()),
                 env.get("JGVM_READ_TIMEOUT").map(v -> timeout(v, "JGVM_READ_TIMEOUT")).orElse(n.readTimeout()),
                 env.get("JGVM_RETRIES").map(v -> retries(integer(v, "JGVM_RETRIES"), "JGVM_RETRIES")).orElse(n.retries()),
                 env.get("JGVM_CA_FILE").orElse(n.caFile()),
-                env.get("JGVM_PROXY").orElse(n.proxy()));
+                env.get("JGVM_PROXY").orElse(n.proxy()),
+                Optional.of(env.get("NETRC").map(Path::of).orElse(env.home().resolve(".netrc"))),
+                env.get("SSL_CERT_FILE"), env.get("SSL_CERT_DIR"),
+                env.get("JGVM_RETRY_BACKOFF_MS").map(SettingsLoader::backoff).orElse(n.retryBackoff()),
+                proxyVariables);
         return new Settings(
                 env.get("JGVM_AUTO_INSTALL").map(v -> envBool(v, "JGVM_AUTO_INSTALL")).orElse(s.autoInstall()),
                 env.get("JGVM_READ_GO_MOD").map(v -> envBool(v, "JGVM_READ_GO_MOD")).orElse(s.readGoMod()),
@@ -150,7 +156,57 @@ public final class SettingsLoader {
                         .or(s::verifyOrigins),
                 network, s.mirrors(), s.source(),
                 env.get("JGVM_DEFAULT_TOOLS").map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList())
-                        .orElse(s.defaultTools()));
+                        .orElse(s.defaultTools()),
+                env.get("JGVM_MIRRORS").map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList()),
+                go(env),
+                new Settings.Host(env.get("JGVM_PLATFORM"),
+                        env.get("PROCESSOR_ARCHITEW6432").or(() -> env.get("PROCESSOR_ARCHITECTURE"))));
+    }
+
+    /**
+     * How jgvm talks to the terminal, read before anything else (and before {@code config.toml}, so that a broken
+     * file is still reported in the right form): {@code NO_COLOR}, {@code JGVM_STDERR_TTY=1} (the launcher saw a
+     * terminal on stderr), {@code JGVM_DEBUG=1} (stack traces).
+     */
+    public static Settings.Console console(Env env) {
+        return new Settings.Console(env.isSet("NO_COLOR"), env.get("JGVM_STDERR_TTY").filter("1"::equals).isPresent(),
+                env.get("JGVM_DEBUG").filter("1"::equals).isPresent());
+    }
+
+    // GOPROXY and GOSUMDB as the go command reads them: the variable, else `go env -w`'s file ($GOENV, else the user
+    // config dir's go/env), read without running go.
+    private static Settings.Go go(Env env) {
+        Optional<String> goproxy = env.get("GOPROXY");
+        Settings.GoproxyFrom from = Settings.GoproxyFrom.ENVIRONMENT;
+        if (goproxy.isEmpty()) {
+            goproxy = goEnvFile(env, "GOPROXY");
+            from = goproxy.isPresent() ? Settings.GoproxyFrom.GO_ENV_FILE : Settings.GoproxyFrom.NOWHERE;
+        }
+        return new Settings.Go(goproxy.orElse(""), from, env.get("GOSUMDB").orElse("sum.golang.org").strip());
+    }
+
+    private static Optional<String> goEnvFile(Env env, String key) {
+        Path file = env.get("GOENV").map(Path::of)
+                .orElseGet(() -> env.get("XDG_CONFIG_HOME").map(Path::of).orElse(env.home().resolve(".config")).resolve("go/env"));
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith(key + "=")) return Optional.of(line.substring(key.length() + 1).strip());
+            }
+        } catch (IOException | RuntimeException e) {
+            // no env file: nothing configured there
+        }
+        return Optional.empty();
+    }
+
+    // A bad value is the user's to fix, named as such (exit 2), not an internal error.
+    private static Duration backoff(String v) {
+        try {
+            long n = Long.parseLong(v.strip());
+            if (n >= 0 && n <= 60_000) return Duration.ofMillis(n);
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ConfigException("JGVM_RETRY_BACKOFF_MS='%s' is not a number of milliseconds".formatted(v), "use 0 to 60000, such as 250");
     }
 
     // Origins are read over HTTPS only: an http "origin" would let anyone on the path vouch for an archive.

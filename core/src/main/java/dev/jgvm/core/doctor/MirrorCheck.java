@@ -41,7 +41,7 @@ public final class MirrorCheck implements Check {
     @Override public List<Finding> examine(Situation s) {
         Settings.Network net = s.settings().network();
         String proxy = proxy(s);
-        HttpClient http = HttpClient.create(new Settings.Network(TIMEOUT, TIMEOUT.plusSeconds(2), 0, net.caFile(), net.proxy()), s.env(), "doctor");
+        HttpClient http = HttpClient.create(net.withLimits(TIMEOUT, TIMEOUT.plusSeconds(2), 0), "doctor");
         List<String> reachable = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
         List<String> tls = new ArrayList<>();
@@ -130,9 +130,13 @@ public final class MirrorCheck implements Check {
     }
 
     private static String proxy(Situation s) {
-        if (!s.settings().network().proxy().isEmpty()) return s.settings().network().proxy();
-        return s.env().get("HTTPS_PROXY").or(() -> s.env().get("https_proxy")).or(() -> s.env().get("HTTP_PROXY"))
-                .or(() -> s.env().get("http_proxy")).orElse("");
+        Settings.Network net = s.settings().network();
+        if (!net.proxy().isEmpty()) return net.proxy();
+        for (String name : List.of("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy")) {
+            String v = net.proxyVariables().get(name);
+            if (v != null) return v;
+        }
+        return "";
     }
 
     // Rounded: a clock three hours off, measured a moment later, is still "3 hours" off.

@@ -16,7 +16,7 @@ public final class PlatformCheck implements Check {
     public PlatformCheck(Optional<Platform> detected) { this.detected = detected; }
 
     @Override public List<Finding> examine(Situation s) {
-        Optional<String> override = s.env().get("JGVM_PLATFORM");
+        Optional<String> override = s.settings().host().platform();
         if (override.isEmpty()) return List.of(Finding.ok("platform", "jgvm installs Go for %s, this machine's platform".formatted(s.machine())));
         if (detected.isEmpty() || detected.get().equals(s.machine())) {
             return List.of(Finding.ok("platform", "JGVM_PLATFORM=%s, this machine's platform".formatted(override.get())));

@@ -1,7 +1,6 @@
 package dev.jgvm.core.download;
 
 import dev.jgvm.core.config.Settings;
-import dev.jgvm.core.env.Env;
 import dev.jgvm.core.error.ConfigException;
 import dev.jgvm.core.error.JgvmException;
 import dev.jgvm.core.error.NetworkException;
@@ -46,26 +45,24 @@ public final class HttpClient {
     }
 
     /**
-     * A client configured from the {@code [network]} settings and the environment: {@code NETRC} (else
-     * {@code ~/.netrc}), the proxy variables, {@code SSL_CERT_FILE}/{@code SSL_CERT_DIR}.
+     * A client configured from the {@code [network]} settings and what the environment added to them
+     * ({@code SettingsLoader}): the {@code .netrc}, the proxy variables, {@code SSL_CERT_FILE}/{@code SSL_CERT_DIR}.
      *
      * @throws ConfigException when the proxy or the {@code ca_file} cannot be used
      */
-    public static HttpClient create(Settings.Network net, Env env, String version) {
-        Netrc netrc = Netrc.load(env.get("NETRC").map(Path::of).orElse(env.home().resolve(".netrc")));
-        OriginCredentials credentials = new OriginCredentials(netrc);
+    public static HttpClient create(Settings.Network net, String version) {
+        OriginCredentials credentials = new OriginCredentials(net.netrc().map(Netrc::load).orElseGet(() -> Netrc.parse("")));
         ProxyRules proxies;
         try {
-            proxies = ProxyRules.from(net.proxy(), env::get);
+            proxies = ProxyRules.from(net.proxy(), name -> Optional.ofNullable(net.proxyVariables().get(name)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), "write it as http://host:port (user:password@ for a proxy that wants a login), or socks5://host:port");
         }
         Optional<Path> caFile = net.caFile().isEmpty() ? Optional.empty() : Optional.of(Path.of(net.caFile()));
         boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-        TrustRoots roots = TrustRoots.of(linux ? TrustRoots.LINUX_BUNDLES : List.of(), env.get("SSL_CERT_FILE"), env.get("SSL_CERT_DIR"), caFile);
-        long backoff = env.get("JGVM_RETRY_BACKOFF_MS").map(HttpClient::backoffMillis).orElse(250L);
+        TrustRoots roots = TrustRoots.of(linux ? TrustRoots.LINUX_BUNDLES : List.of(), net.sslCertFile(), net.sslCertDir(), caFile);
         OkHttpTransport transport = new OkHttpTransport(net.connectTimeout(), net.readTimeout(),
-                new RetryPolicy(Math.max(0, net.retries()), Duration.ofMillis(backoff)), "jgvm/" + version, proxies, credentials,
+                new RetryPolicy(Math.max(0, net.retries()), net.retryBackoff()), "jgvm/" + version, proxies, credentials,
                 () -> roots.trustManager(caFile));
         if (caFile.isPresent()) {
             try {
@@ -177,17 +174,5 @@ public final class HttpClient {
             case NETWORK -> new NetworkException(e.getMessage(), e.timeout() ? "raise [network] read_timeout, or pick another mirror with --mirror"
                     : "check the network, [network] proxy or HTTPS_PROXY", true, e);
         };
-    }
-
-    // A bad value is the user's to fix, named as such (exit 2), not an internal error.
-    private static long backoffMillis(String v) {
-        try {
-            long n = Long.parseLong(v.strip());
-            if (n >= 0 && n <= 60_000) return n;
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw new dev.jgvm.core.error.ConfigException("JGVM_RETRY_BACKOFF_MS='%s' is not a number of milliseconds".formatted(v),
-                "use 0 to 60000, such as 250");
     }
 }

@@ -2,7 +2,6 @@ package dev.jgvm.core.mirror;
 
 import dev.jgvm.core.config.Settings;
 import dev.jgvm.core.config.Settings.MirrorConfig;
-import dev.jgvm.core.env.Env;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +18,11 @@ public final class EffectiveChain {
     /** One mirror of the chain and where it came from. */
     public record Entry(MirrorConfig config, String from) {}
 
-    public static List<Entry> of(Settings settings, Env env, Optional<String> pinned) {
-        List<MirrorConfig> chain = MirrorChain.configs(settings, env, pinned);
-        List<MirrorConfig> goproxies = MirrorChain.goproxies(env);
-        String goproxyFrom = env.get("GOPROXY").isPresent() ? "GOPROXY (environment)" : "GOPROXY (go env -w file)";
-        boolean override = env.get("JGVM_MIRRORS").isPresent();
+    public static List<Entry> of(Settings settings, Optional<String> pinned) {
+        List<MirrorConfig> chain = MirrorChain.configs(settings, pinned);
+        List<MirrorConfig> goproxies = MirrorChain.goproxies(settings.go());
+        String goproxyFrom = settings.go().goproxyFrom() == Settings.GoproxyFrom.ENVIRONMENT ? "GOPROXY (environment)" : "GOPROXY (go env -w file)";
+        boolean override = settings.mirrorOverride().isPresent();
         List<Entry> out = new ArrayList<>();
         for (MirrorConfig c : chain) {
             String from = settings.mirrors().contains(c) ? "config.toml"

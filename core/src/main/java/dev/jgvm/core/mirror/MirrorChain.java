@@ -2,7 +2,6 @@ package dev.jgvm.core.mirror;
 
 import dev.jgvm.core.config.Settings;
 import dev.jgvm.core.config.Settings.MirrorConfig;
-import dev.jgvm.core.env.Env;
 import dev.jgvm.core.error.ConfigException;
 import dev.jgvm.core.error.JgvmException;
 import dev.jgvm.core.error.NetworkException;
@@ -71,19 +70,17 @@ public final class MirrorChain {
      * The configured chain: {@code JGVM_MIRRORS} (names or {@code type+url} entries) for this command, else the
      * {@code [[mirror]]} tables, else {@link #DEFAULTS}; {@code pinned} keeps one of them by name.
      */
-    public static List<MirrorConfig> configs(Settings settings, Env env, Optional<String> pinned) {
+    public static List<MirrorConfig> configs(Settings settings, Optional<String> pinned) {
         Map<String, MirrorConfig> known = new LinkedHashMap<>();
         List<MirrorConfig> defaults = new ArrayList<>(DEFAULTS);
-        defaults.addAll(goproxies(env));
+        defaults.addAll(goproxies(settings.go()));
         if (defaults.stream().noneMatch(m -> m.url().equals(PROXY_GOLANG_ORG.url()))) defaults.add(PROXY_GOLANG_ORG);
         defaults.forEach(m -> known.put(m.name(), m));
         settings.mirrors().forEach(m -> known.put(m.name(), m));
         List<MirrorConfig> chain = new ArrayList<>();
-        Optional<String> override = env.get("JGVM_MIRRORS");
+        Optional<List<String>> override = settings.mirrorOverride();
         if (override.isPresent()) {
-            for (String entry : override.get().split(",")) {
-                String e = entry.strip();
-                if (e.isEmpty()) continue;
+            for (String e : override.get()) {
                 int plus = e.indexOf('+');
                 if (plus > 0 && e.substring(plus + 1).contains("://")) {
                     String type = e.substring(0, plus);
@@ -114,8 +111,8 @@ public final class MirrorChain {
      * mean nothing for toolchains and are skipped. Both separators are read as "try the next one" (Go's pipe rule):
      * jgvm verifies every answer, so a failing proxy never needs to stop the search.
      */
-    static List<MirrorConfig> goproxies(Env env) {
-        String value = env.get("GOPROXY").orElseGet(() -> goEnvFile(env).orElse(""));
+    static List<MirrorConfig> goproxies(Settings.Go go) {
+        String value = go.goproxy();
         List<MirrorConfig> out = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^,|]*)([,|]?)").matcher(value);
         while (m.find() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
@@ -127,20 +124,6 @@ public final class MirrorChain {
             out.add(new MirrorConfig(e, "goproxy", url, Map.of("name", e, "type", "goproxy", "url", url, "fallback", fallback)));
         }
         return out;
-    }
-
-    // GOPROXY from `go env -w`'s file ($GOENV, else the user config dir's go/env), read without running go.
-    private static Optional<String> goEnvFile(Env env) {
-        java.nio.file.Path file = env.get("GOENV").map(java.nio.file.Path::of)
-                .orElseGet(() -> env.get("XDG_CONFIG_HOME").map(java.nio.file.Path::of).orElse(env.home().resolve(".config")).resolve("go/env"));
-        try {
-            for (String line : java.nio.file.Files.readAllLines(file)) {
-                if (line.startsWith("GOPROXY=")) return Optional.of(line.substring(8).strip());
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // no env file: nothing configured there
-        }
-        return Optional.empty();
     }
 
     /** Builds the sources through the source types found on the class path (the plugins). */

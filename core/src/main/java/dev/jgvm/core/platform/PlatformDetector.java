@@ -1,6 +1,5 @@
 package dev.jgvm.core.platform;
 
-import dev.jgvm.core.env.Env;
 import dev.jgvm.core.error.UsageException;
 
 import java.util.Locale;
@@ -30,8 +29,19 @@ public final class PlatformDetector {
     }
 
     private final Supplier<Machine> machine;
+    private final Optional<String> variable;
+    private final Optional<String> processorArch;
 
-    public PlatformDetector(Supplier<Machine> machine) { this.machine = machine; }
+    /**
+     * @param machine       read only when the platform has to be detected
+     * @param variable      {@code JGVM_PLATFORM} as written, when set
+     * @param processorArch on Windows, the native processor architecture the environment names, when it does
+     */
+    public PlatformDetector(Supplier<Machine> machine, Optional<String> variable, Optional<String> processorArch) {
+        this.machine = machine;
+        this.variable = variable;
+        this.processorArch = processorArch;
+    }
 
     /**
      * The platform to use: the override ({@code --platform}), when given, else {@code JGVM_PLATFORM}, else the detected
@@ -39,12 +49,14 @@ public final class PlatformDetector {
      *
      * @throws UsageException (exit 2) naming {@code --platform} or {@code JGVM_PLATFORM} when its value is not one
      */
-    public Platform platform(Env env, Optional<String> override) {
+    public Platform platform(Optional<String> override) {
         if (override.isPresent()) return known(override.get(), "--platform");
-        Optional<String> variable = env.get("JGVM_PLATFORM");
         if (variable.isPresent()) return known(variable.get(), "JGVM_PLATFORM");
-        return detect(env, machine.get());
+        return detected();
     }
+
+    /** The machine's own platform, whatever {@code JGVM_PLATFORM} says. */
+    public Platform detected() { return detect(processorArch, machine.get()); }
 
     // Go's ports ('go tool dist list'), with armv6l, the archive's spelling of linux/arm.
     private static final java.util.Set<String> GOOS = java.util.Set.of("aix", "android", "darwin", "dragonfly", "freebsd", "illumos",
@@ -66,11 +78,11 @@ public final class PlatformDetector {
         return p;
     }
 
-    static Platform detect(Env env, Machine m) {
+    static Platform detect(Optional<String> processorArch, Machine m) {
         String name = m.osName().toLowerCase(Locale.ROOT);
         if (name.startsWith("windows")) {
             // A 32-bit JVM on 64-bit Windows sees PROCESSOR_ARCHITECTURE=x86 and the native one in the W6432 variable.
-            String arch = env.get("PROCESSOR_ARCHITEW6432").or(() -> env.get("PROCESSOR_ARCHITECTURE")).orElse(m.jvmArch());
+            String arch = processorArch.orElse(m.jvmArch());
             return new Platform("windows", arch(arch));
         }
         String os = name.startsWith("mac") || name.startsWith("darwin") ? "darwin"

@@ -191,4 +191,57 @@ class SettingsLoaderTest {
 
         assertEquals("top", s.mirrors().get(0).table().get("shelf"));
     }
+
+    @Test
+    void whatTheNetworkTakesFromTheEnvironmentIsReadHere() throws IOException {
+        Settings s = load("", "HOME", home, "NETRC", home.resolve("my.netrc"), "SSL_CERT_FILE", "/etc/roots.pem", "SSL_CERT_DIR", "/etc/roots",
+                "https_proxy", "http://proxy.corp.example:3128", "NO_PROXY", ".corp.example", "EDITOR", "vi", "JGVM_RETRY_BACKOFF_MS", "10");
+
+        assertEquals(Optional.of(home.resolve("my.netrc")), s.network().netrc());
+        assertEquals(Optional.of("/etc/roots.pem"), s.network().sslCertFile());
+        assertEquals(Optional.of("/etc/roots"), s.network().sslCertDir());
+        assertEquals(java.util.Map.of("https_proxy", "http://proxy.corp.example:3128", "NO_PROXY", ".corp.example"), s.network().proxyVariables());
+        assertEquals(Duration.ofMillis(10), s.network().retryBackoff());
+        assertEquals(Optional.of(home.resolve(".netrc")), load("", "HOME", home).network().netrc());
+    }
+
+    @Test
+    void goproxyComesFromTheVariableElseGoEnvFile() throws IOException {
+        Path goenv = home.resolve("goenv");
+        Files.writeString(goenv, "GOFLAGS=-mod=mod\nGOPROXY=https://goproxy.cn,direct\n");
+
+        Settings fromFile = load("", "GOENV", goenv);
+        Settings fromVariable = load("", "GOENV", goenv, "GOPROXY", "https://proxy.corp.example", "GOSUMDB", "off");
+        Settings neither = load("", "HOME", home);
+
+        assertEquals(new Settings.Go("https://goproxy.cn,direct", Settings.GoproxyFrom.GO_ENV_FILE, "sum.golang.org"), fromFile.go());
+        assertEquals(new Settings.Go("https://proxy.corp.example", Settings.GoproxyFrom.ENVIRONMENT, "off"), fromVariable.go());
+        assertEquals(Settings.Go.defaults(), neither.go());
+    }
+
+    @Test
+    void theMirrorOverrideAndThePlatformAreReadHere() throws IOException {
+        Settings s = load("", "JGVM_MIRRORS", " corp, ,goproxy+https://goproxy.cn ", "JGVM_PLATFORM", "linux/arm64",
+                "PROCESSOR_ARCHITECTURE", "x86", "PROCESSOR_ARCHITEW6432", "AMD64");
+
+        assertEquals(Optional.of(List.of("corp", "goproxy+https://goproxy.cn")), s.mirrorOverride());
+        assertEquals(new Settings.Host(Optional.of("linux/arm64"), Optional.of("AMD64")), s.host());
+        assertEquals(Optional.empty(), load("").mirrorOverride());
+    }
+
+    @Test
+    void aBadRetryBackoffIsRefusedNamingTheVariable() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("", "JGVM_RETRY_BACKOFF_MS", "soon"));
+
+        assertEquals("JGVM_RETRY_BACKOFF_MS='soon' is not a number of milliseconds", e.getMessage());
+    }
+
+    @Test
+    void theConsoleIsReadWithoutTheFile() throws IOException {
+        Files.writeString(home.resolve("config.toml"), "not toml [");
+
+        Settings.Console c = SettingsLoader.console(Env.of("JGVM_HOME", home, "NO_COLOR", "1", "JGVM_STDERR_TTY", "1", "JGVM_DEBUG", "0"));
+
+        assertEquals(new Settings.Console(true, true, false), c);
+    }
 }

@@ -58,8 +58,7 @@ class DownloaderTest {
     void stop() { server.stop(0); }
 
     private Downloader downloader(long cap) {
-        HttpClient http = HttpClient.create(new Settings.Network(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5), 0, "", ""),
-                Env.of("HOME", tmp), "test");
+        HttpClient http = HttpClient.create(new Settings.Network(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5), 0, "", ""), "test");
         return new Downloader(http, 0, cap);
     }
 

@@ -3,6 +3,7 @@ package dev.jgvm.core.download;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import dev.jgvm.core.config.Settings;
+import dev.jgvm.core.config.SettingsLoader;
 import dev.jgvm.core.env.Env;
 import dev.jgvm.core.error.NetworkException;
 import dev.jgvm.core.event.ProgressListener;
@@ -56,8 +57,10 @@ class HttpClientTest {
     private static String url(String address, HttpServer s) { return "http://" + address + ":" + s.getAddress().getPort(); }
 
     private HttpClient client(Env env) {
-        Settings.Network net = new Settings.Network(Duration.ofSeconds(2), Duration.ofSeconds(2), 2, "", "");
-        return HttpClient.create(net, env.with("JGVM_RETRY_BACKOFF_MS", "1"), "test");
+        // Through SettingsLoader, which is where the environment's NETRC, proxies and roots are read.
+        Env e = env.with("JGVM_RETRY_BACKOFF_MS", "1").with("JGVM_CONNECT_TIMEOUT", "2s").with("JGVM_READ_TIMEOUT", "2s")
+                .with("JGVM_HOME", env.home().resolve("jgvm-home").toString());
+        return HttpClient.create(new SettingsLoader().load(e).network(), "test");
     }
 
     @Test
@@ -158,7 +161,7 @@ class HttpClientTest {
             relay.setDaemon(true);   // it relays until the pooled connection closes
             relay.start();
             Settings.Network net = new Settings.Network(Duration.ofSeconds(2), Duration.ofSeconds(5), 0, "", "");
-            HttpClient http = HttpClient.create(net, Env.of("HOME", tmp, "ALL_PROXY", "socks5h://127.0.0.1:" + socks.getLocalPort()), "test");
+            HttpClient http = HttpClient.create(net.withProxyVariables(java.util.Map.of("ALL_PROXY", "socks5h://127.0.0.1:" + socks.getLocalPort())), "test");
 
             String body = http.text(URI.create("http://localhost:" + mirror.getAddress().getPort() + "/index"), 100);
 

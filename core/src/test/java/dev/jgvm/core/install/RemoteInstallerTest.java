@@ -50,7 +50,7 @@ class RemoteInstallerTest {
     private InstallStore store() { return new InstallStore(home, Duration.ofSeconds(20)); }
 
     private RemoteInstaller remote(List<Source> sources, boolean offline) {
-        HttpClient http = HttpClient.create(Settings.Network.defaults(), Env.of("HOME", work), "test");
+        HttpClient http = HttpClient.create(Settings.Network.defaults(), "test");
         ArtifactVerifier verifier = new ArtifactVerifier(http, TrustedKeys.builtIn(), List.of(), EvidenceLevel.MIRROR, offline);
         return new RemoteInstaller(new Installer(store(), new ArchiveExtractor(), List.of()), store(), new MirrorChain(sources), verifier,
                 new ArchiveCache(home.resolve("cache")), new Downloader(http, 0));

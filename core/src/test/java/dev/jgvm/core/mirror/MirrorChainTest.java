@@ -1,6 +1,7 @@
 package dev.jgvm.core.mirror;
 
 import dev.jgvm.core.config.Settings;
+import dev.jgvm.core.config.SettingsLoader;
 import dev.jgvm.core.config.Settings.MirrorConfig;
 import dev.jgvm.core.env.Env;
 import dev.jgvm.core.error.ConfigException;
@@ -26,7 +27,7 @@ class MirrorChainTest {
         kv[0] = "HOME";
         kv[1] = home;
         System.arraycopy(env, 0, kv, 2, env.length);
-        return MirrorChain.configs(Settings.defaults(), Env.of(kv), Optional.empty());
+        return MirrorChain.configs(new SettingsLoader().load(Env.of(kv)), Optional.empty());
     }
 
     @Test
@@ -71,8 +72,8 @@ class MirrorChainTest {
         assertEquals(List.of("china", "dl+https://mirrors.ustc.edu.cn/golang/"),
                 chain("JGVM_MIRRORS", "china, dl+https://mirrors.ustc.edu.cn/golang/").stream().map(MirrorConfig::name).toList());
         assertThrows(ConfigException.class, () -> chain("JGVM_MIRRORS", "nowhere"));
-        assertEquals("china", MirrorChain.configs(Settings.defaults(), Env.of("HOME", home), Optional.of("china")).get(0).name());
-        UsageException e = assertThrows(UsageException.class, () -> MirrorChain.configs(Settings.defaults(), Env.of("HOME", home), Optional.of("nope")));
+        assertEquals("china", MirrorChain.configs(Settings.defaults(), Optional.of("china")).get(0).name());
+        UsageException e = assertThrows(UsageException.class, () -> MirrorChain.configs(Settings.defaults(), Optional.of("nope")));
         assertTrue(e.getMessage().contains("no mirror named 'nope'"));
     }
 

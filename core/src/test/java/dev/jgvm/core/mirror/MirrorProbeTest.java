@@ -23,7 +23,7 @@ class MirrorProbeTest {
 
     private MirrorProbe probe() {
         Settings.Network net = new Settings.Network(Duration.ofSeconds(1), Duration.ofSeconds(1), 0, "", "");
-        return new MirrorProbe(HttpClient.create(net, Env.of("HOME", tmp), "test"), null, Platform.parse("linux/amd64"));
+        return new MirrorProbe(HttpClient.create(net, "test"), null, Platform.parse("linux/amd64"));
     }
 
     @Test

@@ -1,8 +1,12 @@
 package dev.jgvm.core.platform;
 
+import dev.jgvm.core.config.Settings;
+import dev.jgvm.core.config.SettingsLoader;
 import dev.jgvm.core.env.Env;
 import dev.jgvm.core.error.UsageException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,16 +38,17 @@ class PlatformTest {
             "FreeBSD|amd64|amd64|false|freebsd/amd64",
     })
     void detectsTheOperatingSystemsViewNotTheJvms(String os, String jvmArch, String uname, boolean rosetta, String expected) {
-        Platform p = PlatformDetector.detect(Env.of(), new FakeMachine(os, jvmArch, Optional.of(uname), rosetta));
+        Platform p = PlatformDetector.detect(Optional.empty(), new FakeMachine(os, jvmArch, Optional.of(uname), rosetta));
 
         assertEquals(expected, p.toString());
     }
 
     @Test
-    void aThirtyTwoBitJvmOnSixtyFourBitWindowsGetsSixtyFourBitGo() {
-        Env env = Env.of("PROCESSOR_ARCHITECTURE", "x86", "PROCESSOR_ARCHITEW6432", "AMD64");
+    void aThirtyTwoBitJvmOnSixtyFourBitWindowsGetsSixtyFourBitGo(@TempDir Path home) {
+        Settings.Host host = new SettingsLoader().load(Env.of("HOME", home, "PROCESSOR_ARCHITECTURE", "x86", "PROCESSOR_ARCHITEW6432", "AMD64")).host();
 
-        Platform p = PlatformDetector.detect(env, new FakeMachine("Windows 11", "x86", Optional.empty(), false));
+        Platform p = new PlatformDetector(() -> new FakeMachine("Windows 11", "x86", Optional.empty(), false), host.platform(), host.processorArch())
+                .platform(Optional.empty());
 
         assertEquals("windows/amd64", p.toString());
         assertEquals(".zip", p.archiveExtension());
@@ -51,19 +56,23 @@ class PlatformTest {
 
     @Test
     void theOverrideWinsOverDetection() {
-        PlatformDetector d = new PlatformDetector(() -> new FakeMachine("Linux", "amd64", Optional.of("x86_64"), false));
+        PlatformDetector d = new PlatformDetector(() -> new FakeMachine("Linux", "amd64", Optional.of("x86_64"), false),
+                Optional.of("darwin/arm64"), Optional.empty());
 
-        assertEquals("darwin/arm64", d.platform(Env.of("JGVM_PLATFORM", "darwin/arm64"), Optional.empty()).toString());
-        assertEquals("linux/arm", d.platform(Env.of("JGVM_PLATFORM", "darwin/arm64"), Optional.of("linux/armv6l")).toString());
+        assertEquals("darwin/arm64", d.platform(Optional.empty()).toString());
+        assertEquals("linux/arm", d.platform(Optional.of("linux/armv6l")).toString());
+        assertEquals("linux/amd64", d.detected().toString());
     }
 
     @Test
     void anOverrideGoDoesNotKnowIsAUsageErrorNamingWhereItCameFrom() {
-        PlatformDetector d = new PlatformDetector(() -> new FakeMachine("Linux", "amd64", Optional.of("x86_64"), false));
+        PlatformDetector d = new PlatformDetector(() -> new FakeMachine("Linux", "amd64", Optional.of("x86_64"), false), Optional.empty(), Optional.empty());
 
         for (String bad : List.of("foo", "linux/foo", "plan10/amd64", "/")) {
-            UsageException variable = assertThrows(UsageException.class, () -> d.platform(Env.of("JGVM_PLATFORM", bad), Optional.empty()));
-            UsageException option = assertThrows(UsageException.class, () -> d.platform(Env.of(), Optional.of(bad)));
+            PlatformDetector fromVariable = new PlatformDetector(() -> new FakeMachine("Linux", "amd64", Optional.of("x86_64"), false),
+                    Optional.of(bad), Optional.empty());
+            UsageException variable = assertThrows(UsageException.class, () -> fromVariable.platform(Optional.empty()));
+            UsageException option = assertThrows(UsageException.class, () -> d.platform(Optional.of(bad)));
 
             assertEquals("JGVM_PLATFORM '%s' is not a platform Go supports".formatted(bad), variable.getMessage());
             assertEquals("--platform '%s' is not a platform Go supports".formatted(bad), option.getMessage());

@@ -56,7 +56,7 @@ class ArtifactVerifierTest {
 
     private ArtifactVerifier verifier(List<URI> origins) {
         Settings.Network net = new Settings.Network(Duration.ofSeconds(2), Duration.ofSeconds(2), 2, "", "");
-        HttpClient http = HttpClient.create(net, Env.of("HOME", home, "JGVM_RETRY_BACKOFF_MS", "1"), "test");
+        HttpClient http = HttpClient.create(net.withRetryBackoff(Duration.ofMillis(1)), "test");
         return new ArtifactVerifier(http, TrustedKeys.load(home.resolve("keys")), origins, EvidenceLevel.ORIGIN, false);
     }
 

@@ -45,7 +45,7 @@ class CredentialsTest {
 
     // What core lends plugins, built as core builds it (the test stands in for the composition root).
     private PluginHost context(Env env) {
-        HttpClient http = HttpClient.create(Settings.Network.defaults(), env, "test");
+        HttpClient http = HttpClient.create(new dev.jgvm.core.config.SettingsLoader().load(env).network(), "test");
         return new PluginHost(() -> http, tmp.resolve("plugins"), Settings.defaults(), env, ProgressListener.NONE);
     }
 

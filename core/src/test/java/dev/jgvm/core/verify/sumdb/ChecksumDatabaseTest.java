@@ -42,7 +42,7 @@ class ChecksumDatabaseTest {
     }
 
     private ChecksumDatabase client() {
-        return new ChecksumDatabase(HttpClient.create(Settings.Network.defaults(), Env.of("HOME", tmp), "test"),
+        return new ChecksumDatabase(HttpClient.create(Settings.Network.defaults(), "test"),
                 Note.Verifier.parse(log.verifierKey), tmp.resolve("state"));
     }
 
