@@ -128,23 +128,7 @@ public final class Main {
     }
 
     static CommandLine commandLine(Services s, Terminal.Settings ts, String... args) {
-        CommandLine.IFactory fallback = CommandLine.defaultFactory();
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <K> K create(Class<K> cls) throws Exception {
-                if (cls == JgvmCommand.class) return (K) new JgvmCommand(ts);
-                // init prints completion for every command, so it gets the whole model.
-                if (cls == InitCommand.class) return (K) new InitCommand(s, () -> commandLine(s, ts));
-                if (SUBCOMMANDS.containsValue(cls) || cls.getEnclosingClass() == KeysCommand.class || cls.getEnclosingClass() == BundleCommand.class
-                        || cls.getEnclosingClass() == MirrorCommand.class
-                        || cls.getEnclosingClass() == CacheCommand.class
-                        || cls.getEnclosingClass() == ToolsCommand.class) {
-                    return (K) cls.getConstructor(Services.class).newInstance(s);
-                }
-                return fallback.create(cls);
-            }
-        };
+        CommandLine.IFactory factory = new CommandFactory(s, ts, () -> commandLine(s, ts));
         CommandLine cl = new CommandLine(JgvmCommand.class, factory);
         // Building a subcommand's model costs start-up time (annotation reflection), so a run that names one
         // builds only that one; help and mistakes get them all.
