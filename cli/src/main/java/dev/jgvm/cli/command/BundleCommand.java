@@ -1,6 +1,8 @@
 package dev.jgvm.cli.command;
 
 import com.google.gson.JsonArray;
+import dev.jgvm.cli.render.Progress;
+import dev.jgvm.cli.render.Json;
 import com.google.gson.JsonObject;
 import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;
@@ -64,7 +66,7 @@ public final class BundleCommand implements Runnable {
 
         @Override public Integer call() {
             Terminal t = services.terminal();
-            ProgressListener progress = InstallCommand.listener(t);
+            ProgressListener progress = Progress.listener(t);
             Optional<PgpSigner> signer = Optional.ofNullable(signKey).map(k -> PgpSigner.load(services.env().cwd().resolve(k), passphrase(t)));
             if (signer.isEmpty()) t.warn("the bundle is not signed (no --sign-key): machines will refuse it unless their [verify] minimum is 'mirror'");
             List<Platform> targets = platforms.isEmpty() ? List.of(services.platforms().platform(Optional.empty()))
@@ -143,7 +145,7 @@ public final class BundleCommand implements Runnable {
 
         @Override public Integer call() {
             Terminal t = services.terminal();
-            ProgressListener progress = InstallCommand.listener(t);
+            ProgressListener progress = Progress.listener(t);
             Path file = services.env().cwd().resolve(bundle);
             if (!java.nio.file.Files.exists(file)) throw new UsageException("no such bundle '%s'".formatted(bundle), "give the .tar that 'jgvm bundle create' wrote");
             BundleImporter importer = new BundleImporter(services.store(), new ArchiveCache(services.store().cacheDir()), services.localVerifier());

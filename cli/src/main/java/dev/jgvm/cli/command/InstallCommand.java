@@ -1,7 +1,9 @@
 package dev.jgvm.cli.command;
 
 import com.google.gson.JsonObject;
+import dev.jgvm.cli.render.Json;
 import dev.jgvm.cli.Services;
+import dev.jgvm.cli.render.Progress;
 import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.error.ExitCode;
 import dev.jgvm.core.error.UsageException;
@@ -9,7 +11,6 @@ import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.install.Installer.Installation;
 import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.dist.Checksum;
-import dev.jgvm.core.verify.Evidence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,7 +61,7 @@ public final class InstallCommand implements Callable<Integer> {
         Optional<Checksum> digest = Optional.ofNullable(sha256).map(Checksum::sha256);
         Platform target = services.platforms().platform(Optional.ofNullable(platform));
         Path file = services.env().cwd().resolve(from);
-        Installation done = services.installer().installFromFile(file, digest, target, force, listener(t), services.localVerifier(),
+        Installation done = services.installer().installFromFile(file, digest, target, force, Progress.listener(t), services.localVerifier(),
                 new dev.jgvm.core.download.ArchiveCache(services.store().cacheDir()));
         if (done.alreadyInstalled()) {
             t.info("go %s is already installed".formatted(done.version()));
@@ -82,47 +83,6 @@ public final class InstallCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    /** With --json, progress is a stream of JSON objects on stderr, one per line; stdout keeps the answer. */
-    static ProgressListener jsonEvents(Terminal t) {
-        return new ProgressListener() {
-            private long lastBytes = -1;
-
-            private void emit(String event, String... keysAndValues) {
-                JsonObject o = new JsonObject();
-                o.addProperty("event", event);
-                for (int i = 0; i + 1 < keysAndValues.length; i += 2) o.addProperty(keysAndValues[i], keysAndValues[i + 1]);
-                t.err().println(o);
-                t.err().flush();
-            }
-
-            @Override public void step(String what) { emit("step", "message", what); }
-
-            @Override public void bytesReceived(long soFar, long total) {
-                // One event per 4 MiB, and the last one.
-                if (lastBytes >= 0 && soFar - lastBytes < (4 << 20) && soFar != total) return;
-                lastBytes = soFar;
-                JsonObject o = new JsonObject();
-                o.addProperty("event", "download");
-                o.addProperty("bytes", soFar);
-                o.addProperty("total", total);
-                t.err().println(o);
-                t.err().flush();
-            }
-
-            @Override public void verified(Evidence e) { emit("verified", "kind", e.kind().text(), "detail", e.detail()); }
-
-            @Override public void notice(String message) { emit("notice", "message", message); }
-
-            @Override public void warning(String message) { emit("warning", "message", message); }
-
-            @Override public void rejected(String source, String message) { emit("rejected", "mirror", source, "message", message); }
-
-            @Override public void skipped(String source, String message) { emit("skipped", "mirror", source, "message", message); }
-
-            @Override public void published(String version, Path goroot) { emit("published", "version", version, "goroot", goroot.toString()); }
-        };
-    }
-
     private int installFromMirrors(Terminal t) {
         List<String> wanted = new ArrayList<>(specs);
         if (wanted.isEmpty()) {
@@ -132,7 +92,7 @@ public final class InstallCommand implements Callable<Integer> {
             wanted.add(here.spec());
         }
         Platform target = services.platforms().platform(Optional.ofNullable(platform));
-        ProgressListener progress = listener(t);
+        ProgressListener progress = Progress.listener(t);
         var remote = services.remoteInstaller(Optional.ofNullable(mirror), allowMirrorChecksums, offline, progress);
         List<Installation> done = new ArrayList<>();
         for (String spec : wanted) {
@@ -156,40 +116,5 @@ public final class InstallCommand implements Callable<Integer> {
         }
         Selected.warnIfOlderThanGoMod(services);
         return ExitCode.OK.code();
-    }
-
-    static ProgressListener listener(Terminal t) {
-        if (t.json()) return jsonEvents(t);
-        return new ProgressListener() {
-            @Override public void step(String what) { t.detail(what); }
-
-            @Override public void verified(Evidence e) {
-                bar.finish();
-                t.detail("verified (%s): %s".formatted(e.kind().text(), e.detail()));
-            }
-
-            @Override public void notice(String message) { t.info(message); }
-
-            @Override public void warning(String message) { t.warn(message); }
-
-            @Override public void published(String version, Path goroot) {
-                bar.finish();
-                t.info("installed go %s in %s".formatted(version, goroot));
-            }
-
-            @Override public void rejected(String source, String message) {
-                bar.finish();
-                t.error(message);
-            }
-
-            @Override public void skipped(String source, String message) {
-                bar.finish();
-                t.detail("mirror '%s': %s".formatted(source, message));
-            }
-
-            private final ProgressBar bar = new ProgressBar(t);
-
-            @Override public void bytesReceived(long soFar, long total) { bar.update(soFar, total); }
-        };
     }
 }

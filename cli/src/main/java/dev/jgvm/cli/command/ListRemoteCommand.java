@@ -1,6 +1,8 @@
 package dev.jgvm.cli.command;
 
 import com.google.gson.JsonArray;
+import dev.jgvm.cli.render.Progress;
+import dev.jgvm.cli.render.Json;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -53,7 +55,7 @@ public final class ListRemoteCommand implements Callable<Integer> {
         Path cacheFile = services.store().cacheDir().resolve("releases.json");
         Cached list;
         try {
-            MirrorChain chain = services.chain(Optional.ofNullable(mirror), InstallCommand.listener(t));
+            MirrorChain chain = services.chain(Optional.ofNullable(mirror), Progress.listener(t));
             ReleaseCatalog catalog = services.releaseCatalog(chain, false);
             // --mirror asks for that mirror's list; otherwise the official list decides when it answers.
             ReleaseCatalog.Listing l;

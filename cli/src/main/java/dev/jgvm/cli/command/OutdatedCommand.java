@@ -1,6 +1,8 @@
 package dev.jgvm.cli.command;
 
 import com.google.gson.JsonArray;
+import dev.jgvm.cli.render.Progress;
+import dev.jgvm.cli.render.Json;
 import com.google.gson.JsonObject;
 import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;
@@ -57,7 +59,7 @@ public final class OutdatedCommand implements Callable<Integer> {
         Resolution here = services.resolveHere();
         Optional<VersionSpec> selected = here.none() || here.system() ? Optional.empty() : Optional.of(VersionSpec.parse(here.spec()));
         Platform platform = services.platforms().platform(Optional.empty());
-        MirrorChain.Listing listing = services.chain(mirror, InstallCommand.listener(services.terminal())).list();
+        MirrorChain.Listing listing = services.chain(mirror, Progress.listener(services.terminal())).list();
         return new Report(Outdated.lines(services.store().installed(), selected, listing, platform), listing.source(), listing.releases(), here, platform);
     }
 

@@ -1,6 +1,7 @@
 package dev.jgvm.cli.command;
 
 import com.google.gson.JsonArray;
+import dev.jgvm.cli.render.Json;
 import com.google.gson.JsonObject;
 import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;

@@ -1,6 +1,8 @@
 package dev.jgvm.cli.command;
 
 import com.google.gson.JsonArray;
+import dev.jgvm.cli.render.Progress;
+import dev.jgvm.cli.render.Json;
 import com.google.gson.JsonObject;
 import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;
@@ -48,7 +50,7 @@ public final class ToolsCommand implements Runnable {
                         "name an installed version: 'jgvm tools sync 1.22'"));
             }
             if (services.settings().defaultTools().isEmpty()) t.info("no default tools are configured ([hooks] default_tools in config.toml)");
-            List<String> warnings = services.hooks().run(v, services.store().goroot(v), InstallCommand.listener(t));
+            List<String> warnings = services.hooks().run(v, services.store().goroot(v), Progress.listener(t));
             if (t.json()) {
                 JsonObject o = new JsonObject();
                 o.addProperty("version", v.name());

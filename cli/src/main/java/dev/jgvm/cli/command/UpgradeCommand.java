@@ -1,6 +1,8 @@
 package dev.jgvm.cli.command;
 
 import com.google.gson.JsonArray;
+import dev.jgvm.cli.render.Progress;
+import dev.jgvm.cli.render.Json;
 import com.google.gson.JsonObject;
 import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;
@@ -77,8 +79,8 @@ public final class UpgradeCommand implements Callable<Integer> {
         JsonArray done = new JsonArray();
         for (Outdated.Line l : chosen) {
             GoVersion to = l.newest().orElseThrow();
-            Installation i = services.remoteInstaller(Optional.ofNullable(mirror), false, false, InstallCommand.listener(t))
-                    .install(new VersionSpec.Exact(to), report.platform(), false, false, InstallCommand.listener(t));
+            Installation i = services.remoteInstaller(Optional.ofNullable(mirror), false, false, Progress.listener(t))
+                    .install(new VersionSpec.Exact(to), report.platform(), false, false, Progress.listener(t));
             String from = l.installed().map(GoVersion::name).orElse("-");
             if (t.json()) {
                 JsonObject o = new JsonObject();

@@ -1,6 +1,8 @@
 package dev.jgvm.cli.command;
 
 import com.google.gson.JsonObject;
+import dev.jgvm.cli.render.Progress;
+import dev.jgvm.cli.render.Json;
 import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.error.ExitCode;
@@ -38,8 +40,8 @@ public final class UseCommand implements Callable<Integer> {
             // use installs what it selects when it is missing.
             t.info("go %s is not installed; installing it".formatted(wanted.text()));
             var platform = services.platforms().platform(Optional.empty());
-            var done = services.remoteInstaller(Optional.empty(), false, false, InstallCommand.listener(t))
-                    .install(wanted, platform, false, false, InstallCommand.listener(t));
+            var done = services.remoteInstaller(Optional.empty(), false, false, Progress.listener(t))
+                    .install(wanted, platform, false, false, Progress.listener(t));
             v = Optional.of(done.version());
         }
         Path file = global ? store.globalVersionFile() : services.env().cwd().resolve(".go-version");

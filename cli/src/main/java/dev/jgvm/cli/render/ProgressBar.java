@@ -1,6 +1,4 @@
-package dev.jgvm.cli.command;
-
-import dev.jgvm.cli.render.Terminal;
+package dev.jgvm.cli.render;
 
 /** A one-line download bar on stderr, drawn only when stderr is a terminal and --quiet is off (ARCHITECTURE.md, 'Invariants'). */
 final class ProgressBar {
