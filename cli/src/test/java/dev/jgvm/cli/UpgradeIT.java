@@ -51,10 +51,11 @@ class UpgradeIT {
 
             assertEquals(0, text.exitCode(), text.toString());
             assertEquals("1.22    1.22.3    1.22.5    outdated (selected here)\n1.21    1.21.13   1.21.13   up to date\n", text.out());
-            assertTrue(text.err().contains("info: newest releases as listed by mirror 'primary'"), text.err());
+            assertTrue(text.err().contains("info: newest releases as listed by mirror 'primary', not by the official release list ("), text.err());
             assertTrue(text.err().contains("hint: 'jgvm upgrade' installs them"), text.err());
             JsonObject o = JsonParser.parseString(json.out()).getAsJsonObject();
             assertEquals("primary", o.get("source").getAsString());
+            assertEquals("mirror", o.get("listing").getAsString());
             JsonObject first = o.getAsJsonArray("lines").get(0).getAsJsonObject();
             assertEquals("1.22", first.get("line").getAsString());
             assertEquals("1.22.3", first.get("installed").getAsString());
@@ -62,6 +63,47 @@ class UpgradeIT {
             assertTrue(first.get("outdated").getAsBoolean());
             assertTrue(first.get("selected").getAsBoolean());
         }
+    }
+
+    @Test
+    void outdatedReadsTheOfficialListFirstAsInstallsResolutionDoes() throws IOException {
+        try (FakeGoMirror m = FakeGoMirror.serving(Scenario.FREEZING_MIRROR).start().officialList(true)) {
+            Cli jgvm = cli(m);
+
+            CliResult text = jgvm.run("outdated");
+            CliResult json = jgvm.run("--json", "outdated");
+
+            assertEquals(0, text.exitCode(), text.toString());
+            // The mirror froze at 1.21.13; the official list knows 1.22.5.
+            assertEquals("1.22    1.22.3    1.22.5    outdated (selected here)\n1.21    1.21.13   1.21.13   up to date\n", text.out());
+            assertTrue(text.err().contains("info: newest releases as listed by the official release list '" + m.originUrl() + "?mode=json&include=all'"),
+                    text.err());
+            JsonObject o = JsonParser.parseString(json.out()).getAsJsonObject();
+            assertEquals(m.originUrl() + "?mode=json&include=all", o.get("source").getAsString());
+            assertEquals("official", o.get("listing").getAsString());
+        }
+    }
+
+    @Test
+    void outdatedWithNothingAnsweringShowsTheListingReadLastAndSaysSo() throws IOException {
+        Cli jgvm;
+        try (FakeGoMirror m = FakeGoMirror.serving(Scenario.TWO_STABLE_ONE_RC).start()) {
+            jgvm = cli(m);
+            assertEquals(0, jgvm.run("outdated").exitCode());
+        }
+        // Without the dl plugin's own copy of the mirror's listing, so that the catalogue's memory is what answers.
+        deleteTree(home.resolve("cache/plugins"));
+
+        CliResult text = jgvm.run("outdated");
+        CliResult json = jgvm.run("--json", "outdated");
+
+        assertEquals(0, text.exitCode(), text.toString());
+        assertEquals("1.22    1.22.3    1.22.5    outdated (selected here)\n1.21    1.21.13   1.21.13   up to date\n", text.out());
+        assertTrue(text.err().contains("warn: no mirror answered ("), text.err());
+        assertTrue(text.err().contains("newest releases as listed by mirror 'primary', read today"), text.err());
+        JsonObject o = JsonParser.parseString(json.out()).getAsJsonObject();
+        assertEquals("cache", o.get("listing").getAsString());
+        assertEquals("mirror 'primary'", o.get("source").getAsString());
     }
 
     @Test
@@ -104,6 +146,13 @@ class UpgradeIT {
             assertTrue(release.err().contains("error: '1.22.5' is not a release line"), release.err());
             assertEquals(3, unlisted.exitCode());
             assertTrue(unlisted.err().contains("error: mirror 'primary' lists no release of go 1.19 for linux/amd64"), unlisted.err());
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 }

@@ -8,7 +8,7 @@ import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.error.ExitCode;
 import dev.jgvm.core.install.Outdated;
-import dev.jgvm.core.mirror.MirrorChain;
+import dev.jgvm.core.mirror.ReleaseCatalog;
 import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.resolve.Resolution;
 import dev.jgvm.core.spi.Release;
@@ -36,7 +36,8 @@ public final class OutdatedCommand implements Callable<Integer> {
         Report r = report(services, Optional.ofNullable(mirror));
         if (t.json()) {
             JsonObject o = new JsonObject();
-            o.addProperty("source", r.source());
+            o.addProperty("source", r.listing().source());
+            o.addProperty("listing", r.listing().kind());
             o.add("lines", json(r.lines()));
             t.out().println(Json.render(o));
         } else {
@@ -46,21 +47,39 @@ public final class OutdatedCommand implements Callable<Integer> {
             }
             if (r.lines().isEmpty()) t.info("nothing is installed or selected here");
         }
-        t.info("newest releases as listed by mirror '%s'".formatted(r.source()));
+        say(t, r.listing());
         long behind = r.lines().stream().filter(Outdated.Line::outdated).count();
         if (behind > 0) t.hint("'jgvm upgrade' installs them; 'jgvm upgrade --pin' also rewrites this project's .go-version");
         return ExitCode.OK.code();
     }
 
     /** The lines, and whose listing said so. */
-    record Report(List<Outdated.Line> lines, String source, List<Release> releases, Resolution here, Platform platform) {}
+    record Report(List<Outdated.Line> lines, ReleaseCatalog.Listing listing, Resolution here, Platform platform) {
+        List<Release> releases() { return listing.releases(); }
+    }
 
+    // The releases come from the catalogue, as install's resolution does: the official list first, else a mirror's
+    // listing (said so), else the listing last read when nothing answers.
     static Report report(Services services, Optional<String> mirror) {
         Resolution here = services.resolveHere();
         Optional<VersionSpec> selected = here.none() || here.system() ? Optional.empty() : Optional.of(VersionSpec.parse(here.spec()));
         Platform platform = services.platforms().platform(Optional.empty());
-        MirrorChain.Listing listing = services.chain(mirror, Progress.listener(services.terminal())).list();
-        return new Report(Outdated.lines(services.store().installed(), selected, listing, platform), listing.source(), listing.releases(), here, platform);
+        ReleaseCatalog catalog = services.releaseCatalog(services.chain(mirror, Progress.listener(services.terminal())), false);
+        ReleaseCatalog.Listing listing = catalog.available(mirror, platform);
+        return new Report(Outdated.lines(services.store().installed(), selected, listing.releases(), platform), listing, here, platform);
+    }
+
+    /** Says on stderr whose listing the newest releases come from. */
+    static void say(Terminal t, ReleaseCatalog.Listing l) {
+        if (l.cached()) {
+            t.warn("no mirror answered (%s); newest releases as listed by %s, read %s".formatted(String.join("; ", l.whyNot()), l.whose(),
+                    l.cachedAt().map(at -> java.time.Duration.between(at, java.time.Instant.now()).toDays()).map(d -> d == 0 ? "today" : d + " days ago")
+                            .orElse("")));
+        } else if (l.official()) {
+            t.info("newest releases as listed by %s".formatted(l.whose()));
+        } else {
+            t.info("newest releases as listed by %s, not by the official release list (%s)".formatted(l.whose(), String.join("; ", l.whyNot())));
+        }
     }
 
     private static String status(Outdated.Line l) {

@@ -61,7 +61,7 @@ public final class UpgradeCommand implements Callable<Integer> {
         for (VersionSpec s : wanted) {
             Outdated.Line line = Outdated.lines(services.store().installed(), Optional.of(s), report.releases(), report.platform()).get(0);
             if (line.newest().isEmpty()) {
-                throw new VersionNotFoundException("mirror '%s' lists no release of go %s for %s".formatted(report.source(), s.text(), report.platform()),
+                throw new VersionNotFoundException("%s lists no release of go %s for %s".formatted(report.listing().whose(), s.text(), report.platform()),
                         "'jgvm list-remote %s' shows what is available".formatted(s.text()));
             }
             considered.add(line);
@@ -104,12 +104,13 @@ public final class UpgradeCommand implements Callable<Integer> {
         }
         if (t.json()) {
             JsonObject o = new JsonObject();
-            o.addProperty("source", report.source());
+            o.addProperty("source", report.listing().source());
+            o.addProperty("listing", report.listing().kind());
             o.add("upgraded", done);
             if (pinFile.isPresent()) o.addProperty("pinned", pinFile.get().toString());
             t.out().println(Json.render(o));
         }
-        if (chosen.isEmpty()) t.info("every line is up to date (newest releases as listed by mirror '%s')".formatted(report.source()));
+        if (chosen.isEmpty()) t.info("every line is up to date (newest releases as listed by %s)".formatted(report.listing().whose()));
         else if (!pin && chosen.stream().anyMatch(Outdated.Line::selected)
                 && report.here().selection().spec().map(s -> VersionSpec.parse(s) instanceof VersionSpec.Exact).orElse(false)) {
             t.hint("this project still selects %s exactly; 'jgvm upgrade --pin' rewrites its .go-version".formatted(report.here().spec()));

@@ -6,6 +6,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.jgvm.core.dist.ArchiveName;
+import dev.jgvm.core.download.ArchiveCache;
 import dev.jgvm.core.download.HttpClient;
 import dev.jgvm.core.download.SmallFile;
 import dev.jgvm.core.error.JgvmException;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -45,6 +48,8 @@ public final class ReleaseCatalog {
     private final List<URI> lists;
     private final MirrorChain chain;
     private final Path memory;
+    private final Path cacheDir;
+    private final Path listingMemory;
     private final Supplier<Collection<GoVersion>> alsoSeen;
 
     /**
@@ -57,6 +62,8 @@ public final class ReleaseCatalog {
         this.lists = List.copyOf(lists);
         this.chain = chain;
         this.memory = cacheDir.resolve("official-releases.json");
+        this.cacheDir = cacheDir;
+        this.listingMemory = cacheDir.resolve("releases.json");
         this.alsoSeen = alsoSeen;
     }
 
@@ -80,14 +87,101 @@ public final class ReleaseCatalog {
     /**
      * Releases and whose list they are.
      *
-     * @param source   the official list's URL, or the mirror's name
+     * @param source   the official list's URL, or the mirror's name; for a listing from the cache, whose listing it
+     *                 was when it was read ("the official release list '…'", "mirror '…'", "the archive cache")
      * @param official whether an official list answered
-     * @param whyNot   when a mirror's listing was used: why no official list answered
+     * @param whyNot   when a mirror's listing (or the cache) was used: why no official list (or no mirror) answered
+     * @param cachedAt for a listing from the cache: when it was read; empty for one read now
      */
-    public record Listing(String source, boolean official, List<Release> releases, List<String> whyNot) {
+    public record Listing(String source, boolean official, List<Release> releases, List<String> whyNot, Optional<Instant> cachedAt) {
         public Listing {
             releases = List.copyOf(releases);
             whyNot = List.copyOf(whyNot);
+            Objects.requireNonNull(cachedAt, "cachedAt");
+        }
+
+        /** A listing read now. */
+        public Listing(String source, boolean official, List<Release> releases, List<String> whyNot) {
+            this(source, official, releases, whyNot, Optional.empty());
+        }
+
+        /** Whether it came from the cache because nothing answered. */
+        public boolean cached() { return cachedAt.isPresent(); }
+
+        /** Whose listing this is, for a message: "the official release list '…'", "mirror '…'", or what the cache says. */
+        public String whose() {
+            if (cached()) return source;
+            return official ? "the official release list '%s'".formatted(source) : "mirror '%s'".formatted(source);
+        }
+
+        /** {@code official}, {@code mirror} or {@code cache}, for {@code --json}. */
+        public String kind() { return cached() ? "cache" : official ? "official" : "mirror"; }
+    }
+
+    /**
+     * What {@code list-remote} and {@code outdated} show: {@link #list()} (or, with a pinned mirror, only that mirror's
+     * listing), remembered in the cache; when nothing answers, the listing remembered last, else the versions of the
+     * archive cache for this platform (which a machine can install offline).
+     *
+     * @param pinned the mirror named by {@code --mirror}, whose listing is asked alone; empty for the usual order
+     * @throws NetworkException or VersionNotFoundException as the chain threw it, when the cache knows nothing either
+     */
+    public Listing available(Optional<String> pinned, Platform platform) {
+        Listing l;
+        try {
+            if (pinned.isPresent()) {
+                MirrorChain.Listing m = chain.list();
+                l = new Listing(m.source(), false, m.releases(), List.of("--mirror asks mirror '%s' only".formatted(pinned.get())));
+            } else {
+                l = list();
+            }
+        } catch (NetworkException | VersionNotFoundException e) {
+            Optional<Listing> cached = remembered(e.getMessage()).or(() -> fromArchives(platform, e.getMessage()));
+            if (cached.isEmpty()) throw e;
+            return cached.get();
+        }
+        rememberListing(l);
+        return l;
+    }
+
+    // Without a remembered listing, the archives in the cache (installed before, or imported from a bundle) still say
+    // which versions this machine can install offline.
+    private Optional<Listing> fromArchives(Platform platform, String failure) {
+        List<Release> rs = new ArchiveCache(cacheDir).fileNames().stream().flatMap(n -> ArchiveName.parse(n).stream())
+                .filter(a -> a.platform().equals(platform)).map(ArchiveName::version).distinct()
+                .map(v -> new Release(v, v.isStable(), List.of())).toList();
+        if (rs.isEmpty()) return Optional.empty();
+        return Optional.of(new Listing("the archive cache", false, rs, List.of(failure), Optional.of(Instant.now())));
+    }
+
+    // The last listing shown, as versions with their stability, so that it can be shown again with no network.
+    private void rememberListing(Listing l) {
+        JsonObject o = new JsonObject();
+        o.addProperty("source", l.whose());
+        o.addProperty("read_at", Instant.now().toString());
+        JsonArray stable = new JsonArray();
+        JsonArray unstable = new JsonArray();
+        l.releases().stream().filter(Release::stable).map(Release::version).distinct().forEach(v -> stable.add(v.name()));
+        l.releases().stream().filter(r -> !r.stable()).map(Release::version).distinct().forEach(v -> unstable.add(v.name()));
+        o.add("stable", stable);
+        o.add("unstable", unstable);
+        try {
+            InstallStore.writeAtomically(listingMemory, o + "\n");
+        } catch (RuntimeException e) {
+            // a cache that cannot be written is only a cache
+        }
+    }
+
+    private Optional<Listing> remembered(String failure) {
+        try {
+            JsonObject o = JsonParser.parseString(Files.readString(listingMemory)).getAsJsonObject();
+            List<Release> rs = new ArrayList<>();
+            for (JsonElement e : o.getAsJsonArray("stable")) GoVersion.tryParse(e.getAsString()).ifPresent(v -> rs.add(new Release(v, true, List.of())));
+            for (JsonElement e : o.getAsJsonArray("unstable")) GoVersion.tryParse(e.getAsString()).ifPresent(v -> rs.add(new Release(v, false, List.of())));
+            return Optional.of(new Listing(o.get("source").getAsString(), false, rs, List.of(failure),
+                    Optional.of(Instant.parse(o.get("read_at").getAsString()))));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
