@@ -15,6 +15,7 @@ import dev.jgvm.core.download.HttpClient;
 import dev.jgvm.core.env.Env;
 import dev.jgvm.core.error.BusyException;
 import dev.jgvm.core.event.ProgressListener;
+import dev.jgvm.core.exec.ToolLookup;
 import dev.jgvm.core.install.InstallHooks;
 import dev.jgvm.core.install.Installer;
 import dev.jgvm.core.install.RemoteInstaller;
@@ -95,6 +96,9 @@ public final class Services {
     }
 
     public VersionResolver resolver() { return resolver; }
+
+    /** Which program a command name means here (which, exec, use). */
+    public ToolLookup tools() { return new ToolLookup(store(), env); }
 
     /** The version selected in the working directory, matched against the installed ones. */
     public Resolution resolveHere() { return resolver.resolve(env, settings().readGoMod(), store()); }

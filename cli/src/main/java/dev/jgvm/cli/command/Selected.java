@@ -9,7 +9,6 @@ import dev.jgvm.core.version.GoVersion;
 import dev.jgvm.core.version.VersionSpec;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /** The errors and lookups that {@code current}, {@code which}, {@code exec} and {@code env} share. */
@@ -49,24 +48,6 @@ final class Selected {
         } catch (UsageException e) {
             return false;
         }
-    }
-
-    /** The first {@code cmd} on PATH outside {@code JGVM_HOME/shims}: what {@code system} means. */
-    static Optional<Path> onPathOutsideShims(Services s, String cmd) {
-        Path shims = s.store().shimsDir().normalize();
-        return onPath(s.env().get("PATH").orElse(""), cmd, dir -> dir.normalize().equals(shims));
-    }
-
-    /** The first executable {@code cmd} in a PATH value, skipping the directories {@code skip} names. */
-    static Optional<Path> onPath(String path, String cmd, java.util.function.Predicate<Path> skip) {
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (dir.isEmpty()) continue;
-            Path d = Path.of(dir);
-            if (skip.test(d)) continue;
-            Path p = d.resolve(cmd);
-            if (java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isExecutable(p)) return Optional.of(p);
-        }
-        return Optional.empty();
     }
 
     /**

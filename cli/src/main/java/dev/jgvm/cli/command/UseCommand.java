@@ -61,7 +61,7 @@ public final class UseCommand implements Callable<Integer> {
             }
         }
         // After the write, as the launcher's sh path says it too (LauncherParityIT).
-        if (wanted instanceof VersionSpec.System && Selected.onPathOutsideShims(services, "go").isEmpty()) {
+        if (wanted instanceof VersionSpec.System && services.tools().onPathOutsideShims("go").isEmpty()) {
             t.warn("there is no go on PATH besides jgvm's shims, so 'system' runs nothing until one is installed");
             t.hint("install Go with your package manager, or pick a jgvm version with 'jgvm use <version>'");
         }
