@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -35,18 +36,11 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Terminal t = services.terminal();
-        List<GoVersion> installed = services.store().installed();
-        List<GoVersion> versions = spec == null ? installed
-                : List.of(VersionSpec.parse(spec).select(installed).orElseThrow(() ->
-                        new VersionNotFoundException("go %s is not installed".formatted(spec), "'jgvm list' shows what is installed")));
-        TreeAudit audit = new TreeAudit(services.store());
-        List<Report> reports = new ArrayList<>();
-        for (GoVersion v : versions) reports.add(audit.audit(v));
+        List<Report> reports = new TreeAudit(services.store()).audit(Optional.ofNullable(spec).map(VersionSpec::parse));
         if (t.json()) {
             t.out().println(Json.render(json(reports)));
             t.out().flush();
         }
-        int bad = 0;
         for (Report r : reports) {
             if (r.status() == Status.UNRECORDED) {
                 t.warn("go %s has no recorded tree hash (installed by hand?); reinstall it with --force to record one".formatted(r.version()));
@@ -54,7 +48,6 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             if (!t.json()) t.out().println(r.version().name() + (r.status() == Status.OK ? " ok" : " MODIFIED"));
             if (r.status() == Status.OK) continue;
-            bad++;
             if (!t.json()) {
                 for (String p : r.modified()) t.out().println("  modified " + p);
                 for (String p : r.removed()) t.out().println("  removed  " + p);
@@ -68,10 +61,7 @@ public final class VerifyCommand implements Callable<Integer> {
                         .formatted(r.version(), r.actual(), r.recorded()));
             }
         }
-        if (bad > 0) {
-            throw VerificationException.failed("%d installed version%s changed since install".formatted(bad, bad == 1 ? "" : "s"),
-                    "reinstall with 'jgvm install --force <version>'");
-        }
+        TreeAudit.failure(reports).ifPresent(e -> { throw e; });
         return ExitCode.OK.code();
     }
 

@@ -1,10 +1,13 @@
 package dev.jgvm.core.install;
 
 import dev.jgvm.core.error.StoreException;
+import dev.jgvm.core.error.VerificationException;
+import dev.jgvm.core.error.VersionNotFoundException;
 import dev.jgvm.core.store.InstallMeta;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.verify.TreeHash;
 import dev.jgvm.core.version.GoVersion;
+import dev.jgvm.core.version.VersionSpec;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -53,6 +56,32 @@ public final class TreeAudit {
             removed = List.copyOf(removed);
             modified = List.copyOf(modified);
         }
+    }
+
+    /**
+     * Audits every installed version, or the one {@code spec} selects among them ({@code jgvm verify [SPEC]}).
+     *
+     * @throws VersionNotFoundException (exit 3) when no installed version matches {@code spec}
+     */
+    public List<Report> audit(Optional<VersionSpec> spec) {
+        List<GoVersion> installed = store.installed();
+        List<GoVersion> versions = spec.isEmpty() ? installed
+                : List.of(spec.get().select(installed).orElseThrow(() ->
+                        new VersionNotFoundException("go %s is not installed".formatted(spec.get().text()), "'jgvm list' shows what is installed")));
+        List<Report> out = new ArrayList<>();
+        for (GoVersion v : versions) out.add(audit(v));
+        return out;
+    }
+
+    /**
+     * The failure that reports add up to (exit 4), when any tree changed; a version with nothing recorded is only a
+     * warning, not a failure.
+     */
+    public static Optional<VerificationException> failure(List<Report> reports) {
+        long bad = reports.stream().filter(r -> r.status() != Status.OK && r.status() != Status.UNRECORDED).count();
+        if (bad == 0) return Optional.empty();
+        return Optional.of(VerificationException.failed("%d installed version%s changed since install".formatted(bad, bad == 1 ? "" : "s"),
+                "reinstall with 'jgvm install --force <version>'"));
     }
 
     /**
