@@ -26,7 +26,7 @@ class LentHttpTest {
     @TempDir Path tmp;
 
     private Http http() {
-        HttpClient client = HttpClient.create(Settings.Network.defaults(), Env.of("HOME", tmp), "test");
+        HttpClient client = HttpClient.create(Settings.Network.defaults(), "test");
         return new PluginHost(() -> client, tmp.resolve("cache"), Settings.defaults(), Env.of("HOME", tmp), dev.jgvm.core.event.ProgressListener.NONE).http();
     }
 
