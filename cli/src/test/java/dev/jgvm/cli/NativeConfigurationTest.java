@@ -52,7 +52,7 @@ class NativeConfigurationTest {
     }
 
     /** Binary names of every class compiled into the cli module that carries {@code @Command}, nested ones included. */
-    private static List<String> commandClasses() throws URISyntaxException, IOException, ClassNotFoundException {
+    static List<String> commandClasses() throws URISyntaxException, IOException, ClassNotFoundException {
         Path root = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path pkg = root.resolve("dev/jgvm/cli");
         List<String> found = new ArrayList<>();

@@ -30,7 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm bundle create|import}: signed offline bundles for machines without network (README, 'Offline: signed bundles'). */
-@Command(name = "bundle", description = "Make and import signed offline bundles of Go versions.",
+@Command(name = "bundle", addMethodSubcommands = false, description = "Make and import signed offline bundles of Go versions.",
         subcommands = {BundleCommand.Create.class, BundleCommand.Import.class})
 public final class BundleCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -40,7 +40,7 @@ public final class BundleCommand implements Runnable {
     @Override public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
 
     /** {@code bundle create SPEC... --platform P[,P] [--sign-key FILE] -o FILE}. */
-    @Command(name = "create", description = "Fetch and verify versions through the mirror chain and pack them into a signed tar.")
+    @Command(name = "create", addMethodSubcommands = false, description = "Fetch and verify versions through the mirror chain and pack them into a signed tar.")
     public static final class Create implements Callable<Integer> {
         @Parameters(paramLabel = "SPEC", arity = "1..*", description = "Versions: 1.22.5, 1.22, latest.")
         List<String> specs;
@@ -127,7 +127,7 @@ public final class BundleCommand implements Runnable {
     }
 
     /** {@code bundle import BUNDLE [--install all|current|none]}. */
-    @Command(name = "import", description = "Verify a bundle, add its archives to the cache and install those for this platform.")
+    @Command(name = "import", addMethodSubcommands = false, description = "Verify a bundle, add its archives to the cache and install those for this platform.")
     public static final class Import implements Callable<Integer> {
         /** What to install after importing. */
         enum Mode { all, current, none }

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 /** {@code jgvm cache list|clean}: what the download cache holds, and removing it. */
-@Command(name = "cache", description = "Show or clean the cache of verified archives and mirror listings.",
+@Command(name = "cache", addMethodSubcommands = false, description = "Show or clean the cache of verified archives and mirror listings.",
         subcommands = {CacheCommand.ListCache.class, CacheCommand.Clean.class})
 public final class CacheCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -36,7 +36,7 @@ public final class CacheCommand implements Runnable {
     @Override public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
 
     /** {@code cache list}. */
-    @Command(name = "list", aliases = "ls", description = "List cached archives (version, platform, size, evidence, age) and listings.")
+    @Command(name = "list", addMethodSubcommands = false, aliases = "ls", description = "List cached archives (version, platform, size, evidence, age) and listings.")
     public static final class ListCache implements Callable<Integer> {
         private final Services services;
 
@@ -57,7 +57,7 @@ public final class CacheCommand implements Runnable {
     }
 
     /** {@code cache clean [--older-than AGE] [--keep-installed] [--dry-run]}. */
-    @Command(name = "clean", description = "Remove cached archives and listings (everything unless narrowed).")
+    @Command(name = "clean", addMethodSubcommands = false, description = "Remove cached archives and listings (everything unless narrowed).")
     public static final class Clean implements Callable<Integer> {
         @Option(names = "--older-than", paramLabel = "AGE", description = "Only what was cached at least AGE ago: 90m, 12h, 30d, 2w.")
         String olderThan;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm current}: the version used here and why ({@code 1.22.5 (from /src/api/.go-version)}). */
-@Command(name = "current", description = "Show the Go version used here and what selected it.")
+@Command(name = "current", addMethodSubcommands = false, description = "Show the Go version used here and what selected it.")
 public final class CurrentCommand implements Callable<Integer> {
     private final Services services;
 

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  * {@code jgvm doctor}: runs every check of {@code core.doctor} and prints, per check, its status, finding and fix;
  * exit 1 when any check fails. {@code --fix} first applies the safe fixes the findings offer, then checks again.
  */
-@Command(name = "doctor", description = "Diagnose the Go set-up: PATH, GOROOT, GOTOOLCHAIN vs go.mod, architectures, cgo, shims, mirrors, disk, JDK.")
+@Command(name = "doctor", addMethodSubcommands = false, description = "Diagnose the Go set-up: PATH, GOROOT, GOTOOLCHAIN vs go.mod, architectures, cgo, shims, mirrors, disk, JDK.")
 public final class DoctorCommand implements Callable<Integer> {
     private final Services services;
 

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm env}: the exports for the version selected here, for CI and scripts. */
-@Command(name = "env", description = "Print GOROOT and PATH exports for the Go version selected here.")
+@Command(name = "env", addMethodSubcommands = false, description = "Print GOROOT and PATH exports for the Go version selected here.")
 public final class EnvCommand implements Callable<Integer> {
     /** Output dialects; bash and zsh read the sh one. */
     enum Shell { sh, bash, zsh, fish, pwsh, github }

@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm exec [--version SPEC] -- CMD...}: run a command with a Go version's environment. */
-@Command(name = "exec", description = "Run a command with a Go version's GOROOT and PATH.")
+@Command(name = "exec", addMethodSubcommands = false, description = "Run a command with a Go version's GOROOT and PATH.")
 public final class ExecCommand implements Callable<Integer> {
     @Option(names = "--version", paramLabel = "SPEC", description = "The Go version to use (default: the one selected here).")
     String version;

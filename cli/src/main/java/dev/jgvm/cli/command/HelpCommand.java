@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm help [COMMAND [SUBCOMMAND]]}: the same usage {@code COMMAND --help} prints, for nested commands too. */
-@Command(name = "help", helpCommand = true,
+@Command(name = "help", addMethodSubcommands = false, helpCommand = true,
         description = "Show the usage of jgvm or of a command, e.g. 'jgvm help install' or 'jgvm help keys remove'.")
 public final class HelpCommand implements Callable<Integer>, IHelpCommandInitializable2 {
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command (and subcommand) to show the usage of.")

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /** {@code jgvm init [SHELL] [--mode shims|hook]}: the shell set-up to eval, with completion. */
-@Command(name = "init", description = "Print shell set-up: shims on PATH (or the prompt hook) and completion. Use: eval \"$(jgvm init bash)\".")
+@Command(name = "init", addMethodSubcommands = false, description = "Print shell set-up: shims on PATH (or the prompt hook) and completion. Use: eval \"$(jgvm init bash)\".")
 public final class InitCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SHELL", arity = "0..1", description = "bash, zsh, fish, sh or pwsh (default: from $SHELL).")
     Shell shell;

@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm install}: verify and install Go versions. */
-@Command(name = "install", description = "Download, verify and install Go versions (or a local archive with --from).")
+@Command(name = "install", addMethodSubcommands = false, description = "Download, verify and install Go versions (or a local archive with --from).")
 public final class InstallCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", arity = "0..*", description = "1.22.5, 1.22 or latest; none: the version selected here.")
     List<String> specs = new ArrayList<>();

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 
 
 /** The root command and its global options; {@code Main} adds the subcommands. */
-@Command(name = "jgvm", mixinStandardHelpOptions = true, versionProvider = JgvmCommand.Version.class,
+@Command(name = "jgvm", addMethodSubcommands = false, mixinStandardHelpOptions = true, versionProvider = JgvmCommand.Version.class,
         description = "Install Go toolchains side by side and use the one each project asks for.",
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage, 3 version not found, 4 verification failed, 5 network, 6 busy,",
                 "127 exec: no version or command, 130 interrupted. 'jgvm help COMMAND' shows a command's options."})

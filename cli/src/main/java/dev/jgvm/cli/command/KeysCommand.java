@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm keys}: the OpenPGP keys jgvm trusts for signed checksums and bundles (README, 'Offline: signed bundles'). */
-@Command(name = "keys", description = "Manage the OpenPGP keys jgvm trusts (besides the built-in Go release key).",
+@Command(name = "keys", addMethodSubcommands = false, description = "Manage the OpenPGP keys jgvm trusts (besides the built-in Go release key).",
         subcommands = {KeysCommand.Import.class, KeysCommand.ListKeys.class, KeysCommand.Remove.class})
 public final class KeysCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -34,7 +34,7 @@ public final class KeysCommand implements Runnable {
     private static List<String> userIds(PGPPublicKeyRing ring) { return KeyTrust.userIds(ring); }
 
     /** {@code keys import FILE [--fingerprint FPR] [--yes]}. */
-    @Command(name = "import", description = "Trust the OpenPGP public key(s) in FILE (armored or binary, e.g. from gpg --export).")
+    @Command(name = "import", addMethodSubcommands = false, description = "Trust the OpenPGP public key(s) in FILE (armored or binary, e.g. from gpg --export).")
     public static final class Import implements Callable<Integer> {
         @Parameters(paramLabel = "FILE") Path file;
 
@@ -76,7 +76,7 @@ public final class KeysCommand implements Runnable {
     }
 
     /** {@code keys list}. */
-    @Command(name = "list", aliases = "ls", description = "List the trusted keys; the built-in Go release key is marked.")
+    @Command(name = "list", addMethodSubcommands = false, aliases = "ls", description = "List the trusted keys; the built-in Go release key is marked.")
     public static final class ListKeys implements Callable<Integer> {
         private final Services services;
 
@@ -105,7 +105,7 @@ public final class KeysCommand implements Runnable {
     }
 
     /** {@code keys remove FPR}. */
-    @Command(name = "remove", aliases = "rm", description = "Stop trusting a key.")
+    @Command(name = "remove", addMethodSubcommands = false, aliases = "rm", description = "Stop trusting a key.")
     public static final class Remove implements Callable<Integer> {
         @Parameters(paramLabel = "FPR") String fingerprint;
 

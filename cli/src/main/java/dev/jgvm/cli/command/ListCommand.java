@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm list}: installed versions, marking the one used here ({@code *}) and the global default. */
-@Command(name = "list", aliases = "ls", description = "List installed Go versions; * marks the one used here.")
+@Command(name = "list", addMethodSubcommands = false, aliases = "ls", description = "List installed Go versions; * marks the one used here.")
 public final class ListCommand implements Callable<Integer> {
     private final Services services;
 

@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm list-remote [PREFIX]}: the releases the mirrors offer, newest first; from the cache when offline. */
-@Command(name = "list-remote", aliases = "ls-remote", description = "List the Go releases the mirrors offer, newest first.")
+@Command(name = "list-remote", addMethodSubcommands = false, aliases = "ls-remote", description = "List the Go releases the mirrors offer, newest first.")
 public final class ListRemoteCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PREFIX", arity = "0..1", description = "Only versions starting with this, such as 1.22.")
     String prefix;

@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm mirror list|test}: the effective mirror chain, and whether each mirror works from here (README, 'Behind a company network'). */
-@Command(name = "mirror", description = "Show the mirror chain in effect, or test its mirrors.",
+@Command(name = "mirror", addMethodSubcommands = false, description = "Show the mirror chain in effect, or test its mirrors.",
         subcommands = {MirrorCommand.ListMirrors.class, MirrorCommand.Test.class})
 public final class MirrorCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -69,7 +69,7 @@ public final class MirrorCommand implements Runnable {
     }
 
     /** {@code mirror list}. */
-    @Command(name = "list", aliases = "ls", description = "Show the mirror chain in effect, in order: where each came from, its credentials (by source) and proxy.")
+    @Command(name = "list", addMethodSubcommands = false, aliases = "ls", description = "Show the mirror chain in effect, in order: where each came from, its credentials (by source) and proxy.")
     public static final class ListMirrors implements Callable<Integer> {
         private final Services services;
 
@@ -104,7 +104,7 @@ public final class MirrorCommand implements Runnable {
     }
 
     /** {@code mirror test [NAME...]}. */
-    @Command(name = "test", description = "Test the mirrors (all, or those named): reachable, TLS issuer, listing, evidence for the newest release, latency. Exits 1 when any fails.")
+    @Command(name = "test", addMethodSubcommands = false, description = "Test the mirrors (all, or those named): reachable, TLS issuer, listing, evidence for the newest release, latency. Exits 1 when any fails.")
     public static final class Test implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", arity = "0..*", description = "Mirrors to test (default: the whole chain).")
         List<String> names = new ArrayList<>();

@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm outdated}: the newest patch release of the selected line and of each installed line. */
-@Command(name = "outdated", description = "Show newer patch releases of the line selected here and of every installed line.")
+@Command(name = "outdated", addMethodSubcommands = false, description = "Show newer patch releases of the line selected here and of every installed line.")
 public final class OutdatedCommand implements Callable<Integer> {
     @Option(names = "--mirror", paramLabel = "NAME", description = "Ask only this mirror for its release list.")
     String mirror;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm plugins}: every source type and install hook, its version and where it came from. */
-@Command(name = "plugins", description = "List source types and install hooks: version and origin (a jar in JGVM_HOME/plugins, or built in), and the jars that did not load.")
+@Command(name = "plugins", addMethodSubcommands = false, description = "List source types and install hooks: version and origin (a jar in JGVM_HOME/plugins, or built in), and the jars that did not load.")
 public final class PluginsCommand implements Callable<Integer> {
     private final Services services;
 

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** {@code jgvm rehash}: regenerate shims and aliases. */
-@Command(name = "rehash", description = "Regenerate shims and aliases (done after every install and uninstall).")
+@Command(name = "rehash", addMethodSubcommands = false, description = "Regenerate shims and aliases (done after every install and uninstall).")
 public final class RehashCommand implements Callable<Integer> {
     private final Services services;
 

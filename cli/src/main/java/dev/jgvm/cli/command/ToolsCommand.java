@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm tools sync [VERSION]}: run the install hooks (default tools) again for an installed version. */
-@Command(name = "tools", description = "Manage the default tools installed with every Go version ([hooks] default_tools).",
+@Command(name = "tools", addMethodSubcommands = false, description = "Manage the default tools installed with every Go version ([hooks] default_tools).",
         subcommands = {ToolsCommand.Sync.class})
 public final class ToolsCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -28,7 +28,7 @@ public final class ToolsCommand implements Runnable {
     @Override public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
 
     /** {@code tools sync [VERSION]}. */
-    @Command(name = "sync", description = "Run the install hooks again (go install each default tool) for VERSION (default: the one used here).")
+    @Command(name = "sync", addMethodSubcommands = false, description = "Run the install hooks again (go install each default tool) for VERSION (default: the one used here).")
     public static final class Sync implements Callable<Integer> {
         @Parameters(paramLabel = "VERSION", arity = "0..1", description = "An installed version or line (default: the one selected here).")
         String version;

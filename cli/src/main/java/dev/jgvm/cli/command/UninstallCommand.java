@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code jgvm uninstall}: remove installs, their meta, stale aliases and shims. */
-@Command(name = "uninstall", aliases = "rm", description = "Remove installed Go versions.")
+@Command(name = "uninstall", addMethodSubcommands = false, aliases = "rm", description = "Remove installed Go versions.")
 public final class UninstallCommand implements Callable<Integer> {
     @Parameters(paramLabel = "VERSION", arity = "1..*", description = "Installed versions to remove (1.22.5; 1.22 if only one 1.22.x is installed).")
     List<String> specs;

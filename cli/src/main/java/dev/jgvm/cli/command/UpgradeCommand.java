@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
  * {@code outdated} reports as behind); with {@code --pin}, rewrite this project's {@code .go-version} to the new
  * release of the line selected here. Older releases stay installed.
  */
-@Command(name = "upgrade", description = "Install the newest patch release of each LINE (default: every outdated line); --pin rewrites .go-version.")
+@Command(name = "upgrade", addMethodSubcommands = false, description = "Install the newest patch release of each LINE (default: every outdated line); --pin rewrites .go-version.")
 public final class UpgradeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "LINE", arity = "0..*", description = "Release lines such as 1.22, or latest.")
     List<String> lines = new ArrayList<>();

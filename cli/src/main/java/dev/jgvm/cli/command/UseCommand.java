@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm use SPEC}: write {@code .go-version} here, or with {@code --global} the global default. */
-@Command(name = "use", description = "Select a Go version for this directory (.go-version) or, with --global, everywhere.")
+@Command(name = "use", addMethodSubcommands = false, description = "Select a Go version for this directory (.go-version) or, with --global, everywhere.")
 public final class UseCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", description = "1.22.5, 1.22 (newest installed 1.22.x), latest or system.")
     String spec;

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
  * {@code jgvm verify [SPEC]}: re-hash installed trees against the tree hash recorded when they were installed, and
  * name every file added, removed or modified since.
  */
-@Command(name = "verify", description = "Re-hash installed Go trees against what was recorded at install (all, or SPEC); name each changed file.")
+@Command(name = "verify", addMethodSubcommands = false, description = "Re-hash installed Go trees against what was recorded at install (all, or SPEC); name each changed file.")
 public final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", arity = "0..1", description = "One version (default: every installed one).")
     String spec;

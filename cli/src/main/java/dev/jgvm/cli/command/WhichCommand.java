@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code jgvm which [CMD]}: the real binary {@code go} (or CMD) runs here. */
-@Command(name = "which", description = "Print the path of the real binary go (or CMD) would run here.")
+@Command(name = "which", addMethodSubcommands = false, description = "Print the path of the real binary go (or CMD) would run here.")
 public final class WhichCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CMD", arity = "0..1", defaultValue = "go", description = "A Go command such as gofmt (default: go).")
     String cmd;
