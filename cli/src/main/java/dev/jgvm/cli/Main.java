@@ -68,8 +68,21 @@ public final class Main {
         // the logging back end opens every jar on the class path to look for a LoggerFinder (~50 ms of CPU on JDK 25
         // by async-profiler, a quarter of `list --json`). Nothing is left for the shutdown hooks at this point: the
         // staging directories and child processes that register one remove it when they are done, and a signal
-        // still runs them (it does not come through here).
+        // still runs them: when one arrived (Ctrl-C during an install), exit waits for that shutdown, which ends
+        // the process with the signal's status (130), as before.
+        if (shuttingDown()) System.exit(code);
         Runtime.getRuntime().halt(code);
+    }
+
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> {});
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /** Runs one jgvm command in process, as tests do; returns the exit code. */
