@@ -121,6 +121,55 @@ class LauncherParityIT {
         }));
     }
 
+    /**
+     * Text Java escapes before it reaches a terminal (a control character in the working directory's name, in a version
+     * file, C0 and C1 alike; README, "Hostile text") is never printed raw by the sh path: it leaves such a command to Java.
+     */
+    @TestFactory
+    Stream<DynamicTest> controlCharactersArePrintedOnlyEscapedByJava() {
+        Map<String, List<String>> cases = new LinkedHashMap<>();
+        cases.put("esc-in-directory-name", List.of("a\u001b]0;pwned\u0007b", "1.22.5\n"));
+        cases.put("c1-csi-in-directory-name", List.of("a\u009b2Jb", "1.22.5\n"));
+        cases.put("esc-in-version-file", List.of("plain", "1.22\u001b[2J\n"));
+        cases.put("newline-in-directory-name", List.of("a\nb", "1.22.5\n"));
+        return cases.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            Path root = Files.createDirectories(tmp.resolve(e.getKey()));
+            Path home = Files.createDirectories(root.resolve("home"));
+            Path cwd = Files.createDirectories(root.resolve("tree").resolve(e.getValue().get(0)));
+            Files.writeString(cwd.resolve(".go-version"), e.getValue().get(1));
+            Path go = Files.createDirectories(home.resolve("versions/1.22.5/bin")).resolve("go");
+            Files.writeString(go, "#!/bin/sh\n");
+            Files.setPosixFilePermissions(go, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.writeString(home.resolve("version"), "1.22.5\n");
+            InstallStore store = new InstallStore(home, Duration.ofSeconds(5));
+            new AliasWriter().write(store);
+            new ShimWriter().write(store, Settings.defaults());
+            Path launcher = home.resolve("bin/jgvm");
+            new LauncherWriter().write(tmp.resolve("no-lib"), home, launcher);
+            Map<String, String> vars = new LinkedHashMap<>();
+            vars.put("JGVM_HOME", home.toString());
+            vars.put("HOME", root.toString());
+            vars.put("PATH", "/usr/bin:/bin");
+            vars.put("JAVA_HOME", standInJdk(root).toString());
+            vars.put("JGVM_NO_TRAIN", "1");
+            Sandbox box = new Sandbox(null, root, home, cwd, vars, List.of("1.22.5"));
+            Env env = Env.of(vars.entrySet().stream().flatMap(v -> Stream.of(v.getKey(), v.getValue())).toArray()).withCwd(cwd);
+            for (List<String> args : List.of(List.of("current"), List.of("which"), List.of("list"), List.of("env"), List.of("use", "1.22.5"))) {
+                Files.writeString(cwd.resolve(".go-version"), e.getValue().get(1));   // as Java's use left it
+                CliResult java = Cli.inProcess(env).run(args.toArray(String[]::new));
+                assertFalse((java.out() + java.err()).matches("(?s).*[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f].*"),
+                        "Java printed a raw control character for jgvm " + args + ": " + java);
+                for (String shell : List.of("dash", "busybox sh")) {
+                    Files.writeString(cwd.resolve(".go-version"), e.getValue().get(1));
+                    CliResult sh = viaLauncher(shell, launcher, box, vars, args);
+                    assertEquals(JAVA_RAN, sh.err(), e.getKey() + " [" + shell + "]: jgvm " + String.join(" ", args)
+                            + " must be left to Java, but sh answered " + sh);
+                    assertEquals("", sh.out());
+                }
+            }
+        }));
+    }
+
     private void check(Case c) throws Exception {
         Path root = Files.createDirectories(tmp.resolve(c.name()));
         check(c.name(), ConformanceVectors.materialize(c, Files.createDirectories(root.resolve("box"))), root);

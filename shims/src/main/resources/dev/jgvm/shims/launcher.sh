@@ -69,7 +69,42 @@ _jgvm_fast() {
       [ -L "$_jgvm_target" ] && return 1
       [ -e "$_jgvm_target" ] && [ ! -f "$_jgvm_target" ] && return 1 ;;
   esac
-  return 0
+  _jgvm_gomod_default=1 _jgvm_gotc_default=
+  [ -f "$JGVM_HOME/shims/.settings" ] && . "$JGVM_HOME/shims/.settings"
+  # Text Java escapes before it reaches a terminal (a control character in the working directory, JGVM_HOME,
+  # JGVM_GO_VERSION or a version file; README, 'Hostile text stays text') is left to Java rather than printed raw.
+  _jgvm_plain "$PWD$JGVM_HOME${JGVM_GO_VERSION-}" || return 1
+  # The selection is made here once; the commands read it back with _jgvm_selected (use, which changes it, selects again).
+  _jgvm_raw= _jgvm_skips=
+  _jgvm_skip() { _jgvm_plain "$1$2" || _jgvm_raw=1; _jgvm_skips=$_jgvm_skips$1$_jgvm_nl$2$_jgvm_nl; }
+  if _jgvm_select; then _jgvm_sel=0; _jgvm_plain "$_jgvm_tok$_jgvm_src" || return 1; else _jgvm_sel=1; fi
+  _jgvm_seltok=$_jgvm_tok _jgvm_selsrc=$_jgvm_src
+  _jgvm_skip() { :; }
+  [ -z "$_jgvm_raw" ]
+}
+
+# _jgvm_selected: _jgvm_select's answer as _jgvm_fast found it, each file it skipped told to _jgvm_skip again.
+_jgvm_selected() {
+  _jgvm_sk=$_jgvm_skips
+  while [ -n "$_jgvm_sk" ]; do
+    _jgvm_skf=${_jgvm_sk%%"$_jgvm_nl"*} _jgvm_sk=${_jgvm_sk#*"$_jgvm_nl"}
+    _jgvm_skw=${_jgvm_sk%%"$_jgvm_nl"*} _jgvm_sk=${_jgvm_sk#*"$_jgvm_nl"}
+    _jgvm_skip "$_jgvm_skf" "$_jgvm_skw"
+  done
+  _jgvm_tok=$_jgvm_seltok _jgvm_src=$_jgvm_selsrc
+  return $_jgvm_sel
+}
+
+# _jgvm_plain TEXT: TEXT has no character Java's Terminal escapes: C0 but tab, DEL, and C1 (U+0080-U+009F, two
+# bytes in UTF-8, spelled out since dash and busybox match bytes and know no C1 class). Tabs are looked between.
+_jgvm_plain() {
+  case $1 in *[![:print:]]*) ;; *) return 0 ;; esac   # the common case: printable ASCII only
+  case $1 in **|**|**|**|**|**|**|**|**|**|**|**|**|**|**|**|**|**|**|**|**|**|**|**|**|**|**|**|**|**|**|**) return 1 ;; esac
+  _jgvm_pr=$1
+  while :; do
+    case ${_jgvm_pr%%"	"*} in *[[:cntrl:]]*) return 1 ;; esac
+    case $_jgvm_pr in *"	"*) _jgvm_pr=${_jgvm_pr#*"	"} ;; *) return 0 ;; esac
+  done
 }
 
 # _jgvm_writable FILE: an existing regular file this user may append to (what GitHub Actions hands a step).
@@ -164,7 +199,7 @@ _jgvm_write() {
 
 # _jgvm_here: the version used here, without warnings; 3 and the CLI's error when there is none to use.
 _jgvm_here() {
-  if ! _jgvm_select; then
+  if ! _jgvm_selected; then
     _jgvm_say error 31 "no Go version is selected in '$PWD'"
     _jgvm_say hint 32 "run 'jgvm use <version>' here, or 'jgvm use --global <version>' for a default"
     exit 3
@@ -187,12 +222,10 @@ _jgvm_nl='
 _jgvm_apos="'"
 if _jgvm_fast "$@"; then
   [ "$_jgvm_sub" = version ] && { printf '%s\n' 'jgvm '@JGVM_VERSION@; exit 0; }
-  _jgvm_gomod_default=1 _jgvm_gotc_default=
-  [ -f "$JGVM_HOME/shims/.settings" ] && . "$JGVM_HOME/shims/.settings"
   case $_jgvm_sub in
     list)
       _jgvm_used= _jgvm_global= _jgvm_missing=
-      if _jgvm_select && [ "$_jgvm_tok" != system ]; then
+      if _jgvm_selected && [ "$_jgvm_tok" != system ]; then
         if _jgvm_find; then _jgvm_used=$_jgvm_ver
         elif _jgvm_valid "$_jgvm_tok"; then _jgvm_missing="go $_jgvm_tok is selected here (by $_jgvm_src) but not installed"
         else _jgvm_missing="'$_jgvm_tok' is not a Go version (selected here by $_jgvm_src)"
