@@ -40,14 +40,16 @@ public final class ArchiveCache {
 
     /**
      * The {@code .partial} path for a download of {@code uri} from the source {@code source}: named by the expected
-     * digest (when known, so an interrupted download resumes in a later run) and by the source and URL, so bytes one
-     * mirror sent are never completed by another (ARCHITECTURE.md, 'Trust': a mirror cannot poison the next).
+     * digest when one is known, and always by the source and URL, so bytes one mirror sent are never completed by
+     * another (ARCHITECTURE.md, 'Trust': a mirror cannot poison the next). The name is the same in every run, so an
+     * interrupted download is resumed by the next one instead of staying beside it; resumed bytes are proven like any
+     * others, and a resume that does not verify is fetched again from zero.
      */
     public Path partial(Optional<Checksum> expected, String source, java.net.URI uri) {
         java.security.MessageDigest d = Checksum.newDigest();
         d.update((source + "\n" + uri).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String origin = java.util.HexFormat.of().formatHex(d.digest()).substring(0, 16);
-        return downloads().resolve(expected.map(Checksum::hex).orElse(UUID.randomUUID().toString()) + "-" + origin + ".partial");
+        return downloads().resolve(expected.map(Checksum::hex).orElse("unproven") + "-" + origin + ".partial");
     }
 
     /** A fresh path under {@code downloads/} for a private copy of some bytes (deleted by its user). */
