@@ -75,7 +75,7 @@ public final class SettingsLoader {
         Settings d = Settings.defaults();
         boolean autoInstall = bool(at, map, "auto_install", d.autoInstall());
         boolean readGoMod = bool(at, map, "read_go_mod", d.readGoMod());
-        String gotoolchain = string(at, map, "gotoolchain", d.gotoolchain());
+        String gotoolchain = gotoolchain(string(at, map, "gotoolchain", d.gotoolchain()), () -> at.where("gotoolchain") + ": gotoolchain");
 
         Map<String, Object> verify = table(at, map, "verify");
         unknownKeys(at, verify, VERIFY, "verify.");
@@ -97,8 +97,8 @@ public final class SettingsLoader {
                 net.containsKey("connect_timeout") ? timeout(string(at, net, "connect_timeout", ""), at.where("connect_timeout") + ": network.connect_timeout") : n.connectTimeout(),
                 net.containsKey("read_timeout") ? timeout(string(at, net, "read_timeout", ""), at.where("read_timeout") + ": network.read_timeout") : n.readTimeout(),
                 net.containsKey("retries") ? retries(number(at, net, "retries", n.retries()), at.where("retries") + ": network.retries") : n.retries(),
-                string(at, net, "ca_file", n.caFile()),
-                string(at, net, "proxy", n.proxy()));
+                caFile(string(at, net, "ca_file", n.caFile()), () -> at.where("ca_file") + ": network.ca_file"),
+                proxy(string(at, net, "proxy", n.proxy()), () -> at.where("proxy") + ": network.proxy"));
 
         List<MirrorConfig> mirrors = new ArrayList<>();
         Object raw = map.get("mirror");
@@ -140,8 +140,8 @@ public final class SettingsLoader {
                 env.get("JGVM_CONNECT_TIMEOUT").map(v -> timeout(v, "JGVM_CONNECT_TIMEOUT")).orElse(n.connectTimeout()),
                 env.get("JGVM_READ_TIMEOUT").map(v -> timeout(v, "JGVM_READ_TIMEOUT")).orElse(n.readTimeout()),
                 env.get("JGVM_RETRIES").map(v -> retries(integer(v, "JGVM_RETRIES"), "JGVM_RETRIES")).orElse(n.retries()),
-                env.get("JGVM_CA_FILE").orElse(n.caFile()),
-                env.get("JGVM_PROXY").orElse(n.proxy()),
+                env.get("JGVM_CA_FILE").map(v -> caFile(v, () -> "JGVM_CA_FILE")).orElse(n.caFile()),
+                env.get("JGVM_PROXY").map(v -> proxy(v, () -> "JGVM_PROXY")).orElse(n.proxy()),
                 Optional.of(env.get("NETRC").map(Path::of).orElse(env.home().resolve(".netrc"))),
                 env.get("SSL_CERT_FILE"), env.get("SSL_CERT_DIR"),
                 env.get("JGVM_RETRY_BACKOFF_MS").map(SettingsLoader::backoff).orElse(n.retryBackoff()),
@@ -149,7 +149,7 @@ public final class SettingsLoader {
         return new Settings(
                 env.get("JGVM_AUTO_INSTALL").map(v -> envBool(v, "JGVM_AUTO_INSTALL")).orElse(s.autoInstall()),
                 env.get("JGVM_READ_GO_MOD").map(v -> envBool(v, "JGVM_READ_GO_MOD")).orElse(s.readGoMod()),
-                env.get("JGVM_GOTOOLCHAIN").orElse(s.gotoolchain()),
+                env.get("JGVM_GOTOOLCHAIN").map(v -> gotoolchain(v, () -> "JGVM_GOTOOLCHAIN")).orElse(s.gotoolchain()),
                 env.get("JGVM_VERIFY_MINIMUM").map(v -> level(v, () -> "JGVM_VERIFY_MINIMUM")).orElse(s.verifyMinimum()),
                 env.get("JGVM_ORIGINS").map(v -> v.strip().equals("none") ? List.<java.net.URI>of()
                         : origins(java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList(), "JGVM_ORIGINS"))
@@ -235,6 +235,31 @@ public final class SettingsLoader {
             case "0", "false", "no", "off" -> false;
             default -> throw new ConfigException("%s='%s' is not a boolean".formatted(name, v), "use 1 or 0 (true or false)");
         };
+    }
+
+    /** What Go's own GOTOOLCHAIN accepts (cmd/go: local, auto, path, or a toolchain name, with +auto or +path). */
+    private static final Pattern GOTOOLCHAIN = Pattern.compile("|auto|path|(local|go[0-9]+(\\.[0-9]+){0,2}((rc|beta)[0-9]+)?(-[^+\\s]+)?)(\\+(auto|path))?");
+
+    /** A {@code gotoolchain} value the shims may export: one Go would refuse breaks every {@code go} command. */
+    private static String gotoolchain(String v, java.util.function.Supplier<String> where) {
+        if (GOTOOLCHAIN.matcher(v).matches()) return v;
+        throw new ConfigException("%s: '%s' is not a GOTOOLCHAIN value".formatted(where.get(), v),
+                "use local, auto, path, a toolchain such as go1.22.5, or one with +auto or +path such as go1.22.5+auto (empty leaves GOTOOLCHAIN alone)");
+    }
+
+    private static String proxy(String v, java.util.function.Supplier<String> where) {
+        try {
+            dev.jgvm.core.transport.ProxyRules.check(v, where.get());
+            return v;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), "write it as http://host:port (user:password@ for a proxy that wants a login), or socks5://host:port");
+        }
+    }
+
+    /** A {@code ca_file} must be there to be read; whether it holds certificates is checked where TLS is set up. */
+    private static String caFile(String v, java.util.function.Supplier<String> where) {
+        if (v.isEmpty() || Files.isReadable(Path.of(v)) && !Files.isDirectory(Path.of(v))) return v;
+        throw new ConfigException("%s: cannot read '%s'".formatted(where.get(), v), "give a PEM file of CA certificates");
     }
 
     private static EvidenceLevel level(String v, java.util.function.Supplier<String> where) {

@@ -61,6 +61,16 @@ public final class ProxyRules extends ProxySelector implements Authenticator {
     }
 
     /**
+     * Checks an explicit proxy setting when it is read, so the error names where it was set.
+     *
+     * @param source the setting's name in messages, such as {@code JGVM_PROXY}
+     * @throws IllegalArgumentException naming {@code source} when the URL cannot be used
+     */
+    public static void check(String spec, String source) {
+        if (!spec.isBlank()) parse(spec, source);
+    }
+
+    /**
      * The rules from an explicit proxy (empty for none) and the environment's variables.
      *
      * @throws IllegalArgumentException naming the setting when a proxy URL cannot be used

@@ -176,6 +176,39 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aGotoolchainGoWouldRefuseIsRefusedHere() throws IOException {
+        // The shims export it as GOTOOLCHAIN: a value Go refuses would break every go command in every project.
+        ConfigException file = assertThrows(ConfigException.class, () -> load("auto_install = true\ngotoolchain = \"lokal\"\n"));
+        ConfigException env = assertThrows(ConfigException.class, () -> load("", "JGVM_GOTOOLCHAIN", "xyz"));
+        ConfigException mode = assertThrows(ConfigException.class, () -> load("", "JGVM_GOTOOLCHAIN", "go1.22.5+always"));
+        ConfigException both = assertThrows(ConfigException.class, () -> load("", "JGVM_GOTOOLCHAIN", "auto+path"));
+
+        assertEquals(home.resolve("config.toml") + ":2: gotoolchain: 'lokal' is not a GOTOOLCHAIN value", file.getMessage());
+        assertEquals("JGVM_GOTOOLCHAIN: 'xyz' is not a GOTOOLCHAIN value", env.getMessage());
+        assertTrue(mode.getMessage().startsWith("JGVM_GOTOOLCHAIN: 'go1.22.5+always'"), mode.getMessage());
+        assertTrue(both.getMessage().startsWith("JGVM_GOTOOLCHAIN: 'auto+path'"), both.getMessage());
+        assertTrue(env.hint().orElseThrow().contains("go1.22.5+auto"), env.hint().orElseThrow());
+        for (String ok : List.of("", "local", "auto", "path", "local+auto", "local+path", "go1.22.5", "go1.22.5+auto", "go1.21rc2+path",
+                "go1.22", "go1.23.0-custom")) {
+            assertEquals(ok, load("", "JGVM_GOTOOLCHAIN", ok).gotoolchain(), ok);
+            assertEquals(ok, load("gotoolchain = \"" + ok + "\"\n").gotoolchain(), ok);
+        }
+    }
+
+    @Test
+    void aBadProxyOrCaFileNamesWhereItWasSet() {
+        ConfigException proxyEnv = assertThrows(ConfigException.class, () -> load("", "JGVM_PROXY", "::bad"));
+        ConfigException proxyFile = assertThrows(ConfigException.class, () -> load("[network]\n\nproxy = \"ftp://proxy.example\"\n"));
+        ConfigException caEnv = assertThrows(ConfigException.class, () -> load("", "JGVM_CA_FILE", home.resolve("missing.pem").toString()));
+        ConfigException caFile = assertThrows(ConfigException.class, () -> load("[network]\nca_file = \"" + home.resolve("none.pem") + "\"\n"));
+
+        assertTrue(proxyEnv.getMessage().startsWith("JGVM_PROXY is not a proxy URL"), proxyEnv.getMessage());
+        assertTrue(proxyFile.getMessage().startsWith(home.resolve("config.toml") + ":3: network.proxy uses 'ftp://'"), proxyFile.getMessage());
+        assertEquals("JGVM_CA_FILE: cannot read '%s'".formatted(home.resolve("missing.pem")), caEnv.getMessage());
+        assertEquals(home.resolve("config.toml") + ":2: network.ca_file: cannot read '%s'".formatted(home.resolve("none.pem")), caFile.getMessage());
+    }
+
+    @Test
     void mirrorKeysNothingReadsAreUnknown() {
         for (String key : List.of("priority = 1", "sumdb = \"sum.golang.org\"")) {
             ConfigException e = assertThrows(ConfigException.class,
