@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -96,6 +97,19 @@ class ExitCodesTest {
 
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().startsWith("error: JGVM_PLATFORM 'foo' is not a platform Go supports\nhint: "), r.err());
+    }
+
+    @Test
+    void aRelativeJgvmHomeExitsTwoAndCreatesNothing() throws IOException {
+        // Relative to what? Each directory a shim or the hook runs in would have a home of its own.
+        for (String cmd : List.of("list", "install", "current")) {
+            CliResult r = jgvmWith("JGVM_HOME", "relative/jgvm", cmd);
+
+            assertEquals(2, r.exitCode(), r.toString());
+            assertEquals("", r.out(), cmd);
+            assertTrue(r.err().startsWith("error: JGVM_HOME='relative/jgvm' is not an absolute path\nhint: "), r.err());
+            assertFalse(Files.exists(project.resolve("relative")), "created a home under the working directory");
+        }
     }
 
     @Test

@@ -196,7 +196,9 @@ class LauncherParityIT {
         List<Path> written = List.of(box.cwd().resolve(".go-version"), box.home().resolve("version"), root.resolve("github-env"), root.resolve("github-path"));
 
         List<List<String>> all = new ArrayList<>(ANSWERED);
-        all.addAll(USE);
+        // use writes .go-version where it runs: never outside the sandbox (the root-directory vector runs in /, and a
+        // /.go-version, even for a moment, is every other process's selection on this machine).
+        if (box.cwd().startsWith(root)) all.addAll(USE);
         for (List<String> args : all) {
             Map<Path, String> before = snapshot(written);
             CliResult java = Cli.inProcess(env).run(args.toArray(String[]::new));

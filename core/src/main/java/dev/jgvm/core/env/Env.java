@@ -103,9 +103,20 @@ public final class Env {
 
     public Clock clock() { return clock; }
 
-    /** {@code JGVM_HOME}, else {@code ~/.jgvm}. */
+    /**
+     * {@code JGVM_HOME}, else {@code ~/.jgvm}.
+     *
+     * @throws dev.jgvm.core.error.ConfigException when {@code JGVM_HOME} is relative: every directory a shim or the hook
+     *         runs in would have a home of its own
+     */
     public Path jgvmHome() {
-        return get("JGVM_HOME").map(p -> cwd.resolve(p).normalize()).orElse(home.resolve(".jgvm"));
+        Optional<String> set = get("JGVM_HOME");
+        if (set.isEmpty()) return home.resolve(".jgvm");
+        if (!set.get().startsWith("/") && !Path.of(set.get()).isAbsolute()) {
+            throw new dev.jgvm.core.error.ConfigException("JGVM_HOME='%s' is not an absolute path".formatted(set.get()),
+                    "set it to a full path, such as JGVM_HOME=\"$HOME/.jgvm\", or unset it for ~/.jgvm");
+        }
+        return cwd.resolve(set.get()).normalize();
     }
 
     /**
