@@ -75,6 +75,12 @@ public final class Services {
         return settings;
     }
 
+    /** What the shims carry: config.toml without the variables, which the shims read themselves at each run. */
+    private Settings shimSettings() {
+        settings();   // the variables are checked all the same
+        return new SettingsLoader().loadFile(env);
+    }
+
     public InstallStore store() {
         if (store == null) {
             store = new InstallStore(env.jgvmHome(), SettingsLoader.lockTimeout(env, Duration.ofSeconds(120)));
@@ -83,7 +89,7 @@ public final class Services {
     }
 
     public Installer installer() {
-        if (installer == null) installer = new Installer(store(), new ArchiveExtractor(), List.of(new ShimRefresher(settings())), hooks());
+        if (installer == null) installer = new Installer(store(), new ArchiveExtractor(), List.of(new ShimRefresher(shimSettings())), hooks());
         return installer;
     }
 
@@ -223,7 +229,7 @@ public final class Services {
     public Situation doctorSituation() {
         // What jgvm installs for (JGVM_PLATFORM when set); the platform check compares it with detectedPlatform().
         Platform platform = platforms().platform(Optional.empty());
-        Map<String, String> shims = new ShimWriter().expected(store(), settings());
+        Map<String, String> shims = new ShimWriter().expected(store(), shimSettings());
         Situation.Jdk jdk = new Situation.Jdk(Path.of(System.getProperty("java.home")), System.getProperty("java.version"), System.getProperty("os.arch"));
         return new Situation(env, settings(), store(), resolveHere(), platform, shims, jdk,
                 MirrorChain.configs(settings(), Optional.empty()));

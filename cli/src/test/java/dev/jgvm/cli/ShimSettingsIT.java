@@ -91,6 +91,30 @@ class ShimSettingsIT {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh"})
+    void variablesSetForOneJgvmCommandAreNotBakedIntoTheShims(String shell) throws Exception {
+        // JGVM_AUTO_INSTALL=0 jgvm rehash, say in a CI step: the shims are rewritten, but the variable was for that
+        // command; the shims read the variables themselves at each run, and carry only what config.toml says.
+        List<String> rehash = List.of("env", "JGVM_AUTO_INSTALL=0", "JGVM_READ_GO_MOD=0", "JGVM_GOTOOLCHAIN=path",
+                home.resolve("bin/jgvm").toString(), "rehash");
+        assertEquals(0, run(rehash, tmp).exit());
+        Files.writeString(project.resolve("go.mod"), "module m\n\ngo 1.21\n\ntoolchain go1.23.0\n");
+        Files.writeString(project.resolve(".go-version"), "1.22.5\n");
+
+        Run plain = shim(shell, "version");
+
+        assertEquals(0, plain.exit(), plain.err());   // path mode would stop here: go.mod asks for go1.23.0, not installed
+        assertTrue(plain.out().startsWith("go version go1.22.5 "), plain.out());
+
+        Files.delete(project.resolve(".go-version"));
+        Run fromGoMod = shim(shell, "version");
+
+        // read_go_mod is on: go.mod's toolchain line is the selection, and auto_install (on) tries to install it.
+        assertEquals(127, fromGoMod.exit());
+        assertTrue(fromGoMod.err().contains("installing"), fromGoMod.err());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
     void aChangedConfigTakesEffectAtTheShimsNextRun(String shell) throws Exception {
         Files.writeString(project.resolve(".go-version"), "1.23.0\n");

@@ -45,17 +45,23 @@ public final class SettingsLoader {
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
     /** The settings for this environment: defaults, then the file, then the variables. */
-    public Settings load(Env env) {
+    public Settings load(Env env) { return applyEnv(env, loadFile(env)); }
+
+    /**
+     * What {@code config.toml} alone says (defaults, then the file; no variable): what the shims carry, as they read
+     * the variables themselves at each run. A variable set for one jgvm command is not the shims' setting from then on.
+     */
+    public Settings loadFile(Env env) {
         Path file = env.jgvmHome().resolve("config.toml");
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return applyEnv(env, Settings.defaults());
+            return Settings.defaults();
         } catch (IOException e) {
             throw new ConfigException("cannot read '%s': %s".formatted(file, e.getMessage()), "check the file's permissions");
         }
-        return applyEnv(env, parse(file, text));
+        return parse(file, text);
     }
 
     /** Parses the text of a config file; {@code file} is only used in messages. */
