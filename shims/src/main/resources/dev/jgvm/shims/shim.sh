@@ -8,7 +8,7 @@ _jgvm_cmd=@CMD@
 _JGVM_SHIM_DEPTH=x${_JGVM_SHIM_DEPTH-}
 export _JGVM_SHIM_DEPTH
 _jgvm_rehash=
-[ "$JGVM_HOME/config.toml" -nt "$JGVM_HOME/shims/.settings" ] && _jgvm_rehash=1
+test "$JGVM_HOME/config.toml" -nt "$JGVM_HOME/shims/.settings" && _jgvm_rehash=1
 @FAST@
 # A recursion guard: one x per shim run in a row that has not reached a real command yet (a 'system' go, or a
 # version's bin/ that leads back here, would otherwise exec forever); the fast path above stops at 17 too.

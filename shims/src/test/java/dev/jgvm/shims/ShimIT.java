@@ -43,6 +43,7 @@ class ShimIT {
                   stdin) while IFS= read -r l; do echo "got:$l"; done ;;
                   exit) exit "$2" ;;
                   env) printf 'GOROOT=%s\\nPATH=%s\\nGOTOOLCHAIN=%s\\n' "$GOROOT" "$PATH" "${GOTOOLCHAIN-unset}" ;;
+                  where) printf 'cwd=%s\\nOLDPWD=%s\\n' "$(pwd -P)" "${OLDPWD-unset}" ;;
                   *) echo "go1.22.5 $*" ;;
                 esac
                 """);
@@ -123,6 +124,65 @@ class ShimIT {
 
         Path goroot = home.resolve("versions/1.22.5");
         assertEquals("GOROOT=" + goroot + "\nPATH=" + goroot + "/bin:/usr/bin:/bin\nGOTOOLCHAIN=unset\n", r.out());
+    }
+
+    // The fast path walks up with cd (ARCHITECTURE.md, 'Cross-cutting notes'): go must still start where the shim did,
+    // with the OLDPWD it was given, or none.
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void goRunsInTheShimsWorkingDirectoryWithItsOldpwd(String shell) throws Exception {
+        Path deep = Files.createDirectories(project.resolve("a/b/c"));
+        String physical = deep.toRealPath().toString();
+
+        Run with = shim(shell, deep, Map.of("OLDPWD", tmp.toString()), "", "where");
+        assertEquals("cwd=" + physical + "\nOLDPWD=" + tmp + "\n", with.out(), with.err());
+
+        List<String> cmd = new ArrayList<>(List.of(shell.split(" ")));
+        cmd.add(home.resolve("shims/go").toString());
+        cmd.add("where");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(deep.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("JGVM_") || k.equals("OLDPWD"));
+        pb.environment().put("PWD", deep.toString());
+        Run without = run(pb, "");
+        assertEquals("cwd=" + physical + "\nOLDPWD=unset\n", without.out(), without.err());
+    }
+
+    // bash keeps a PWD it cannot check (the directory was removed): the walk must not leave a directory it cannot
+    // enter again by that name, and go still runs there, with the global default, as before.
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void aRemovedWorkingDirectoryStillRunsGoThere(String shell) throws Exception {
+        Files.writeString(home.resolve("version"), "1.22.5\n");
+        Path gone = Files.createDirectories(tmp.resolve("gone/dir"));
+        List<String> cmd = new ArrayList<>(List.of("dash", "-c", "cd \"$1\" && rmdir \"$1\" && shift && exec \"$@\"", "-", gone.toString()));
+        cmd.addAll(List.of(shell.split(" ")));
+        cmd.add(home.resolve("shims/go").toString());
+        cmd.add("version");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("JGVM_"));
+        Run r = run(pb, "");
+
+        assertEquals("go1.22.5 version\n", r.out(), r.err());
+        assertEquals(0, r.exit());
+    }
+
+    // A PWD that names the working directory in another spelling (// or a . component) is left to the full resolver,
+    // which walks its parents as written; a symlinked one keeps its logical parents (the vectors cover those too).
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void aWorkingDirectorySpelledWithDotsOrDoubleSlashesStillFindsItsVersion(String shell) throws Exception {
+        Path deep = Files.createDirectories(project.resolve("a/b"));
+        for (String spelling : List.of(project + "/a//b", project + "/./a/b", project + "/a/b/")) {
+            List<String> cmd = new ArrayList<>(List.of(shell.split(" ")));
+            cmd.add(home.resolve("shims/go").toString());
+            cmd.add("where");
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(deep.toFile());
+            pb.environment().keySet().removeIf(k -> k.startsWith("JGVM_") || k.equals("OLDPWD"));
+            pb.environment().put("PWD", spelling);
+            pb.environment().put("PATH", "/usr/bin:/bin");
+            Run r = run(pb, "");
+            assertEquals("cwd=" + deep.toRealPath() + "\nOLDPWD=unset\n", r.out(), spelling + ": " + r.err());
+        }
     }
 
     @ParameterizedTest
