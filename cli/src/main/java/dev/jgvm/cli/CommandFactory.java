@@ -54,7 +54,7 @@ final class CommandFactory implements CommandLine.IFactory {
     private Object command(Class<?> c) {
         if (c == JgvmCommand.class) return new JgvmCommand(ts);
         if (c == InstallCommand.class) return new InstallCommand(s);
-        if (c == UninstallCommand.class) return new UninstallCommand(s);
+        if (c == UninstallCommand.class) return new UninstallCommand(s.terminal(), s::uninstaller);
         if (c == ListCommand.class) return new ListCommand(s);
         if (c == UseCommand.class) return new UseCommand(s);
         if (c == CurrentCommand.class) return new CurrentCommand(s);
@@ -79,9 +79,9 @@ final class CommandFactory implements CommandLine.IFactory {
         if (c == MirrorCommand.class) return new MirrorCommand(s);
         if (c == MirrorCommand.ListMirrors.class) return new MirrorCommand.ListMirrors(s);
         if (c == MirrorCommand.Test.class) return new MirrorCommand.Test(s);
-        if (c == CacheCommand.class) return new CacheCommand(s);
-        if (c == CacheCommand.ListCache.class) return new CacheCommand.ListCache(s);
-        if (c == CacheCommand.Clean.class) return new CacheCommand.Clean(s);
+        if (c == CacheCommand.class) return new CacheCommand();
+        if (c == CacheCommand.ListCache.class) return new CacheCommand.ListCache(s.terminal(), s::cache);
+        if (c == CacheCommand.Clean.class) return new CacheCommand.Clean(s.terminal(), s::cache);
         if (c == ToolsCommand.class) return new ToolsCommand(s);
         if (c == ToolsCommand.Sync.class) return new ToolsCommand.Sync(s);
         return null;

@@ -3,6 +3,7 @@ package dev.jgvm.cli;
 import dev.jgvm.cli.command.JgvmCommand;
 import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.archive.ArchiveExtractor;
+import dev.jgvm.core.cache.CacheService;
 import dev.jgvm.core.config.Settings;
 import dev.jgvm.core.config.SettingsLoader;
 import dev.jgvm.core.doctor.HomeCheck;
@@ -19,6 +20,7 @@ import dev.jgvm.core.exec.ToolLookup;
 import dev.jgvm.core.install.InstallHooks;
 import dev.jgvm.core.install.Installer;
 import dev.jgvm.core.install.RemoteInstaller;
+import dev.jgvm.core.install.Uninstaller;
 import dev.jgvm.core.mirror.MirrorChain;
 import dev.jgvm.core.mirror.ReleaseCatalog;
 import dev.jgvm.core.plugin.PluginHost;
@@ -92,6 +94,12 @@ public final class Services {
         if (installer == null) installer = new Installer(store(), new ArchiveExtractor(), List.of(new ShimRefresher(shimSettings())), hooks());
         return installer;
     }
+
+    /** {@code jgvm uninstall}: matching specs to installs, processes still using them, removal. */
+    public Uninstaller uninstaller() { return new Uninstaller(store(), installer()); }
+
+    /** {@code jgvm cache list|clean}. */
+    public CacheService cache() { return new CacheService(store(), env.clock()); }
 
     private InstallHooks hooks;
 

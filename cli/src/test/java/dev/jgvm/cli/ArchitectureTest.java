@@ -124,9 +124,13 @@ class ArchitectureTest {
     @Test
     void commandsDoNotTouchTheStoreTheNetworkOrFiles() {
         DescribedPredicate<JavaClass> notYetThin = JavaClass.Predicates.belongToAnyOf(
-                dev.jgvm.cli.command.BundleCommand.class, dev.jgvm.cli.command.CacheCommand.class, dev.jgvm.cli.command.EnvCommand.class,
-                dev.jgvm.cli.command.InstallCommand.class, dev.jgvm.cli.command.ListCommand.class, dev.jgvm.cli.command.MirrorCommand.class,
-                dev.jgvm.cli.command.RehashCommand.class, dev.jgvm.cli.command.UninstallCommand.class, dev.jgvm.cli.command.UpgradeCommand.class,
+                dev.jgvm.cli.command.BundleCommand.class,
+                dev.jgvm.cli.command.EnvCommand.class,
+                dev.jgvm.cli.command.InstallCommand.class,
+                dev.jgvm.cli.command.ListCommand.class,
+                dev.jgvm.cli.command.MirrorCommand.class,
+                dev.jgvm.cli.command.RehashCommand.class,
+                dev.jgvm.cli.command.UpgradeCommand.class,
                 dev.jgvm.cli.command.UseCommand.class)
                 .or(JavaClass.Predicates.simpleName("Selected"));
         DescribedPredicate<JavaMethodCall> changesTheStore = new DescribedPredicate<>("a call that changes the store") {

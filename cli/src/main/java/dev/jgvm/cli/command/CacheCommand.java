@@ -3,27 +3,23 @@ package dev.jgvm.cli.command;
 import com.google.gson.JsonArray;
 import dev.jgvm.cli.render.Json;
 import com.google.gson.JsonObject;
-import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;
-import dev.jgvm.core.download.CacheInventory;
-import dev.jgvm.core.download.CacheInventory.Item;
-import dev.jgvm.core.download.CacheInventory.Kind;
+import dev.jgvm.core.cache.CacheInventory;
+import dev.jgvm.core.cache.CacheInventory.Item;
+import dev.jgvm.core.cache.CacheInventory.Kind;
+import dev.jgvm.core.cache.CacheService;
 import dev.jgvm.core.error.ExitCode;
-import dev.jgvm.core.store.InstallMeta;
-import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.version.GoVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** {@code jgvm cache list|clean}: what the download cache holds, and removing it. */
 @Command(name = "cache", addMethodSubcommands = false, description = "Show or clean the cache of verified archives and mirror listings.",
@@ -31,26 +27,28 @@ import java.util.function.Predicate;
 public final class CacheCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    public CacheCommand(Services services) { }
+    public CacheCommand() { }
 
     @Override public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
 
     /** {@code cache list}. */
     @Command(name = "list", addMethodSubcommands = false, aliases = "ls", description = "List cached archives (version, platform, size, evidence, age) and listings.")
     public static final class ListCache implements Callable<Integer> {
-        private final Services services;
+        private final Terminal t;
+        private final Supplier<CacheService> cache;
 
-        public ListCache(Services services) { this.services = services; }
+        public ListCache(Terminal t, Supplier<CacheService> cache) {
+            this.t = t;
+            this.cache = cache;
+        }
 
         @Override public Integer call() {
-            Terminal t = services.terminal();
-            List<Item> items = new CacheInventory(services.store().cacheDir()).items();
-            Instant now = services.env().clock().instant();
+            CacheService.Contents c = cache.get().list();
             if (t.json()) {
-                t.out().println(Json.render(json(items, now)));
+                t.out().println(Json.render(json(c.items(), c.now())));
             } else {
-                print(t, items, now, "");
-                if (items.isEmpty()) t.info("the cache is empty (%s)".formatted(services.store().cacheDir()));
+                print(t, c.items(), c.now(), "");
+                if (c.items().isEmpty()) t.info("the cache is empty (%s)".formatted(c.dir()));
             }
             return ExitCode.OK.code();
         }
@@ -68,19 +66,20 @@ public final class CacheCommand implements Runnable {
         @Option(names = {"-n", "--dry-run"}, description = "Only say what would be removed.")
         boolean dryRun;
 
-        private final Services services;
+        private final Terminal t;
+        private final Supplier<CacheService> cache;
 
-        public Clean(Services services) { this.services = services; }
+        public Clean(Terminal t, Supplier<CacheService> cache) {
+            this.t = t;
+            this.cache = cache;
+        }
 
         @Override public Integer call() {
-            Terminal t = services.terminal();
             Optional<Duration> age = Optional.ofNullable(olderThan).map(CacheInventory::parseAge);
-            CacheInventory cache = new CacheInventory(services.store().cacheDir());
-            Instant now = services.env().clock().instant();
-            Predicate<Item> keep = keepInstalled ? installedArchives(services.store()) : i -> false;
-            List<Item> chosen = CacheInventory.select(cache.items(), age, keep, now);
-            List<Item> removed = dryRun ? chosen.stream().filter(i -> !inProgress(i, now)).toList() : cache.remove(chosen, now);
-            long bytes = removed.stream().mapToLong(Item::bytes).sum();
+            CacheService.Cleaning c = cache.get().clean(age, keepInstalled, dryRun);
+            List<Item> removed = c.removed();
+            Instant now = c.now();
+            long bytes = c.bytes();
             if (t.json()) {
                 JsonObject o = new JsonObject();
                 o.addProperty("dry_run", dryRun);
@@ -90,29 +89,11 @@ public final class CacheCommand implements Runnable {
             } else {
                 print(t, removed, now, dryRun ? "would remove " : "removed ");
             }
-            int skipped = chosen.size() - removed.size();
+            int skipped = c.skipped();
             if (skipped > 0) t.info("left %d unfinished download%s alone: younger than %d minutes, it may still be written"
                     .formatted(skipped, skipped == 1 ? "" : "s", CacheInventory.IN_PROGRESS.toMinutes()));
             t.info("%s %d item%s, %s".formatted(dryRun ? "would free" : "freed", removed.size(), removed.size() == 1 ? "" : "s", size(bytes)));
             return ExitCode.OK.code();
-        }
-
-        private static boolean inProgress(Item i, Instant now) {
-            return i.kind() == Kind.PARTIAL && i.age(now).compareTo(CacheInventory.IN_PROGRESS) < 0;
-        }
-
-        // An archive is an installed version's when its bytes made that install, or it holds that version for that platform.
-        private static Predicate<Item> installedArchives(InstallStore store) {
-            Set<String> shas = new HashSet<>();
-            Set<String> versionsOnPlatforms = new HashSet<>();
-            for (GoVersion v : store.installed()) {
-                Optional<InstallMeta> m = store.meta(v);
-                m.ifPresent(meta -> shas.add(meta.sha256()));
-                m.ifPresent(meta -> versionsOnPlatforms.add(v.name() + " " + meta.platform()));
-            }
-            return i -> i.kind() == Kind.ARCHIVE && (shas.contains(i.sha256())
-                    || i.version().isPresent() && i.platform().isPresent()
-                    && versionsOnPlatforms.contains(i.version().get().name() + " " + i.platform().get()));
         }
     }
 

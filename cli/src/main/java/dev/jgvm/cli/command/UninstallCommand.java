@@ -3,25 +3,17 @@ package dev.jgvm.cli.command;
 import com.google.gson.JsonArray;
 import dev.jgvm.cli.render.Json;
 import com.google.gson.JsonObject;
-import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;
-import dev.jgvm.core.error.BusyException;
 import dev.jgvm.core.error.ExitCode;
-import dev.jgvm.core.error.UsageException;
-import dev.jgvm.core.error.VersionNotFoundException;
-import dev.jgvm.core.store.GorootProcesses;
-import dev.jgvm.core.store.InstallStore;
+import dev.jgvm.core.install.Uninstaller;
 import dev.jgvm.core.version.GoVersion;
-import dev.jgvm.core.version.VersionSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /** {@code jgvm uninstall}: remove installs, their meta, stale aliases and shims. */
 @Command(name = "uninstall", addMethodSubcommands = false, aliases = "rm", description = "Remove installed Go versions.")
@@ -32,69 +24,40 @@ public final class UninstallCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "When a go of the version is running, wait for it to end (up to JGVM_LOCK_TIMEOUT seconds) before removing it.")
     boolean await;
 
-    private final Services services;
+    private final Terminal t;
+    private final Supplier<Uninstaller> uninstaller;
 
-    public UninstallCommand(Services services) { this.services = services; }
+    public UninstallCommand(Terminal t, Supplier<Uninstaller> uninstaller) {
+        this.t = t;
+        this.uninstaller = uninstaller;
+    }
 
     @Override public Integer call() {
-        Terminal t = services.terminal();
-        InstallStore store = services.store();
-        List<GoVersion> installed = store.installed();
-        List<GoVersion> remove = new ArrayList<>();
-        for (String text : specs) {
-            VersionSpec spec = VersionSpec.parse(text);
-            List<GoVersion> matches = installed.stream().filter(spec::matches).toList();
-            if (matches.isEmpty()) {
-                throw new VersionNotFoundException("go %s is not installed".formatted(text), "'jgvm list' shows what is installed");
+        Uninstaller.Result r = uninstaller.get().uninstall(specs, await, new Uninstaller.Listener() {
+            @Override public void inUse(GoVersion v, String process) {
+                t.warn("go %s is in use by process %s; removing it anyway".formatted(v, process));
+                t.hint("'jgvm uninstall --wait' waits for such processes to end");
             }
-            if (matches.size() > 1) {
-                throw new UsageException("'%s' matches several installs: %s".formatted(text,
-                        matches.stream().map(GoVersion::name).collect(Collectors.joining(", "))), "name the exact version to remove");
+
+            @Override public void waitingFor(GoVersion v, String process) {
+                t.info("waiting for process %s, which runs go %s, to end".formatted(process, v));
             }
-            remove.add(matches.get(0));
-        }
-        for (GoVersion v : remove) inUse(t, store, v);
-        services.installer().uninstall(remove);
-        for (GoVersion v : remove) t.info("removed go %s".formatted(v));
+        });
+        for (Uninstaller.Removed v : r.removed()) t.info("removed go %s".formatted(v.version()));
         if (t.json()) {
             JsonArray a = new JsonArray();
-            for (GoVersion v : remove) {
+            for (Uninstaller.Removed v : r.removed()) {
                 JsonObject o = new JsonObject();
-                o.addProperty("version", v.name());
-                o.addProperty("goroot", store.goroot(v).toString());
+                o.addProperty("version", v.version().name());
+                o.addProperty("goroot", v.goroot().toString());
                 a.add(o);
             }
             t.out().println(Json.render(a));
         }
-        store.globalDefault().filter(g -> store.find(g).isEmpty() && !g.equals("system"))
-                .ifPresent(g -> {
-                    t.warn("the global default go %s is no longer installed".formatted(g));
-                    t.hint("pick another with 'jgvm use --global <version>'");
-                });
+        r.lostDefault().ifPresent(g -> {
+            t.warn("the global default go %s is no longer installed".formatted(g));
+            t.hint("pick another with 'jgvm use --global <version>'");
+        });
         return ExitCode.OK.code();
-    }
-
-    // A running go keeps reading its GOROOT (packages, tools): say so, or with --wait let it finish first.
-    private void inUse(Terminal t, InstallStore store, GoVersion v) {
-        Path goroot = store.goroot(v);
-        if (!await) {
-            for (ProcessHandle p : GorootProcesses.of(goroot)) {
-                t.warn("go %s is in use by process %s; removing it anyway".formatted(v, GorootProcesses.describe(p)));
-                t.hint("'jgvm uninstall --wait' waits for such processes to end");
-            }
-            return;
-        }
-        boolean free;
-        try {
-            free = GorootProcesses.awaitNone(goroot, store.lockWait(),
-                    p -> t.info("waiting for process %s, which runs go %s, to end".formatted(GorootProcesses.describe(p), v)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            free = false;
-        }
-        if (!free) {
-            throw new BusyException("go %s is still in use after %ds; nothing was removed".formatted(v, Math.max(1, store.lockWait().toSeconds())),
-                    "stop the processes that run it, or wait longer with JGVM_LOCK_TIMEOUT=SECONDS");
-        }
     }
 }

@@ -39,12 +39,18 @@ public final class GorootProcesses {
      * the first time it is waited for. Returns true when none is left.
      */
     public static boolean awaitNone(Path goroot, Duration wait, Consumer<ProcessHandle> waitingFor) throws InterruptedException {
+        return awaitNone(GorootProcesses::of, goroot, wait, waitingFor);
+    }
+
+    /** {@link #awaitNone(Path, Duration, Consumer)} with {@code users} telling who runs from a GOROOT (a stand-in in tests). */
+    public static boolean awaitNone(java.util.function.Function<Path, List<ProcessHandle>> users, Path goroot, Duration wait,
+                                    Consumer<ProcessHandle> waitingFor) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         java.util.Set<Long> told = new java.util.HashSet<>();
         while (true) {
-            List<ProcessHandle> users = of(goroot);
-            if (users.isEmpty()) return true;
-            for (ProcessHandle p : users) if (told.add(p.pid())) waitingFor.accept(p);
+            List<ProcessHandle> running = users.apply(goroot);
+            if (running.isEmpty()) return true;
+            for (ProcessHandle p : running) if (told.add(p.pid())) waitingFor.accept(p);
             if (System.nanoTime() > deadline) return false;
             Thread.sleep(POLL_MILLIS);
         }

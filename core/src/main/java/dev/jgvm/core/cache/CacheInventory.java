@@ -1,4 +1,4 @@
-package dev.jgvm.core.download;
+package dev.jgvm.core.cache;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
