@@ -66,7 +66,7 @@ final class CommandFactory implements CommandLine.IFactory {
         if (c == InitCommand.class) return new InitCommand(s, model);
         if (c == VerifyCommand.class) return new VerifyCommand(s);
         if (c == OutdatedCommand.class) return new OutdatedCommand(s);
-        if (c == UpgradeCommand.class) return new UpgradeCommand(s);
+        if (c == UpgradeCommand.class) return new UpgradeCommand(s.terminal(), s::upgrader);
         if (c == PluginsCommand.class) return new PluginsCommand(s);
         if (c == DoctorCommand.class) return new DoctorCommand(s);
         if (c == KeysCommand.class) return new KeysCommand(s);

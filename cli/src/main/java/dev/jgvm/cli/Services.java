@@ -1,6 +1,7 @@
 package dev.jgvm.cli;
 
 import dev.jgvm.cli.command.JgvmCommand;
+import dev.jgvm.cli.render.Progress;
 import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.archive.ArchiveExtractor;
 import dev.jgvm.core.cache.CacheService;
@@ -19,8 +20,10 @@ import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.exec.ToolLookup;
 import dev.jgvm.core.install.InstallHooks;
 import dev.jgvm.core.install.Installer;
+import dev.jgvm.core.install.Outdated;
 import dev.jgvm.core.install.RemoteInstaller;
 import dev.jgvm.core.install.Uninstaller;
+import dev.jgvm.core.install.Upgrader;
 import dev.jgvm.core.mirror.MirrorChain;
 import dev.jgvm.core.mirror.ReleaseCatalog;
 import dev.jgvm.core.plugin.PluginHost;
@@ -34,6 +37,7 @@ import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.verify.ArtifactVerifier;
 import dev.jgvm.core.verify.TrustedKeys;
 import dev.jgvm.core.verify.sumdb.Note;
+import dev.jgvm.core.version.VersionSpec;
 import dev.jgvm.shims.ShimRefresher;
 import dev.jgvm.shims.ShimWriter;
 import java.io.IOException;
@@ -100,6 +104,25 @@ public final class Services {
 
     /** {@code jgvm cache list|clean}. */
     public CacheService cache() { return new CacheService(store(), env.clock()); }
+
+    /**
+     * What {@code outdated} reports: the releases come from the catalogue, as install's resolution does: the official
+     * list first, else a mirror's listing (said so), else the listing last read when nothing answers.
+     */
+    public Outdated.Report outdated(Optional<String> mirror) {
+        Resolution here = resolveHere();
+        Optional<VersionSpec> selected = Outdated.selected(here);
+        Platform platform = platforms().platform(Optional.empty());
+        ReleaseCatalog catalog = releaseCatalog(chain(mirror, Progress.listener(terminal)), false);
+        ReleaseCatalog.Listing listing = catalog.available(mirror, platform);
+        return new Outdated.Report(Outdated.lines(store().installed(), selected, listing.releases(), platform), listing, here, platform);
+    }
+
+    /** {@code jgvm upgrade}: each release installed from the chain, as {@code install} would. */
+    public Upgrader upgrader() {
+        return new Upgrader(store(), env.cwd(), this::outdated, (mirror, v, p) -> remoteInstaller(mirror, false, false, Progress.listener(terminal))
+                .install(new VersionSpec.Exact(v), p, false, false, Progress.listener(terminal)));
+    }
 
     private InstallHooks hooks;
 

@@ -130,7 +130,6 @@ class ArchitectureTest {
                 dev.jgvm.cli.command.ListCommand.class,
                 dev.jgvm.cli.command.MirrorCommand.class,
                 dev.jgvm.cli.command.RehashCommand.class,
-                dev.jgvm.cli.command.UpgradeCommand.class,
                 dev.jgvm.cli.command.UseCommand.class)
                 .or(JavaClass.Predicates.simpleName("Selected"));
         DescribedPredicate<JavaMethodCall> changesTheStore = new DescribedPredicate<>("a call that changes the store") {

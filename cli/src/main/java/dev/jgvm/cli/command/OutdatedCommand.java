@@ -1,7 +1,6 @@
 package dev.jgvm.cli.command;
 
 import com.google.gson.JsonArray;
-import dev.jgvm.cli.render.Progress;
 import dev.jgvm.cli.render.Json;
 import com.google.gson.JsonObject;
 import dev.jgvm.cli.Services;
@@ -9,11 +8,7 @@ import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.error.ExitCode;
 import dev.jgvm.core.install.Outdated;
 import dev.jgvm.core.mirror.ReleaseCatalog;
-import dev.jgvm.core.platform.Platform;
-import dev.jgvm.core.resolve.Resolution;
-import dev.jgvm.core.spi.Release;
 import dev.jgvm.core.version.GoVersion;
-import dev.jgvm.core.version.VersionSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,7 +28,7 @@ public final class OutdatedCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Terminal t = services.terminal();
-        Report r = report(services, Optional.ofNullable(mirror));
+        Outdated.Report r = services.outdated(Optional.ofNullable(mirror));
         if (t.json()) {
             JsonObject o = new JsonObject();
             o.addProperty("source", r.listing().source());
@@ -51,22 +46,6 @@ public final class OutdatedCommand implements Callable<Integer> {
         long behind = r.lines().stream().filter(Outdated.Line::outdated).count();
         if (behind > 0) t.hint("'jgvm upgrade' installs them; 'jgvm upgrade --pin' also rewrites this project's .go-version");
         return ExitCode.OK.code();
-    }
-
-    /** The lines, and whose listing said so. */
-    record Report(List<Outdated.Line> lines, ReleaseCatalog.Listing listing, Resolution here, Platform platform) {
-        List<Release> releases() { return listing.releases(); }
-    }
-
-    // The releases come from the catalogue, as install's resolution does: the official list first, else a mirror's
-    // listing (said so), else the listing last read when nothing answers.
-    static Report report(Services services, Optional<String> mirror) {
-        Resolution here = services.resolveHere();
-        Optional<VersionSpec> selected = here.none() || here.system() ? Optional.empty() : Optional.of(VersionSpec.parse(here.spec()));
-        Platform platform = services.platforms().platform(Optional.empty());
-        ReleaseCatalog catalog = services.releaseCatalog(services.chain(mirror, Progress.listener(services.terminal())), false);
-        ReleaseCatalog.Listing listing = catalog.available(mirror, platform);
-        return new Report(Outdated.lines(services.store().installed(), selected, listing.releases(), platform), listing, here, platform);
     }
 
     /** Says on stderr whose listing the newest releases come from. */

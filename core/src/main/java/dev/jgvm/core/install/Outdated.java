@@ -1,7 +1,9 @@
 package dev.jgvm.core.install;
 
 import dev.jgvm.core.mirror.MirrorChain;
+import dev.jgvm.core.mirror.ReleaseCatalog;
 import dev.jgvm.core.platform.Platform;
+import dev.jgvm.core.resolve.Resolution;
 import dev.jgvm.core.spi.Release;
 import dev.jgvm.core.version.GoVersion;
 import dev.jgvm.core.version.VersionSpec;
@@ -39,6 +41,33 @@ public final class Outdated {
 
         /** Whether the listing offers a release newer than the newest installed one (or the line is not installed). */
         public boolean outdated() { return newest.isPresent() && (installed.isEmpty() || installed.get().compareTo(newest.get()) < 0); }
+    }
+
+    /**
+     * What {@code outdated} reports and {@code upgrade} acts on: the lines, and whose listing said which releases are newest.
+     *
+     * @param here     what the working directory selects
+     * @param platform the platform the releases are looked for
+     */
+    public record Report(List<Line> lines, ReleaseCatalog.Listing listing, Resolution here, Platform platform) {
+        public Report {
+            lines = List.copyOf(lines);
+            Objects.requireNonNull(listing, "listing");
+            Objects.requireNonNull(here, "here");
+            Objects.requireNonNull(platform, "platform");
+        }
+
+        /** The releases of the listing. */
+        public List<Release> releases() { return listing.releases(); }
+    }
+
+    /**
+     * The spec selected here that adds a line to the report; empty for {@code system} or nothing selected.
+     *
+     * @throws dev.jgvm.core.error.UsageException when the selected token is no spec
+     */
+    public static Optional<VersionSpec> selected(Resolution here) {
+        return here.none() || here.system() ? Optional.empty() : Optional.of(VersionSpec.parse(here.spec()));
     }
 
     /**
