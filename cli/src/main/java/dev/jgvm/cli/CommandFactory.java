@@ -53,7 +53,7 @@ final class CommandFactory implements CommandLine.IFactory {
 
     private Object command(Class<?> c) {
         if (c == JgvmCommand.class) return new JgvmCommand(ts);
-        if (c == InstallCommand.class) return new InstallCommand(s);
+        if (c == InstallCommand.class) return new InstallCommand(s, s::installs);
         if (c == UninstallCommand.class) return new UninstallCommand(s.terminal(), s::uninstaller);
         if (c == ListCommand.class) return new ListCommand(s);
         if (c == UseCommand.class) return new UseCommand(s);
@@ -73,9 +73,9 @@ final class CommandFactory implements CommandLine.IFactory {
         if (c == KeysCommand.Import.class) return new KeysCommand.Import(s);
         if (c == KeysCommand.ListKeys.class) return new KeysCommand.ListKeys(s);
         if (c == KeysCommand.Remove.class) return new KeysCommand.Remove(s);
-        if (c == BundleCommand.class) return new BundleCommand(s);
-        if (c == BundleCommand.Create.class) return new BundleCommand.Create(s);
-        if (c == BundleCommand.Import.class) return new BundleCommand.Import(s);
+        if (c == BundleCommand.class) return new BundleCommand();
+        if (c == BundleCommand.Create.class) return new BundleCommand.Create(s.terminal(), s.env(), s.systemStreams(), s::bundles);
+        if (c == BundleCommand.Import.class) return new BundleCommand.Import(s.terminal(), s::bundles);
         if (c == MirrorCommand.class) return new MirrorCommand(s);
         if (c == MirrorCommand.ListMirrors.class) return new MirrorCommand.ListMirrors(s);
         if (c == MirrorCommand.Test.class) return new MirrorCommand.Test(s);

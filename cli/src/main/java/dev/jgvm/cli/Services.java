@@ -4,6 +4,7 @@ import dev.jgvm.cli.command.JgvmCommand;
 import dev.jgvm.cli.render.Progress;
 import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.archive.ArchiveExtractor;
+import dev.jgvm.core.bundle.BundleService;
 import dev.jgvm.core.cache.CacheService;
 import dev.jgvm.core.config.Settings;
 import dev.jgvm.core.config.SettingsLoader;
@@ -19,6 +20,7 @@ import dev.jgvm.core.error.BusyException;
 import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.exec.ToolLookup;
 import dev.jgvm.core.install.InstallHooks;
+import dev.jgvm.core.install.InstallService;
 import dev.jgvm.core.install.Installer;
 import dev.jgvm.core.install.Outdated;
 import dev.jgvm.core.install.RemoteInstaller;
@@ -99,8 +101,19 @@ public final class Services {
         return installer;
     }
 
+    /** {@code jgvm install}: from the chain, or an archive on this machine. */
+    public InstallService installs() {
+        return new InstallService(this::installer, store(), env.cwd(), p -> platforms().platform(p), this::localVerifier, this::remoteInstaller);
+    }
+
+    /** {@code jgvm bundle create|import}. */
+    public BundleService bundles() {
+        return new BundleService(store(), this::installer, env.cwd(), () -> platforms().platform(Optional.empty()), this::localVerifier,
+                this::remoteInstaller);
+    }
+
     /** {@code jgvm uninstall}: matching specs to installs, processes still using them, removal. */
-    public Uninstaller uninstaller() { return new Uninstaller(store(), installer()); }
+    public Uninstaller uninstaller() { return new Uninstaller(store(), this::installer); }
 
     /** {@code jgvm cache list|clean}. */
     public CacheService cache() { return new CacheService(store(), env.clock()); }

@@ -124,9 +124,7 @@ class ArchitectureTest {
     @Test
     void commandsDoNotTouchTheStoreTheNetworkOrFiles() {
         DescribedPredicate<JavaClass> notYetThin = JavaClass.Predicates.belongToAnyOf(
-                dev.jgvm.cli.command.BundleCommand.class,
                 dev.jgvm.cli.command.EnvCommand.class,
-                dev.jgvm.cli.command.InstallCommand.class,
                 dev.jgvm.cli.command.ListCommand.class,
                 dev.jgvm.cli.command.MirrorCommand.class,
                 dev.jgvm.cli.command.RehashCommand.class,

@@ -4,21 +4,12 @@ import com.google.gson.JsonArray;
 import dev.jgvm.cli.render.Progress;
 import dev.jgvm.cli.render.Json;
 import com.google.gson.JsonObject;
-import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Terminal;
-import dev.jgvm.core.bundle.BundleImporter;
-import dev.jgvm.core.bundle.BundleWriter;
-import dev.jgvm.core.download.ArchiveCache;
+import dev.jgvm.core.bundle.BundleService;
+import dev.jgvm.core.env.Env;
 import dev.jgvm.core.error.ExitCode;
-import dev.jgvm.core.error.UsageException;
-import dev.jgvm.core.event.ProgressListener;
-import dev.jgvm.core.install.Installer;
 import dev.jgvm.core.install.Installer.Installation;
 import dev.jgvm.core.platform.Platform;
-import dev.jgvm.core.verify.PgpSigner;
-import dev.jgvm.core.verify.VerifiedArchive;
-import dev.jgvm.core.version.GoVersion;
-import dev.jgvm.core.version.VersionSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** {@code jgvm bundle create|import}: signed offline bundles for machines without network (README, 'Offline: signed bundles'). */
 @Command(name = "bundle", addMethodSubcommands = false, description = "Make and import signed offline bundles of Go versions.",
@@ -35,7 +27,7 @@ import java.util.concurrent.Callable;
 public final class BundleCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    public BundleCommand(Services services) { }
+    public BundleCommand() { }
 
     @Override public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
 
@@ -60,64 +52,53 @@ public final class BundleCommand implements Runnable {
         @Option(names = "--allow-mirror-checksums", description = "Accept archives only their mirror vouches for (reported).")
         boolean allowMirrorChecksums;
 
-        private final Services services;
+        private final Terminal t;
+        private final Env env;
+        private final boolean systemStreams;
+        private final Supplier<BundleService> bundles;
 
-        public Create(Services services) { this.services = services; }
+        /** @param systemStreams whether a passphrase may be asked on the console */
+        public Create(Terminal t, Env env, boolean systemStreams, Supplier<BundleService> bundles) {
+            this.t = t;
+            this.env = env;
+            this.systemStreams = systemStreams;
+            this.bundles = bundles;
+        }
 
         @Override public Integer call() {
-            Terminal t = services.terminal();
-            ProgressListener progress = Progress.listener(t);
-            Optional<PgpSigner> signer = Optional.ofNullable(signKey).map(k -> PgpSigner.load(services.env().cwd().resolve(k), passphrase(t)));
-            if (signer.isEmpty()) t.warn("the bundle is not signed (no --sign-key): machines will refuse it unless their [verify] minimum is 'mirror'");
-            List<Platform> targets = platforms.isEmpty() ? List.of(services.platforms().platform(Optional.empty()))
-                    : platforms.stream().map(Platform::parse).toList();
-            var remote = services.remoteInstaller(Optional.ofNullable(mirror), allowMirrorChecksums, false, progress);
-            List<VerifiedArchive> archives = new ArrayList<>();
-            Path written;
-            try {
-                for (Platform p : targets) {
-                    for (String s : specs) {
-                        GoVersion v = remote.resolve(VersionSpec.parse(s), p, false, progress);
-                        VerifiedArchive e = remote.obtain(v, p, false, progress);
-                        if (e.layout() != dev.jgvm.core.archive.ArchiveExtractor.Layout.OFFICIAL) {
-                            e.close();
-                            throw new UsageException("go %s for %s came as a module-proxy zip ('%s'); bundles carry official archives".formatted(v, p, e.fileName()),
-                                    "make the bundle from a dl mirror: --mirror official, or a [[mirror]] of type dl");
+            BundleService.Created c = bundles.get().create(specs, platforms, Optional.ofNullable(signKey), this::passphrase, output,
+                    Optional.ofNullable(mirror), allowMirrorChecksums, Progress.listener(t), new BundleService.CreateListener() {
+                        @Override public void unsigned() {
+                            t.warn("the bundle is not signed (no --sign-key): machines will refuse it unless their [verify] minimum is 'mirror'");
                         }
-                        if (archives.stream().noneMatch(a -> a.fileName().equals(e.fileName()))) archives.add(e);
-                        else e.close();
-                        t.info("added %s (%s)".formatted(e.fileName(), e.evidence().get(0).kind().text()));
-                    }
-                }
-                written = new BundleWriter().write(archives, signer, services.env().cwd().resolve(output));
-            } finally {
-                archives.forEach(VerifiedArchive::close);
-            }
-            signer.ifPresent(sg -> t.info("signed checksums.txt with key %s".formatted(sg.fingerprint())));
+
+                        @Override public void added(BundleService.Archive a) { t.info("added %s (%s)".formatted(a.file(), a.evidence())); }
+                    });
+            c.signedBy().ifPresent(fpr -> t.info("signed checksums.txt with key %s".formatted(fpr)));
             if (t.json()) {
                 JsonArray a = new JsonArray();
-                for (VerifiedArchive e : archives) {
+                for (BundleService.Archive e : c.archives()) {
                     JsonObject o = new JsonObject();
-                    o.addProperty("file", e.fileName());
-                    o.addProperty("sha256", e.sha256().hex());
-                    o.addProperty("evidence", e.evidence().get(0).kind().text());
+                    o.addProperty("file", e.file());
+                    o.addProperty("sha256", e.sha256());
+                    o.addProperty("evidence", e.evidence());
                     a.add(o);
                 }
                 JsonObject o = new JsonObject();
-                o.addProperty("bundle", written.toString());
-                o.addProperty("signed_by", signer.map(PgpSigner::fingerprint).orElse(null));
+                o.addProperty("bundle", c.bundle().toString());
+                o.addProperty("signed_by", c.signedBy().orElse(null));
                 o.add("archives", a);
                 t.out().println(Json.render(o));
                 return ExitCode.OK.code();
             }
-            t.out().println(written);
+            t.out().println(c.bundle());
             return ExitCode.OK.code();
         }
 
-        private char[] passphrase(Terminal t) {
-            Optional<String> env = services.env().get("JGVM_SIGN_PASSPHRASE");
-            if (env.isPresent()) return env.get().toCharArray();
-            java.io.Console console = services.systemStreams() ? System.console() : null;
+        private char[] passphrase() {
+            Optional<String> given = env.get("JGVM_SIGN_PASSPHRASE");
+            if (given.isPresent()) return given.get().toCharArray();
+            java.io.Console console = systemStreams ? System.console() : null;
             if (console != null) {
                 char[] p = console.readPassword("passphrase for %s: ", signKey);
                 return p == null ? new char[0] : p;
@@ -139,45 +120,43 @@ public final class BundleCommand implements Runnable {
                 description = "current (default): install the bundle's versions for this platform; all: the same, and name the other platforms' archives it keeps cached; none: only cache them.")
         Mode install;
 
-        private final Services services;
+        private final Terminal t;
+        private final Supplier<BundleService> bundles;
 
-        public Import(Services services) { this.services = services; }
+        public Import(Terminal t, Supplier<BundleService> bundles) {
+            this.t = t;
+            this.bundles = bundles;
+        }
 
         @Override public Integer call() {
-            Terminal t = services.terminal();
-            ProgressListener progress = Progress.listener(t);
-            Path file = services.env().cwd().resolve(bundle);
-            if (!java.nio.file.Files.exists(file)) throw new UsageException("no such bundle '%s'".formatted(bundle), "give the .tar that 'jgvm bundle create' wrote");
-            BundleImporter importer = new BundleImporter(services.store(), new ArchiveCache(services.store().cacheDir()), services.localVerifier());
-            List<VerifiedArchive> imported = importer.importBundle(file, progress);
-            JsonArray importedJson = new JsonArray();
-            JsonArray installedJson = new JsonArray();
-            try {
-                Platform here = services.platforms().platform(Optional.empty());
-                for (VerifiedArchive e : imported) {
-                    JsonObject io = new JsonObject();
-                    io.addProperty("file", e.fileName());
-                    io.addProperty("evidence", e.evidence().get(0).detail());
-                    importedJson.add(io);
-                    t.info("imported %s (%s)".formatted(e.fileName(), e.evidence().get(0).detail()));
-                    if (install == Mode.none) continue;
-                    if (!e.platform().equals(here)) {
-                        if (install == Mode.all) t.info("kept %s in the cache: it is for %s, this machine is %s".formatted(e.fileName(), e.platform(), here));
-                        continue;
-                    }
-                    Installation i = services.installer().install(e, Installer.InstallOptions.DEFAULT, progress);
+            BundleService.Imported r = bundles.get().importBundle(bundle, install != Mode.none, Progress.listener(t), new BundleService.ImportListener() {
+                @Override public void imported(BundleService.Archive a) { t.info("imported %s (%s)".formatted(a.file(), a.detail())); }
+
+                @Override public void otherPlatform(BundleService.Archive a, Platform here) {
+                    if (install == Mode.all) t.info("kept %s in the cache: it is for %s, this machine is %s".formatted(a.file(), a.platform(), here));
+                }
+
+                @Override public void installed(Installation i) {
                     if (i.alreadyInstalled()) t.info("go %s is already installed".formatted(i.version()));
+                    if (!t.json()) t.out().println(i.goroot());
+                }
+            });
+            if (t.json()) {
+                JsonArray importedJson = new JsonArray();
+                for (BundleService.Archive e : r.archives()) {
+                    JsonObject io = new JsonObject();
+                    io.addProperty("file", e.file());
+                    io.addProperty("evidence", e.detail());
+                    importedJson.add(io);
+                }
+                JsonArray installedJson = new JsonArray();
+                for (Installation i : r.installed()) {
                     JsonObject o = new JsonObject();
                     o.addProperty("version", i.version().name());
                     o.addProperty("goroot", i.goroot().toString());
                     o.addProperty("already_installed", i.alreadyInstalled());
                     installedJson.add(o);
-                    if (!t.json()) t.out().println(i.goroot());
                 }
-            } finally {
-                imported.forEach(VerifiedArchive::close);
-            }
-            if (t.json()) {
                 JsonObject o = new JsonObject();
                 o.add("imported", importedJson);
                 o.add("installed", installedJson);
@@ -186,5 +165,4 @@ public final class BundleCommand implements Runnable {
             return ExitCode.OK.code();
         }
     }
-
 }

@@ -7,10 +7,8 @@ import dev.jgvm.cli.render.Progress;
 import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.error.ExitCode;
 import dev.jgvm.core.error.UsageException;
-import dev.jgvm.core.event.ProgressListener;
+import dev.jgvm.core.install.InstallService;
 import dev.jgvm.core.install.Installer.Installation;
-import dev.jgvm.core.platform.Platform;
-import dev.jgvm.core.dist.Checksum;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** {@code jgvm install}: verify and install Go versions. */
 @Command(name = "install", addMethodSubcommands = false, description = "Download, verify and install Go versions (or a local archive with --from).")
@@ -49,8 +48,13 @@ public final class InstallCommand implements Callable<Integer> {
     boolean allowMirrorChecksums;
 
     private final Services services;
+    private final Supplier<InstallService> installs;
 
-    public InstallCommand(Services services) { this.services = services; }
+    /** @param services for what is selected here (the spec when none is given, and the go.mod warning) */
+    public InstallCommand(Services services, Supplier<InstallService> installs) {
+        this.services = services;
+        this.installs = installs;
+    }
 
     @Override public Integer call() {
         Terminal t = services.terminal();
@@ -58,11 +62,7 @@ public final class InstallCommand implements Callable<Integer> {
         if (!specs.isEmpty()) {
             throw new UsageException("give either versions or --from, not both", "the version comes from the archive's name or its go/VERSION file");
         }
-        Optional<Checksum> digest = Optional.ofNullable(sha256).map(Checksum::sha256);
-        Platform target = services.platforms().platform(Optional.ofNullable(platform));
-        Path file = services.env().cwd().resolve(from);
-        Installation done = services.installer().installFromFile(file, digest, target, force, Progress.listener(t), services.localVerifier(),
-                new dev.jgvm.core.download.ArchiveCache(services.store().cacheDir()));
+        Installation done = installs.get().installFile(from, Optional.ofNullable(sha256), Optional.ofNullable(platform), force, Progress.listener(t));
         if (done.alreadyInstalled()) {
             t.info("go %s is already installed".formatted(done.version()));
             t.hint("use --force to reinstall it");
@@ -91,16 +91,11 @@ public final class InstallCommand implements Callable<Integer> {
             if (here.none()) throw Selected.noneSelected(services);
             wanted.add(here.spec());
         }
-        Platform target = services.platforms().platform(Optional.ofNullable(platform));
-        ProgressListener progress = Progress.listener(t);
-        var remote = services.remoteInstaller(Optional.ofNullable(mirror), allowMirrorChecksums, offline, progress);
-        List<Installation> done = new ArrayList<>();
-        for (String spec : wanted) {
-            Installation i = remote.install(dev.jgvm.core.version.VersionSpec.parse(spec), target, force, offline, progress);
+        var options = new InstallService.Options(Optional.ofNullable(platform), force, Optional.ofNullable(mirror), offline, allowMirrorChecksums);
+        List<Installation> done = installs.get().install(wanted, options, Progress.listener(t), i -> {
             if (i.alreadyInstalled()) t.info("go %s is already installed".formatted(i.version()));
             if (i.becameDefault()) t.info("go %s is now the global default (jgvm use --global changes it)".formatted(i.version()));
-            done.add(i);
-        }
+        });
         if (t.json()) {
             com.google.gson.JsonArray a = new com.google.gson.JsonArray();
             for (Installation i : done) {

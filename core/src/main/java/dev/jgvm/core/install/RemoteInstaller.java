@@ -50,6 +50,15 @@ public final class RemoteInstaller {
     private final Downloader downloader;
     private final ReleaseCatalog catalog;
 
+    /**
+     * Makes the remote installer of one command: the chain ({@code mirror} pins one), the evidence minimum
+     * ({@code allowMirrorChecksums} lowers it to mirror digests) and whether the network may be used.
+     */
+    @FunctionalInterface
+    public interface Factory {
+        RemoteInstaller open(Optional<String> mirror, boolean allowMirrorChecksums, boolean offline, ProgressListener progress);
+    }
+
     /** Resolves specs from the mirrors' listings only (no official release list is asked). */
     public RemoteInstaller(Installer installer, InstallStore store, MirrorChain chain, ArtifactVerifier verifier, ArchiveCache cache, Downloader downloader) {
         this(installer, store, chain, verifier, cache, downloader, null);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -24,13 +25,14 @@ import java.util.stream.Collectors;
  */
 public final class Uninstaller {
     private final InstallStore store;
-    private final Installer installer;
+    private final Supplier<Installer> installer;
     private final Function<Path, List<ProcessHandle>> users;
 
-    public Uninstaller(InstallStore store, Installer installer) { this(store, installer, GorootProcesses::of); }
+    /** @param installer asked for only once the specs named installs (it reads the configuration) */
+    public Uninstaller(InstallStore store, Supplier<Installer> installer) { this(store, installer, GorootProcesses::of); }
 
     /** @param users the live processes that run from a GOROOT ({@link GorootProcesses#of} but in tests) */
-    public Uninstaller(InstallStore store, Installer installer, Function<Path, List<ProcessHandle>> users) {
+    public Uninstaller(InstallStore store, Supplier<Installer> installer, Function<Path, List<ProcessHandle>> users) {
         this.store = Objects.requireNonNull(store, "store");
         this.installer = Objects.requireNonNull(installer, "installer");
         this.users = Objects.requireNonNull(users, "users");
@@ -81,7 +83,7 @@ public final class Uninstaller {
             remove.add(matches.get(0));
         }
         for (GoVersion v : remove) inUse(v, wait, listener);
-        installer.uninstall(remove);
+        installer.get().uninstall(remove);
         List<Removed> removed = remove.stream().map(v -> new Removed(v, store.goroot(v))).toList();
         Optional<String> lostDefault = store.globalDefault().filter(g -> store.find(g).isEmpty() && !g.equals("system"));
         return new Result(removed, lostDefault);

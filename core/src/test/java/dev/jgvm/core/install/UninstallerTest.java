@@ -36,7 +36,7 @@ class UninstallerTest {
     private InstallStore store() { return new InstallStore(home, Duration.ofMillis(300)); }
 
     private Uninstaller uninstaller(Function<Path, List<ProcessHandle>> users) {
-        return new Uninstaller(store(), new Installer(store(), new ArchiveExtractor(), List.of()), users);
+        return new Uninstaller(store(), () -> new Installer(store(), new ArchiveExtractor(), List.of()), users);
     }
 
     private static Function<Path, List<ProcessHandle>> nobody() { return goroot -> List.of(); }

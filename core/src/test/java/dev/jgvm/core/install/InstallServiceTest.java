@@ -1,0 +1,73 @@
+package dev.jgvm.core.install;
+
+import dev.jgvm.core.archive.ArchiveExtractor;
+import dev.jgvm.core.config.Settings.EvidenceLevel;
+import dev.jgvm.core.error.UsageException;
+import dev.jgvm.core.event.ProgressListener;
+import dev.jgvm.core.platform.Platform;
+import dev.jgvm.core.store.InstallStore;
+import dev.jgvm.core.verify.ArtifactVerifier;
+import dev.jgvm.core.verify.TrustedKeys;
+import dev.jgvm.fixtures.FixtureDistribution;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code jgvm install --from}: a path as the user typed it, the platform asked for, and refusals before any work. */
+class InstallServiceTest {
+    @TempDir Path home;
+    @TempDir Path downloads;
+    private final List<String> asked = new ArrayList<>();
+
+    private InstallService service(String thisPlatform) {
+        InstallStore store = new InstallStore(home, Duration.ofSeconds(5));
+        return new InstallService(() -> {
+            asked.add("installer");
+            return new Installer(store, new ArchiveExtractor(), List.of());
+        }, store, downloads, p -> Platform.parse(p.orElse(thisPlatform)),
+                () -> ArtifactVerifier.local(TrustedKeys.builtIn(), EvidenceLevel.ORIGIN),
+                (mirror, allow, offline, progress) -> { throw new AssertionError("no mirror for a local archive"); });
+    }
+
+    @Test
+    void aRelativeArchiveIsFoundInTheWorkingDirectory() {
+        Path archive = FixtureDistribution.of("1.22.5").writeTarGz(downloads);
+
+        Installer.Installation done = service("linux/amd64").installFile(archive.getFileName(), Optional.of(FixtureDistribution.sha256(archive)),
+                Optional.empty(), false, ProgressListener.NONE);
+
+        assertEquals(home.resolve("versions/1.22.5"), done.goroot());
+        assertTrue(Files.isDirectory(done.goroot()));
+    }
+
+    @Test
+    void theGivenPlatformDecidesWhichArchiveFits() {
+        Path archive = FixtureDistribution.of("1.22.5").writeTarGz(downloads);
+
+        UsageException e = assertThrows(UsageException.class, () -> service("linux/amd64").installFile(archive,
+                Optional.of(FixtureDistribution.sha256(archive)), Optional.of("darwin/arm64"), false, ProgressListener.NONE));
+
+        assertEquals("'go1.22.5.linux-amd64.tar.gz' is for linux/amd64, but this install is for darwin/arm64", e.getMessage());
+        assertTrue(Files.notExists(home.resolve("versions")));
+    }
+
+    @Test
+    void aMalformedDigestIsRefusedBeforeAnythingIsAsked() {
+        Path archive = FixtureDistribution.of("1.22.5").writeTarGz(downloads);
+
+        assertThrows(UsageException.class, () -> service("linux/amd64").installFile(archive, Optional.of("not-a-digest"), Optional.empty(), false,
+                ProgressListener.NONE));
+
+        assertEquals(List.of(), asked);
+    }
+}
