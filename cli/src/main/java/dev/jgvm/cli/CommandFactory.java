@@ -55,14 +55,14 @@ final class CommandFactory implements CommandLine.IFactory {
         if (c == JgvmCommand.class) return new JgvmCommand(ts);
         if (c == InstallCommand.class) return new InstallCommand(s, s::installs);
         if (c == UninstallCommand.class) return new UninstallCommand(s.terminal(), s::uninstaller);
-        if (c == ListCommand.class) return new ListCommand(s);
-        if (c == UseCommand.class) return new UseCommand(s);
+        if (c == ListCommand.class) return new ListCommand(s.terminal(), s::selector);
+        if (c == UseCommand.class) return new UseCommand(s.terminal(), s::selector);
         if (c == CurrentCommand.class) return new CurrentCommand(s);
         if (c == WhichCommand.class) return new WhichCommand(s);
         if (c == ExecCommand.class) return new ExecCommand(s);
-        if (c == EnvCommand.class) return new EnvCommand(s);
+        if (c == EnvCommand.class) return new EnvCommand(s.terminal(), s::goEnvironment);
         if (c == ListRemoteCommand.class) return new ListRemoteCommand(s);
-        if (c == RehashCommand.class) return new RehashCommand(s);
+        if (c == RehashCommand.class) return new RehashCommand(s.terminal(), s::installer);
         if (c == InitCommand.class) return new InitCommand(s, model);
         if (c == VerifyCommand.class) return new VerifyCommand(s);
         if (c == OutdatedCommand.class) return new OutdatedCommand(s);

@@ -35,6 +35,8 @@ import dev.jgvm.core.platform.PlatformDetector;
 import dev.jgvm.core.platform.SystemMachine;
 import dev.jgvm.core.resolve.Resolution;
 import dev.jgvm.core.resolve.VersionResolver;
+import dev.jgvm.core.select.GoEnvironment;
+import dev.jgvm.core.select.Selector;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.verify.ArtifactVerifier;
 import dev.jgvm.core.verify.TrustedKeys;
@@ -152,6 +154,23 @@ public final class Services {
 
     /** The version selected in the working directory, matched against the installed ones. */
     public Resolution resolveHere() { return resolver.resolve(env, settings().readGoMod(), store()); }
+
+    private Selector selector;
+
+    /** The version used here, as list, use, env, current, which and exec ask about it; use installs what it selects when missing. */
+    public Selector selector() {
+        if (selector == null) {
+            selector = new Selector(env, store(), resolver, settings().readGoMod(), settings().gotoolchain(),
+                    (spec, progress) -> {
+                        Platform platform = platforms().platform(Optional.empty());
+                        return remoteInstaller(Optional.empty(), false, false, progress).install(spec, platform, false, false, progress).version();
+                    });
+        }
+        return selector;
+    }
+
+    /** The environment that selects a GOROOT (env, exec). */
+    public GoEnvironment goEnvironment() { return new GoEnvironment(selector(), store(), env, settings().gotoolchain()); }
 
     /**
      * Regenerates shims and aliases when {@code config.toml} is newer than the settings baked into the shims

@@ -53,7 +53,7 @@ public final class ExecCommand implements Callable<Integer> {
 
     private int run() {
         GoVersion v = version();
-        Map<String, String> env = EnvCommand.environment(services, services.store().goroot(v));
+        Map<String, String> env = services.goEnvironment().child(services.store().goroot(v));
         List<String> argv = new ArrayList<>(command);
         argv.set(0, ToolLookup.onChildPath(command.get(0), env.get("PATH")));
         return ChildProcess.run(argv, env, services.env().cwd(), services.systemStreams(), services.terminal().out(), services.terminal().err());

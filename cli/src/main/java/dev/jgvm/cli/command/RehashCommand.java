@@ -3,39 +3,35 @@ package dev.jgvm.cli.command;
 import com.google.gson.JsonArray;
 import dev.jgvm.cli.render.Json;
 import com.google.gson.JsonObject;
-import dev.jgvm.cli.Services;
-import dev.jgvm.core.error.StoreException;
+import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.error.ExitCode;
+import dev.jgvm.core.install.Installer;
 import picocli.CommandLine.Command;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 
 /** {@code jgvm rehash}: regenerate shims and aliases. */
 @Command(name = "rehash", addMethodSubcommands = false, description = "Regenerate shims and aliases (done after every install and uninstall).")
 public final class RehashCommand implements Callable<Integer> {
-    private final Services services;
+    private final Terminal t;
+    private final Supplier<Installer> installer;
 
-    public RehashCommand(Services services) { this.services = services; }
+    public RehashCommand(Terminal terminal, Supplier<Installer> installer) {
+        this.t = terminal;
+        this.installer = installer;
+    }
 
     @Override public Integer call() {
-        services.installer().changed();
-        services.terminal().info("shims and aliases regenerated in %s".formatted(services.store().home()));
-        if (services.terminal().json()) {
-            Path dir = services.store().shimsDir();
+        Installer.Rehashed done = installer.get().rehash();
+        t.info("shims and aliases regenerated in %s".formatted(done.home()));
+        if (t.json()) {
             JsonArray shims = new JsonArray();
-            try (Stream<Path> files = Files.list(dir)) {
-                files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".") && !n.endsWith(".cmd")).sorted().forEach(shims::add);
-            } catch (IOException e) {
-                throw new StoreException("cannot list '%s': %s".formatted(dir, e.getMessage()), "check that JGVM_HOME is readable", e);
-            }
+            done.shims().forEach(shims::add);
             JsonObject o = new JsonObject();
-            o.addProperty("shims_dir", dir.toString());
+            o.addProperty("shims_dir", done.shimsDir().toString());
             o.add("shims", shims);
-            services.terminal().out().println(Json.render(o));
+            t.out().println(Json.render(o));
         }
         return ExitCode.OK.code();
     }

@@ -213,6 +213,27 @@ public final class Installer {
         for (StoreListener l : listeners) l.storeChanged(store);
     }
 
+    /**
+     * What {@code jgvm rehash} did.
+     *
+     * @param shims the commands in {@code shimsDir} now, sorted (not the Windows {@code .cmd} twins or hidden files)
+     */
+    public record Rehashed(Path home, Path shimsDir, List<String> shims) {
+        public Rehashed { shims = List.copyOf(shims); }
+    }
+
+    /** {@code jgvm rehash}: regenerates shims and aliases ({@link #changed}) and says which shims there are now. */
+    public Rehashed rehash() {
+        changed();
+        Path dir = store.shimsDir();
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            List<String> shims = files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".") && !n.endsWith(".cmd")).sorted().toList();
+            return new Rehashed(store.home(), dir, shims);
+        } catch (IOException e) {
+            throw new StoreException("cannot list '%s': %s".formatted(dir, e.getMessage()), "check that JGVM_HOME is readable", e);
+        }
+    }
+
     private Installation publish(Staging staging, GoVersion version, InstallMeta meta, TreeHash tree, boolean force, ProgressListener progress) {
         boolean becameDefault = false;
         try (StoreLock lock = store.lockVersion(version)) {

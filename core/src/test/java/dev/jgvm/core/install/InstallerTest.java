@@ -52,6 +52,26 @@ class InstallerTest {
     private ArchiveCache cache() { return new ArchiveCache(home.resolve("cache")); }
 
     @Test
+    void rehashRegeneratesThroughTheListenersAndNamesTheShimsButNotTheirTwinsOrHiddenFiles() throws IOException {
+        Installer installer = new Installer(store(), new ArchiveExtractor(), List.of(s -> {
+            changes.add("changed");
+            try {
+                Files.createDirectories(s.shimsDir());
+                for (String name : List.of("gofmt", "go", "go.cmd", ".settings", "go1.22.5")) Files.writeString(s.shimsDir().resolve(name), "");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+
+        Installer.Rehashed done = installer.rehash();
+
+        assertEquals(List.of("changed"), changes);
+        assertEquals(home, done.home());
+        assertEquals(home.resolve("shims"), done.shimsDir());
+        assertEquals(List.of("go", "go1.22.5", "gofmt"), done.shims());
+    }
+
+    @Test
     void installsAVerifiedArchiveRecordsItsProvenanceAndBecomesTheDefault() throws IOException {
         Path archive = FixtureDistribution.of("1.22.5").writeTarGz(downloads);
         Checksum sum = Checksum.sha256(FixtureDistribution.sha256(archive));
