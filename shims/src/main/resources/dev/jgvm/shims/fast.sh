@@ -4,7 +4,7 @@
 # else (JGVM_GO_VERSION, another kind of file found first, comments, CRLF, a version not installed, system...) falls
 # through to the full resolver, which decides from scratch; so this path only ever does what that one would.
 # Not with JGVM_GO_VERSION set, a rehash due, or the recursion guard's limit reached (all three are the full path's).
-case ${JGVM_GO_VERSION-}$_jgvm_rehash:$_JGVM_SHIM_DEPTH in ?*:*|*:xxxxxxxxxxxxxxxxx*) _jgvm_o= ;; *)
+case ${JGVM_GO_VERSION-}$_jgvm_rehash:$_JGVM_SHIM_DEPTH in ?*:*|*:xxxxxxxxxxxxxxxxx*) _jgvm_o= _jgvm_f= _jgvm_l= ;; *)
   # The walk goes up with cd and tests the four names relative to each directory: a relative name costs the kernel
   # one lookup where $d/name costs one per component of $d, and dash expands a short word faster. At 30 levels this
   # is 1.18M instructions instead of 1.65M (ARCHITECTURE.md, 'Cross-cutting notes'). cd -L .. visits the logical
@@ -28,13 +28,13 @@ case ${JGVM_GO_VERSION-}$_jgvm_rehash:$_JGVM_SHIM_DEPTH in ?*:*|*:xxxxxxxxxxxxxx
     } 2>/dev/null
     case $_jgvm_os in 1) OLDPWD=$_jgvm_op ;; *) unset OLDPWD ;; esac ;;
   esac
-  _jgvm_l=${_jgvm_l#go}
+  _jgvm_t=${_jgvm_l#go}
   # A token of 1000 characters or more is left to the full path too (its line may not end within 4096 bytes).
-  case ${#_jgvm_l}:$_jgvm_l in
+  case ${#_jgvm_t}:$_jgvm_t in
     ????*:*|*:|*:[!0123456789]*|*:*[!0123456789abcdefghijklmnopqrstuvwxyz.]*) ;;
     *)
-      _jgvm_v=$_jgvm_l
-      test -f "$JGVM_HOME/aliases/$_jgvm_l" && { IFS= read -r _jgvm_v <"$JGVM_HOME/aliases/$_jgvm_l" || :; }
+      _jgvm_v=$_jgvm_t
+      test -f "$JGVM_HOME/aliases/$_jgvm_t" && { IFS= read -r _jgvm_v <"$JGVM_HOME/aliases/$_jgvm_t" || :; }
       # GOTOOLCHAIN in path mode wants the go shim's switch check first: the full path has it.
       _jgvm_gotc=${JGVM_GOTOOLCHAIN:-@GOTOOLCHAIN@}
       case $_jgvm_gotc in path|*+path) _jgvm_v= ;; esac
@@ -50,6 +50,9 @@ case ${JGVM_GO_VERSION-}$_jgvm_rehash:$_JGVM_SHIM_DEPTH in ?*:*|*:xxxxxxxxxxxxxx
       esac ;;
   esac
 ;; esac
+# A first line of 4096 bytes or more (NUL bytes not counted) leaves the whole file without a version (resolve.sh): the
+# full path is told so, as under dash reading it again would take as long as the read above, a byte per system call.
+case ${#_jgvm_l} in ?????*|[56789]???|4[123456789]??|409[6789]) _jgvm_big=$_jgvm_f ;; esac
 # The way back to the working directory failed (it was moved or removed meanwhile): go must not run elsewhere.
 case $_jgvm_o in ?*)
   echo "error: cannot return to the working directory '$_jgvm_o' (moved or removed while the '$_jgvm_cmd' shim ran)" >&2

@@ -109,6 +109,8 @@ _jgvm_next() {
 # .go-version and the global version file: the first token of the first line that is not blank or a # comment.
 _jgvm_gv() {
   [ -r "$1" ] || { _jgvm_unreadable "$1"; return 1; }
+  # The shim's fast path read this file's first line already and found it 4096 bytes long or more (fast.sh).
+  case $1 in "${_jgvm_big-}") _jgvm_skip "$1" "no version in it"; return 1 ;; esac
   _jgvm_open
   while _jgvm_next; do
     _jgvm_line

@@ -7,7 +7,7 @@ _jgvm_gomod_default=@READ_GO_MOD@
 _jgvm_cmd=@CMD@
 _JGVM_SHIM_DEPTH=x${_JGVM_SHIM_DEPTH-}
 export _JGVM_SHIM_DEPTH
-_jgvm_rehash=
+_jgvm_rehash= _jgvm_big=
 test "$JGVM_HOME/config.toml" -nt "$JGVM_HOME/shims/.settings" && _jgvm_rehash=1
 @FAST@
 # A recursion guard: one x per shim run in a row that has not reached a real command yet (a 'system' go, or a

@@ -420,6 +420,41 @@ class ShimIT {
         assertTrue(millis < 5_000, "read a bounded prefix, not 50 MiB: took " + millis + " ms");
     }
 
+    // Under dash nothing bounds the read of one long line (its read has no -n and takes a byte per system call), but
+    // the fast path's read is the only one: the full resolver is told the first line is too long (fast.sh).
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh"})
+    void aLongFirstLineIsReadOnceNotByBothPaths(String shell) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("strace"), "strace counts the read calls");
+        Files.writeString(home.resolve("version"), "1.22.5\n");
+        Path big = Files.createDirectories(tmp.resolve("big"));
+        Files.writeString(big.resolve(".go-version"), "1.23.0 " + "x".repeat(64 * 1024));
+        Path counts = tmp.resolve("strace.txt");
+
+        List<String> cmd = new ArrayList<>(List.of("strace", "-f", "-c", "-e", "trace=read", "-o", counts.toString()));
+        cmd.addAll(List.of(shell.split(" ")));
+        cmd.add(home.resolve("shims/go").toString());
+        cmd.add("version");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(big.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("JGVM_"));
+        pb.environment().put("PWD", big.toString());
+        pb.environment().put("JGVM_AUTO_INSTALL", "0");
+        Run r = run(pb, "");
+
+        assertEquals("go1.22.5 version\n", r.out(), "the line does not end within 4096 bytes: skipped; " + r.err());
+        long reads = Files.readAllLines(counts).stream().map(String::strip).filter(l -> l.endsWith(" read"))
+                .mapToLong(l -> Long.parseLong(l.split("\\s+")[3])).sum();
+        long limit = shell.equals("dash") ? 64 * 1024 + 1000 : 4096 + 1000;
+        assertTrue(reads < limit, "read once (" + limit + " calls at most), not twice: " + reads + " read calls");
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) return true;
+        }
+        return false;
+    }
+
     @org.junit.jupiter.api.Test
     void shimsUseNoExternalCommandOnTheWayToAFoundVersion() throws IOException {
         String script = Files.readString(home.resolve("shims/go"));
