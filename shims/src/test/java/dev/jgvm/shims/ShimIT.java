@@ -425,7 +425,7 @@ class ShimIT {
     @ParameterizedTest
     @ValueSource(strings = {"dash", "busybox sh"})
     void aLongFirstLineIsReadOnceNotByBothPaths(String shell) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("strace"), "strace counts the read calls");
+        assertTrue(onPath("strace"), "strace counts the read calls: bash .ci/run installs it");
         Files.writeString(home.resolve("version"), "1.22.5\n");
         Path big = Files.createDirectories(tmp.resolve("big"));
         Files.writeString(big.resolve(".go-version"), "1.23.0 " + "x".repeat(64 * 1024));
