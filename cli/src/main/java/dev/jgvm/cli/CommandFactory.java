@@ -53,7 +53,7 @@ final class CommandFactory implements CommandLine.IFactory {
 
     private Object command(Class<?> c) {
         if (c == JgvmCommand.class) return new JgvmCommand(ts);
-        if (c == InstallCommand.class) return new InstallCommand(s, s::installs);
+        if (c == InstallCommand.class) return new InstallCommand(s.terminal(), s::installs, s::selector);
         if (c == UninstallCommand.class) return new UninstallCommand(s.terminal(), s::uninstaller);
         if (c == ListCommand.class) return new ListCommand(s.terminal(), s::selector);
         if (c == UseCommand.class) return new UseCommand(s.terminal(), s::selector);

@@ -105,7 +105,8 @@ public final class Services {
 
     /** {@code jgvm install}: from the chain, or an archive on this machine. */
     public InstallService installs() {
-        return new InstallService(this::installer, store(), env.cwd(), p -> platforms().platform(p), this::localVerifier, this::remoteInstaller);
+        return new InstallService(this::installer, store(), env.cwd(), p -> platforms().platform(p), this::localVerifier, this::remoteInstaller,
+                () -> selector().here());
     }
 
     /** {@code jgvm bundle create|import}. */

@@ -2,13 +2,13 @@ package dev.jgvm.cli.command;
 
 import com.google.gson.JsonObject;
 import dev.jgvm.cli.render.Json;
-import dev.jgvm.cli.Services;
 import dev.jgvm.cli.render.Progress;
 import dev.jgvm.cli.render.Terminal;
 import dev.jgvm.core.error.ExitCode;
 import dev.jgvm.core.error.UsageException;
 import dev.jgvm.core.install.InstallService;
 import dev.jgvm.core.install.Installer.Installation;
+import dev.jgvm.core.select.Selector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,18 +47,19 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--allow-mirror-checksums", description = "Accept a digest the mirror itself serves when nothing stronger exists (reported).")
     boolean allowMirrorChecksums;
 
-    private final Services services;
+    private final Terminal t;
     private final Supplier<InstallService> installs;
+    private final Supplier<Selector> selector;
 
-    /** @param services for what is selected here (the spec when none is given, and the go.mod warning) */
-    public InstallCommand(Services services, Supplier<InstallService> installs) {
-        this.services = services;
+    /** @param selector for the go.mod warning after an install */
+    public InstallCommand(Terminal t, Supplier<InstallService> installs, Supplier<Selector> selector) {
+        this.t = t;
         this.installs = installs;
+        this.selector = selector;
     }
 
     @Override public Integer call() {
-        Terminal t = services.terminal();
-        if (from == null) return installFromMirrors(t);
+        if (from == null) return installFromMirrors();
         if (!specs.isEmpty()) {
             throw new UsageException("give either versions or --from, not both", "the version comes from the archive's name or its go/VERSION file");
         }
@@ -79,20 +80,13 @@ public final class InstallCommand implements Callable<Integer> {
         } else {
             t.out().println(done.goroot());
         }
-        Selected.warnIfOlderThanGoMod(services);
+        Selected.warn(t, selector.get().toolchainMismatch());
         return ExitCode.OK.code();
     }
 
-    private int installFromMirrors(Terminal t) {
-        List<String> wanted = new ArrayList<>(specs);
-        if (wanted.isEmpty()) {
-            // No spec: the version selected here, as a shim would install it.
-            var here = services.resolveHere();
-            if (here.none()) throw Selected.noneSelected(services);
-            wanted.add(here.spec());
-        }
+    private int installFromMirrors() {
         var options = new InstallService.Options(Optional.ofNullable(platform), force, Optional.ofNullable(mirror), offline, allowMirrorChecksums);
-        List<Installation> done = installs.get().install(wanted, options, Progress.listener(t), i -> {
+        List<Installation> done = installs.get().install(specs, options, Progress.listener(t), i -> {
             if (i.alreadyInstalled()) t.info("go %s is already installed".formatted(i.version()));
             if (i.becameDefault()) t.info("go %s is now the global default (jgvm use --global changes it)".formatted(i.version()));
         });
@@ -109,7 +103,7 @@ public final class InstallCommand implements Callable<Integer> {
         } else {
             for (Installation i : done) t.out().println(i.goroot());
         }
-        Selected.warnIfOlderThanGoMod(services);
+        Selected.warn(t, selector.get().toolchainMismatch());
         return ExitCode.OK.code();
     }
 }

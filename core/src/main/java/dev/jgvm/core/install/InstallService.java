@@ -5,6 +5,8 @@ import dev.jgvm.core.download.ArchiveCache;
 import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.install.Installer.Installation;
 import dev.jgvm.core.platform.Platform;
+import dev.jgvm.core.resolve.Resolution;
+import dev.jgvm.core.select.Selector;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.verify.ArtifactVerifier;
 import dev.jgvm.core.version.VersionSpec;
@@ -29,21 +31,24 @@ public final class InstallService {
     private final Function<Optional<String>, Platform> platforms;
     private final Supplier<ArtifactVerifier> localVerifier;
     private final RemoteInstaller.Factory remote;
+    private final Supplier<Resolution> here;
 
     /**
      * @param installer     asked for when an install starts (it reads the configuration)
      * @param cwd           what a relative archive path is relative to
      * @param platforms     the platform to install for: the one given ({@code os/arch}), else the configured or detected one
      * @param localVerifier the verifier of bytes already on this machine
+     * @param here          what the working directory selects (installed when no spec is given)
      */
     public InstallService(Supplier<Installer> installer, InstallStore store, Path cwd, Function<Optional<String>, Platform> platforms,
-                          Supplier<ArtifactVerifier> localVerifier, RemoteInstaller.Factory remote) {
+                          Supplier<ArtifactVerifier> localVerifier, RemoteInstaller.Factory remote, Supplier<Resolution> here) {
         this.installer = Objects.requireNonNull(installer, "installer");
         this.store = Objects.requireNonNull(store, "store");
         this.cwd = Objects.requireNonNull(cwd, "cwd");
         this.platforms = Objects.requireNonNull(platforms, "platforms");
         this.localVerifier = Objects.requireNonNull(localVerifier, "localVerifier");
         this.remote = Objects.requireNonNull(remote, "remote");
+        this.here = Objects.requireNonNull(here, "here");
     }
 
     /**
@@ -58,11 +63,17 @@ public final class InstallService {
 
     /**
      * Installs each spec in turn from the cache or the chain; {@code each} hears of every install as it is done (a spec
-     * that fails later leaves the earlier ones installed).
+     * that fails later leaves the earlier ones installed). No spec: the version selected here, as a shim would install it.
      *
-     * @throws dev.jgvm.core.error.UsageException when a spec is malformed (exit 2), as it is reached
+     * @throws dev.jgvm.core.error.UsageException           when a spec is malformed (exit 2), as it is reached
+     * @throws dev.jgvm.core.error.VersionNotFoundException when no spec is given and nothing is selected here (exit 3)
      */
     public List<Installation> install(List<String> specs, Options options, ProgressListener progress, Consumer<Installation> each) {
+        if (specs.isEmpty()) {
+            Resolution r = here.get();
+            if (r.none()) throw Selector.noneSelected(cwd);
+            specs = List.of(r.spec());
+        }
         Platform target = platforms.apply(options.platform());
         RemoteInstaller from = remote.open(options.mirror(), options.allowMirrorChecksums(), options.offline(), progress);
         List<Installation> done = new ArrayList<>();

@@ -3,8 +3,11 @@ package dev.jgvm.core.install;
 import dev.jgvm.core.archive.ArchiveExtractor;
 import dev.jgvm.core.config.Settings.EvidenceLevel;
 import dev.jgvm.core.error.UsageException;
+import dev.jgvm.core.error.VersionNotFoundException;
 import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.platform.Platform;
+import dev.jgvm.core.resolve.Resolution;
+import dev.jgvm.core.resolve.Selection;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.verify.ArtifactVerifier;
 import dev.jgvm.core.verify.TrustedKeys;
@@ -36,7 +39,8 @@ class InstallServiceTest {
             return new Installer(store, new ArchiveExtractor(), List.of());
         }, store, downloads, p -> Platform.parse(p.orElse(thisPlatform)),
                 () -> ArtifactVerifier.local(TrustedKeys.builtIn(), EvidenceLevel.ORIGIN),
-                (mirror, allow, offline, progress) -> { throw new AssertionError("no mirror for a local archive"); });
+                (mirror, allow, offline, progress) -> { throw new AssertionError("no mirror here"); },
+                () -> new Resolution(new Selection(Optional.empty(), Selection.Source.NONE, Optional.empty(), List.of()), Optional.empty()));
     }
 
     @Test
@@ -59,6 +63,15 @@ class InstallServiceTest {
 
         assertEquals("'go1.22.5.linux-amd64.tar.gz' is for linux/amd64, but this install is for darwin/arm64", e.getMessage());
         assertTrue(Files.notExists(home.resolve("versions")));
+    }
+
+    @Test
+    void noSpecWithNothingSelectedHereSaysSoBeforeAnyMirrorIsAsked() {
+        VersionNotFoundException e = assertThrows(VersionNotFoundException.class,
+                () -> service("linux/amd64").install(List.of(), new InstallService.Options(Optional.empty(), false, Optional.empty(), false, false),
+                        ProgressListener.NONE, i -> {}));
+
+        assertEquals("no Go version is selected in '%s'".formatted(downloads), e.getMessage());
     }
 
     @Test
