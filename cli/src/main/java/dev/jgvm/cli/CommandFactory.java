@@ -76,9 +76,9 @@ final class CommandFactory implements CommandLine.IFactory {
         if (c == BundleCommand.class) return new BundleCommand();
         if (c == BundleCommand.Create.class) return new BundleCommand.Create(s.terminal(), s.env(), s.systemStreams(), s::bundles);
         if (c == BundleCommand.Import.class) return new BundleCommand.Import(s.terminal(), s::bundles);
-        if (c == MirrorCommand.class) return new MirrorCommand(s);
-        if (c == MirrorCommand.ListMirrors.class) return new MirrorCommand.ListMirrors(s);
-        if (c == MirrorCommand.Test.class) return new MirrorCommand.Test(s);
+        if (c == MirrorCommand.class) return new MirrorCommand();
+        if (c == MirrorCommand.ListMirrors.class) return new MirrorCommand.ListMirrors(s.terminal(), s::mirrors);
+        if (c == MirrorCommand.Test.class) return new MirrorCommand.Test(s.terminal(), s::mirrors);
         if (c == CacheCommand.class) return new CacheCommand();
         if (c == CacheCommand.ListCache.class) return new CacheCommand.ListCache(s.terminal(), s::cache);
         if (c == CacheCommand.Clean.class) return new CacheCommand.Clean(s.terminal(), s::cache);

@@ -27,6 +27,7 @@ import dev.jgvm.core.install.RemoteInstaller;
 import dev.jgvm.core.install.Uninstaller;
 import dev.jgvm.core.install.Upgrader;
 import dev.jgvm.core.mirror.MirrorChain;
+import dev.jgvm.core.mirror.MirrorInspector;
 import dev.jgvm.core.mirror.ReleaseCatalog;
 import dev.jgvm.core.plugin.PluginHost;
 import dev.jgvm.core.plugin.PluginRegistry;
@@ -172,6 +173,14 @@ public final class Services {
 
     /** The environment that selects a GOROOT (env, exec). */
     public GoEnvironment goEnvironment() { return new GoEnvironment(selector(), store(), env, settings().gotoolchain()); }
+
+    /** What {@code mirror list|test} show: the chain in effect, and each mirror tested as an install would use it. */
+    public MirrorInspector mirrors() {
+        // password_env names a variable holding a secret, not configuration: looked up when used, as PluginHost does for MirrorChain.
+        return new MirrorInspector(settings(), env::get, this::http, () -> platforms().platform(Optional.empty()),
+                () -> verifier(settings().verifyMinimum(), false),
+                c -> MirrorChain.create(List.of(c), pluginContext(ProgressListener.NONE), registry().sourceTypes()).sources().get(0));
+    }
 
     /**
      * Regenerates shims and aliases when {@code config.toml} is newer than the settings baked into the shims
