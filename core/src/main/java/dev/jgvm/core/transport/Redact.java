@@ -22,10 +22,15 @@ public final class Redact {
     /** {@link #uri(URI)} for text that may or may not be a URL. */
     public static String url(String text) {
         int scheme = text.indexOf("://");
-        int at = text.lastIndexOf('@');
-        if (scheme < 0 || at < scheme) return text;
-        int slash = text.indexOf('/', scheme + 3);
-        if (slash >= 0 && slash < at) return text;
-        return text.substring(0, scheme + 3) + text.substring(at + 1);
+        if (scheme < 0) return text;
+        int start = scheme + 3;
+        int end = text.length();   // the authority ends where the path, query or fragment begins
+        for (char c : new char[] {'/', '?', '#'}) {
+            int i = text.indexOf(c, start);
+            if (i >= 0 && i < end) end = i;
+        }
+        int at = text.lastIndexOf('@', end - 1);   // an @ in the path (golang.org/toolchain/@v/) is not user info
+        if (at < start) return text;
+        return text.substring(0, start) + text.substring(at + 1);
     }
 }
