@@ -86,7 +86,7 @@ class JsonOutputTest {
         assertEquals(2, a.size());
         assertEquals("1.21.13", a.get(0).getAsJsonObject().get("version").getAsString());
         assertEquals("ok", a.get(0).getAsJsonObject().get("status").getAsString());
-        assertTrue(a.get(0).getAsJsonObject().get("tree_hash").getAsString().startsWith("h1:"));
+        assertTrue(a.get(0).getAsJsonObject().get("tree_hash").getAsString().startsWith("c1:"));
         assertEquals(4, changed.exitCode(), changed.toString());
         assertEquals("modified", json(changed).getAsJsonArray().get(1).getAsJsonObject().get("status").getAsString());
     }

@@ -2,7 +2,6 @@ package dev.jgvm.core.archive;
 
 import dev.jgvm.core.store.DiskWriteException;
 import dev.jgvm.core.error.VerificationException;
-import dev.jgvm.core.dist.Checksum;
 import dev.jgvm.core.verify.TreeHash;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -21,11 +20,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -93,7 +90,7 @@ public final class ArchiveExtractor {
      * @param tree      every extracted file's digest, computed as it was written (the install's manifest)
      */
     public record Result(int entries, long bytes, TreeHash tree) {
-        /** The {@code h1:} hash of the extracted tree. */
+        /** The {@code c1:} hash of the extracted tree. */
         public String treeHash() { return tree.value(); }
     }
 
@@ -168,12 +165,13 @@ public final class ArchiveExtractor {
         private final Path root;
         private final Layout layout;
         private final CountingInputStream source;
-        private final TreeHash hash = new TreeHash();
+        // An installed tree's manifest: CRC32C per file, as no published record covers it (ARCHITECTURE.md, 'Trust').
+        private final TreeHash hash = new TreeHash(TreeHash.Kind.CRC32C);
         private final Set<String> files = new HashSet<>();
         private final List<String[]> symlinks = new ArrayList<>();
         private final byte[] buf = new byte[1 << 16];
         private final Set<Path> made = new HashSet<>();
-        private final MessageDigest digest = Checksum.newDigest();
+        private final TreeHash.FileDigest digest = hash.kind().newFileDigest();
         private String prefix;
         private int entries;
         private long bytes;
@@ -211,7 +209,6 @@ public final class ArchiveExtractor {
             if (rel == null) refuse(name, "is a file in place of the top directory");
             Path path = root.resolve(rel);
             parents(path);
-            digest.reset();
             // No entry can write through a link: the staging directory starts empty, links are only created by
             // finish(), after every file, and directories are made by this class. A plain FileOutputStream is the
             // cheapest way to write a file (one open, no channel), which counts at ~12,000 files per install.
@@ -238,7 +235,7 @@ public final class ArchiveExtractor {
             }
             if (executable(rel, mode)) Files.setPosixFilePermissions(path, permissions(mode));
             files.add(rel);
-            hash.add(rel, HexFormat.of().formatHex(digest.digest()));
+            hash.add(rel, digest.finish());
         }
 
         void symlink(String name, String target) throws IOException {
@@ -259,7 +256,7 @@ public final class ArchiveExtractor {
             Files.deleteIfExists(path);
             Files.copy(root.resolve(to), path, LinkOption.NOFOLLOW_LINKS, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
             files.add(rel);
-            hash.add(rel, Checksum.ofFile(path).hex());
+            hash.add(rel, hash.kind().ofFile(path));
         }
 
         Result finish() throws IOException {

@@ -97,7 +97,7 @@ public final class TreeAudit {
         String recorded = meta.get().treeHash();
         TreeHash now;
         try {
-            now = TreeHash.scan(store.goroot(version));
+            now = TreeHash.scan(store.goroot(version), TreeHash.Kind.of(recorded));   // as it was recorded: h1: or c1:
         } catch (IOException e) {
             throw new StoreException("cannot read '%s': %s".formatted(store.goroot(version), e.getMessage()),
                     "check the permissions under JGVM_HOME, or reinstall with 'jgvm install --force %s'".formatted(version), e);

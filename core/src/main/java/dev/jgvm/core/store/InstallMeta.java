@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param source      where the bytes came from: a mirror's name, or {@code file:<path>}
  * @param evidence    what proved the archive genuine
  * @param installedAt when it was published
- * @param treeHash    the {@code h1:} hash of the installed tree ({@code jgvm verify} re-checks it)
+ * @param treeHash    the hash of the installed tree ({@code c1:}, or {@code h1:} from an older jgvm; {@code jgvm verify} re-checks it)
  * @param files       the number of entries extracted
  */
 public record InstallMeta(String version, String platform, String archive, String sha256, String source,

@@ -85,7 +85,7 @@ class InstallerTest {
         assertEquals("go1.22.5.linux-amd64.tar.gz", meta.archive());
         assertEquals(sum.hex(), meta.sha256());
         assertEquals(Evidence.Kind.USER, meta.evidence().get(0).kind());
-        assertEquals(TreeHash.of(done.goroot()), meta.treeHash());
+        assertEquals(TreeHash.of(done.goroot(), TreeHash.Kind.CRC32C), meta.treeHash());
         assertEquals(List.of("changed"), changes);
     }
 
@@ -206,7 +206,7 @@ class InstallerTest {
 
         assertEquals(1, both.stream().filter(i -> !i.alreadyInstalled()).count(), "exactly one publishes");
         assertEquals(List.of(GoVersion.parse("1.22.5")), store().installed());
-        assertEquals(TreeHash.of(home.resolve("versions/1.22.5")), store().meta(GoVersion.parse("1.22.5")).orElseThrow().treeHash());
+        assertEquals(TreeHash.of(home.resolve("versions/1.22.5"), TreeHash.Kind.CRC32C), store().meta(GoVersion.parse("1.22.5")).orElseThrow().treeHash());
         try (var tmp = Files.list(home.resolve("tmp"))) {
             assertEquals(List.of(), tmp.toList());
         }

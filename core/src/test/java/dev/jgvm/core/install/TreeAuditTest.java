@@ -7,6 +7,7 @@ import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.install.TreeAudit.Report;
 import dev.jgvm.core.install.TreeAudit.Status;
 import dev.jgvm.core.platform.Platform;
+import dev.jgvm.core.store.InstallMeta;
 import dev.jgvm.core.store.InstallStore;
 import dev.jgvm.core.verify.ArtifactVerifier;
 import dev.jgvm.core.dist.Checksum;
@@ -50,7 +51,7 @@ class TreeAuditTest {
         TreeHash manifest = store().manifest(V).orElseThrow();
 
         assertEquals(store().meta(V).orElseThrow().treeHash(), manifest.value());
-        assertEquals(TreeHash.scan(goroot).files(), manifest.files());
+        assertEquals(TreeHash.scan(goroot, TreeHash.Kind.CRC32C).files(), manifest.files());
         assertTrue(manifest.files().containsKey("bin/go"));
     }
 
@@ -82,12 +83,47 @@ class TreeAuditTest {
     }
 
     @Test
+    void aChangeThatKeepsEveryFileSizeIsStillNamed() throws IOException {
+        Path goroot = install();
+        String before = Files.readString(goroot.resolve("VERSION"));
+        Files.writeString(goroot.resolve("VERSION"), before.replace('g', 'h'));   // same length, other bytes
+
+        Report r = new TreeAudit(store()).audit(V);
+
+        assertEquals(Status.MODIFIED, r.status());
+        assertTrue(r.named());
+        assertEquals(List.of("VERSION"), r.modified());
+    }
+
+    @Test
+    void anInstallRecordedWithSha256ByAnOlderJgvmStillVerifiesAndNamesChanges() throws IOException {
+        Path goroot = install();
+        // What an install recorded before c1: a manifest of SHA-256 lines and its h1: tree hash in the meta.
+        TreeHash old = TreeHash.scan(goroot, TreeHash.Kind.SHA256);
+        Files.writeString(store().manifestFile(V), old.manifest());
+        InstallMeta m = store().meta(V).orElseThrow();
+        store().writeMeta(new InstallMeta(m.version(), m.platform(), m.archive(), m.sha256(), m.source(), m.evidence(),
+                m.installedAt(), old.value(), m.files()));
+        assertTrue(old.value().startsWith("h1:"));
+
+        Report ok = new TreeAudit(store()).audit(V);
+        Files.writeString(goroot.resolve("bin/go"), "#!/bin/sh\necho pwned\n");
+        Report changed = new TreeAudit(store()).audit(V);
+
+        assertEquals(Status.OK, ok.status());
+        assertEquals(old.value(), ok.actual());
+        assertEquals(Status.MODIFIED, changed.status());
+        assertTrue(changed.named());
+        assertEquals(List.of("bin/go"), changed.modified());
+    }
+
+    @Test
     void aManifestThatWasAlteredTooIsNotBelieved() throws IOException {
         Path goroot = install();
         Files.writeString(goroot.resolve("bin/go"), "#!/bin/sh\necho pwned\n");
         // Someone who changed bin/go and rewrote the manifest to hide it: the manifest no longer hashes to the meta's.
         Path manifest = store().manifestFile(V);
-        String hidden = TreeHash.scan(goroot).manifest();
+        String hidden = TreeHash.scan(goroot, TreeHash.Kind.CRC32C).manifest();
         Files.writeString(manifest, hidden);
 
         Report r = new TreeAudit(store()).audit(V);
