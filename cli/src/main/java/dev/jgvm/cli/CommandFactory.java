@@ -2,6 +2,7 @@ package dev.jgvm.cli;
 
 import dev.jgvm.cli.command.BundleCommand;
 import dev.jgvm.cli.command.CacheCommand;
+import dev.jgvm.cli.command.CommandModels;
 import dev.jgvm.cli.command.CurrentCommand;
 import dev.jgvm.cli.command.DoctorCommand;
 import dev.jgvm.cli.command.EnvCommand;
@@ -44,6 +45,17 @@ final class CommandFactory implements CommandLine.IFactory {
         this.s = s;
         this.ts = ts;
         this.model = model;
+    }
+
+    /**
+     * A command's picocli model: built by {@link CommandModels} for the root and the quick commands (reading
+     * annotations costs start-up time), else by picocli from the command's annotations.
+     */
+    CommandLine commandLine(Class<?> c) {
+        if (c == JgvmCommand.class) return new CommandLine(CommandModels.root(new JgvmCommand(ts)), this);
+        if (c == ListCommand.class) return new CommandLine(CommandModels.list((ListCommand) command(c)), this);
+        if (c == CurrentCommand.class) return new CommandLine(CommandModels.current((CurrentCommand) command(c)), this);
+        return new CommandLine(c, this);
     }
 
     @Override public <K> K create(Class<K> cls) throws Exception {

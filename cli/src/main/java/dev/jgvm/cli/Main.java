@@ -7,7 +7,7 @@ import dev.jgvm.cli.command.DoctorCommand;
 import dev.jgvm.cli.command.EnvCommand;
 import dev.jgvm.cli.command.ExecCommand;
 import dev.jgvm.cli.command.HelpCommand;
-import dev.jgvm.cli.command.HelpOption;
+import dev.jgvm.cli.command.CommandModels;
 import dev.jgvm.cli.command.InitCommand;
 import dev.jgvm.cli.command.KeysCommand;
 import dev.jgvm.cli.command.InstallCommand;
@@ -159,8 +159,8 @@ public final class Main {
     }
 
     static CommandLine commandLine(Services s, Terminal.Settings ts, String... args) {
-        CommandLine.IFactory factory = new CommandFactory(s, ts, () -> commandLine(s, ts));
-        CommandLine cl = new CommandLine(JgvmCommand.class, factory);
+        CommandFactory factory = new CommandFactory(s, ts, () -> commandLine(s, ts));
+        CommandLine cl = factory.commandLine(JgvmCommand.class);
         // Building a subcommand's model costs start-up time (annotation reflection), so a run that names one
         // builds only that one; help and mistakes get them all.
         Optional<String> first = firstCommand(args);
@@ -170,7 +170,7 @@ public final class Main {
         Set<Class<?>> added = new HashSet<>();
         for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
             if (versionOnly || named != null && e.getValue() != named || !added.add(e.getValue())) continue;
-            cl.addSubcommand(new CommandLine(e.getValue(), factory));
+            cl.addSubcommand(factory.commandLine(e.getValue()));
         }
         if (named == null && !versionOnly) cl.addSubcommand(new CommandLine(HelpCommand.class, factory));
         addHelpOption(cl);
@@ -180,7 +180,7 @@ public final class Main {
 
     // -h/--help on every command and subcommand, whatever it declares itself.
     private static void addHelpOption(CommandLine cl) {
-        if (!cl.getCommandSpec().optionsMap().containsKey("--help")) cl.addMixin("help", new HelpOption());
+        if (!cl.getCommandSpec().optionsMap().containsKey("--help")) cl.addMixin("help", CommandModels.helpOption());
         for (CommandLine sub : new HashSet<>(cl.getSubcommands().values())) addHelpOption(sub);
     }
 
