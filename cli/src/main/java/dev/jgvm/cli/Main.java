@@ -99,6 +99,12 @@ public final class Main {
         Services services = new Services(env, terminal, systemStreams);
         ErrorReporter reporter = new ErrorReporter(terminal, console.debug());
         try {
+            if (RootUsage.asked(args)) {
+                // The usage picocli would render from every command's model, rendered at build time (RootUsage).
+                services.refreshShimsIfConfigChanged();
+                out.print(RootUsage.text());
+                return ExitCode.OK.code();
+            }
             CommandLine cl = commandLine(services, ts, args);
             cl.setOut(out);
             cl.setErr(err);
