@@ -41,8 +41,17 @@ public final class SettingsLoader {
     private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
     /** The longest wait for a lock (JGVM_LOCK_TIMEOUT), in seconds: a day. */
     private static final double MAX_LOCK_SECONDS = 86_400;
-    private static final Pattern LINE_NO = Pattern.compile("line (\\d+)");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+    /**
+     * The patterns, compiled when first used rather than when the class is: every command loads this class, few
+     * read a duration, a TOML error or a GOTOOLCHAIN, and compiling them at start cost ~13% of `jgvm list --json`'s
+     * CPU on JDK 17 (the first regex also links the JDK's first lambdas; ARCHITECTURE.md, Start-up).
+     */
+    private static final class Patterns {
+        static final Pattern LINE_NO = Pattern.compile("line (\\d+)");
+        static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+        /** What Go's own GOTOOLCHAIN accepts (cmd/go: local, auto, path, or a toolchain name, with +auto or +path). */
+        static final Pattern GOTOOLCHAIN = Pattern.compile("|auto|path|(local|go[0-9]+(\\.[0-9]+){0,2}((rc|beta)[0-9]+)?(-[^+\\s]+)?)(\\+(auto|path))?");
+    }
 
     /** The settings for this environment: defaults, then the file, then the variables. */
     public Settings load(Env env) { return applyEnv(env, loadFile(env)); }
@@ -71,7 +80,7 @@ public final class SettingsLoader {
             map = new Toml().read(text).toMap();
         } catch (RuntimeException e) {
             String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("malformed TOML");
-            Matcher m = LINE_NO.matcher(msg);
+            Matcher m = Patterns.LINE_NO.matcher(msg);
             String where = m.find() ? file + ":" + m.group(1) : file.toString();
             throw new ConfigException("%s: %s".formatted(where, msg.toLowerCase(Locale.ROOT).replaceAll("\\.$", "")),
                     "fix the TOML syntax; the format is described in the README under 'Configuration'");
@@ -243,12 +252,9 @@ public final class SettingsLoader {
         };
     }
 
-    /** What Go's own GOTOOLCHAIN accepts (cmd/go: local, auto, path, or a toolchain name, with +auto or +path). */
-    private static final Pattern GOTOOLCHAIN = Pattern.compile("|auto|path|(local|go[0-9]+(\\.[0-9]+){0,2}((rc|beta)[0-9]+)?(-[^+\\s]+)?)(\\+(auto|path))?");
-
     /** A {@code gotoolchain} value the shims may export: one Go would refuse breaks every {@code go} command. */
     private static String gotoolchain(String v, java.util.function.Supplier<String> where) {
-        if (GOTOOLCHAIN.matcher(v).matches()) return v;
+        if (Patterns.GOTOOLCHAIN.matcher(v).matches()) return v;
         throw new ConfigException("%s: '%s' is not a GOTOOLCHAIN value".formatted(where.get(), v),
                 "use local, auto, path, a toolchain such as go1.22.5, or one with +auto or +path such as go1.22.5+auto (empty leaves GOTOOLCHAIN alone)");
     }
@@ -315,7 +321,7 @@ public final class SettingsLoader {
     }
 
     static Duration duration(String v, String where) {
-        Matcher m = DURATION.matcher(v.strip());
+        Matcher m = Patterns.DURATION.matcher(v.strip());
         if (!m.matches() || m.group(1).length() > 9) {
             throw new ConfigException("%s: '%s' is not a duration".formatted(where, v), "write it as 500ms, 5s, 2m or 1h");
         }

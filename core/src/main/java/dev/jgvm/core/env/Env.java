@@ -22,13 +22,15 @@ public final class Env {
     private final Map<String, String> vars;
     private final Path cwd;
     private final Path home;
+    /** Null for the system's UTC clock, made when first asked for: its class initialization (ZoneOffset's constants)
+     *  is ~3% of a quick command's CPU on JDK 25, and most commands never read the time (ARCHITECTURE.md, Start-up). */
     private final Clock clock;
 
     private Env(Map<String, String> vars, Path cwd, Path home, Clock clock) {
         this.vars = Collections.unmodifiableMap(new LinkedHashMap<>(vars));
         this.cwd = cwd.toAbsolutePath().normalize();
         this.home = home.toAbsolutePath().normalize();
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clock = clock;
     }
 
     /** The real process environment. Only {@code Main.main} should call this. */
@@ -45,7 +47,7 @@ public final class Env {
         // get the user's own LC_ALL back.
         String lcAll = vars.remove(LC_ALL_WAS);
         if ("@unset".equals(lcAll)) vars.remove("LC_ALL"); else if (lcAll != null) vars.put("LC_ALL", lcAll);
-        return new Env(vars, cwd, home(vars, System.getProperty("user.home")), Clock.systemUTC());
+        return new Env(vars, cwd, home(vars, System.getProperty("user.home")), null);
     }
 
     /**
@@ -71,14 +73,14 @@ public final class Env {
             vars.put(String.valueOf(keysAndValues[i]), String.valueOf(keysAndValues[i + 1]));
         }
         Path home = Path.of(vars.getOrDefault("HOME", System.getProperty("java.io.tmpdir")));
-        return new Env(vars, home, home, Clock.systemUTC());
+        return new Env(vars, home, home, null);
     }
 
     public Env withCwd(Path dir) { return new Env(vars, dir, home, clock); }
 
     public Env withHome(Path dir) { return new Env(vars, cwd, dir, clock); }
 
-    public Env withClock(Clock c) { return new Env(vars, cwd, home, c); }
+    public Env withClock(Clock c) { return new Env(vars, cwd, home, Objects.requireNonNull(c, "clock")); }
 
     /** A copy with one more (or one changed) variable; a null value removes it. */
     public Env with(String key, String value) {
@@ -101,7 +103,7 @@ public final class Env {
 
     public Path home() { return home; }
 
-    public Clock clock() { return clock; }
+    public Clock clock() { return clock != null ? clock : Clock.systemUTC(); }
 
     /**
      * {@code JGVM_HOME}, else {@code ~/.jgvm}.
