@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -75,5 +76,49 @@ class StartupCostTest {
             assertTrue(RootUsage.asked(asked), String.join(" ", asked));
         }
         assertTrue(RootUsage.text().startsWith("Usage: jgvm "), RootUsage.text());
+    }
+
+    @Test
+    void jsonIsWrittenWithoutGsonsWriter() throws Exception {
+        // Gson's JsonWriter formats its escape table with String.format and compiles a regex in its static
+        // initializer, and a Gson registers dozens of type adapters: ~10% of `list --json`'s CPU. Json writes the text.
+        String json = classBytes(dev.jgvm.cli.render.Json.class);
+        assertFalse(json.contains("com/google/gson/GsonBuilder") || json.contains("com/google/gson/stream/JsonWriter"),
+                "Json uses Gson's writer again");
+    }
+
+    @Test
+    void mainLinksNoLambda() throws Exception {
+        // The AOT cache of JDK 25 holds the lambdas the training run linked, and the training never runs main: a
+        // lambda there is linked at each start, the first of the run, ~6% of `list --json`'s CPU.
+        String main = classBytes(Main.class);
+        assertFalse(main.contains("lambda$main$") || main.contains("lambda$shuttingDown$"), "Main.main or shuttingDown has a lambda");
+    }
+
+    @Test
+    void settingsLoaderCompilesNoPatternWhenItsClassIsInitialized() {
+        // Every command initializes SettingsLoader; its patterns cost ~13% of `list --json`'s CPU on JDK 17 when
+        // they were compiled there. They live in a holder class, compiled when first used.
+        for (java.lang.reflect.Field f : dev.jgvm.core.config.SettingsLoader.class.getDeclaredFields()) {
+            assertFalse(java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == java.util.regex.Pattern.class,
+                    "static Pattern in SettingsLoader: " + f.getName());
+        }
+    }
+
+    @Test
+    void theSystemEnvironmentMakesNoClockUntilAskedFor() throws Exception {
+        // Clock.systemUTC() initializes ZoneOffset and its constants, ~3% of a quick command on JDK 25; few read the time.
+        java.lang.reflect.Field clock = Env.class.getDeclaredField("clock");
+        clock.setAccessible(true);
+        Env env = Env.system();
+
+        assertEquals(null, clock.get(env), "Env.system() made a clock");
+        assertEquals(java.time.ZoneOffset.UTC, env.clock().getZone());
+    }
+
+    private static String classBytes(Class<?> c) throws java.io.IOException {
+        try (java.io.InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 }
