@@ -40,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Entry point: {@link #run} parses, dispatches and maps errors to exit codes; {@link #main} only calls it and exits. */
 public final class Main {
@@ -110,19 +111,27 @@ public final class Main {
             CommandLine cl = commandLine(services, ts, args);
             cl.setOut(out);
             cl.setErr(err);
-            cl.setExecutionExceptionHandler((ex, line, parsed) -> reporter.report(ex));
-            cl.setParameterExceptionHandler((ex, a) -> {
-                if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine().getParent() == null
-                        && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
-                    terminal.error("unknown command '%s'".formatted(u.getUnmatched().get(0)));
-                    terminal.hint("run 'jgvm --help' for the commands");
+            // Classes, not lambdas, on the way of every command: on JDK 17 each lambda linked at start costs about a
+            // millisecond of interpreted method-handle work even with the start-up archive (ARCHITECTURE.md, Start-up).
+            cl.setExecutionExceptionHandler(new CommandLine.IExecutionExceptionHandler() {
+                @Override public int handleExecutionException(Exception ex, CommandLine line, CommandLine.ParseResult parsed) {
+                    return reporter.report(ex);
+                }
+            });
+            cl.setParameterExceptionHandler(new CommandLine.IParameterExceptionHandler() {
+                @Override public int handleParseException(CommandLine.ParameterException ex, String[] a) {
+                    if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine().getParent() == null
+                            && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+                        terminal.error("unknown command '%s'".formatted(u.getUnmatched().get(0)));
+                        terminal.hint("run 'jgvm --help' for the commands");
+                        return ExitCode.USAGE.code();
+                    }
+                    terminal.error(lowerFirst(ex.getMessage()));
+                    CommandLine sub = ex.getCommandLine();
+                    String name = sub.getCommandSpec().qualifiedName();
+                    terminal.hint("run '%s --help' for usage".formatted(name));
                     return ExitCode.USAGE.code();
                 }
-                terminal.error(lowerFirst(ex.getMessage()));
-                CommandLine sub = ex.getCommandLine();
-                String name = sub.getCommandSpec().qualifiedName();
-                terminal.hint("run '%s --help' for usage".formatted(name));
-                return ExitCode.USAGE.code();
             });
             services.refreshShimsIfConfigChanged();
             return cl.execute(args);
@@ -167,13 +176,15 @@ public final class Main {
     }
 
     static CommandLine commandLine(Services s, Terminal.Settings ts, String... args) {
-        CommandFactory factory = new CommandFactory(s, ts, () -> commandLine(s, ts));
+        CommandFactory factory = new CommandFactory(s, ts, new Supplier<CommandLine>() {
+            @Override public CommandLine get() { return commandLine(s, ts); }
+        });
         CommandLine cl = factory.commandLine(JgvmCommand.class);
         // Building a subcommand's model costs start-up time (annotation reflection), so a run that names one
         // builds only that one; help and mistakes get them all.
         Optional<String> first = firstCommand(args);
         // 'help' shows any command's usage, so it needs them all.
-        Class<?> named = first.map(SUBCOMMANDS::get).orElse(null);
+        Class<?> named = first.isPresent() ? SUBCOMMANDS.get(first.get()) : null;
         boolean versionOnly = first.isEmpty() && args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
         Set<Class<?>> added = new HashSet<>();
         for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {

@@ -88,11 +88,37 @@ class StartupCostTest {
     }
 
     @Test
-    void mainLinksNoLambda() throws Exception {
-        // The AOT cache of JDK 25 holds the lambdas the training run linked, and the training never runs main: a
-        // lambda there is linked at each start, the first of the run, ~6% of `list --json`'s CPU.
-        String main = classBytes(Main.class);
-        assertFalse(main.contains("lambda$main$") || main.contains("lambda$shuttingDown$"), "Main.main or shuttingDown has a lambda");
+    void everyCommandsWayThroughMainAndTheSettingsLinksNoLambda() {
+        // On JDK 17 each lambda or method reference linked at start costs about a millisecond of interpreted
+        // method-handle work even with the start-up archive (SettingsLoader's 22 were ~10% of `list --json`). On
+        // JDK 25 the AOT cache holds the lambdas the training linked, but the training never runs main.
+        List<String> indy = new ArrayList<>();
+        indy.addAll(invokedynamics(Main.class, "main", "shuttingDown", "run", "commandLine"));
+        indy.addAll(invokedynamics(dev.jgvm.core.config.SettingsLoader.class, "load", "applyEnv", "console", "go", "goEnvFile", "set", "commaList"));
+        assertTrue(indy.isEmpty(), "lambdas or method references on every command's way: " + indy);
+    }
+
+    /** The invokedynamic instructions in the named methods of {@code c}, by javap. */
+    private static List<String> invokedynamics(Class<?> c, String... methods) {
+        java.util.spi.ToolProvider javap = java.util.spi.ToolProvider.findFirst("javap").orElseThrow();
+        StringWriter out = new StringWriter();
+        int rc = javap.run(new PrintWriter(out), new PrintWriter(out), "-c", "-p", "-classpath", System.getProperty("java.class.path"), c.getName());
+        assertEquals(0, rc, out.toString());
+        List<String> wanted = List.of(methods);
+        List<String> found = new ArrayList<>();
+        String method = "";
+        int seen = 0;
+        for (String line : out.toString().split("\n")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^  \\S.*?([\\w$]+)\\(.*\\)( throws .*)?;$").matcher(line);
+            if (m.matches()) {
+                method = m.group(1);
+                if (wanted.contains(method)) seen++;
+            } else if (wanted.contains(method) && line.contains("invokedynamic")) {
+                found.add(c.getSimpleName() + "." + method + ": " + line.strip());
+            }
+        }
+        assertTrue(seen >= wanted.size(), "javap did not show every method of " + wanted + " in " + c.getName());
+        return found;
     }
 
     @Test

@@ -147,35 +147,64 @@ public final class SettingsLoader {
         return new Settings(autoInstall, readGoMod, gotoolchain, minimum, origins, network, mirrors, Optional.of(file), tools);
     }
 
+    // Written without a lambda on the way of an unset variable: every command runs this, and on JDK 17 each lambda
+    // linked at start costs about a millisecond of interpreted method-handle work even with the start-up archive
+    // (22 of them here were ~10% of `jgvm list --json`'s CPU; ARCHITECTURE.md, Start-up).
     private static Settings applyEnv(Env env, Settings s) {
         Network n = s.network();
         Map<String, String> proxyVariables = new LinkedHashMap<>();
-        for (String name : Network.PROXY_VARIABLES) env.get(name).ifPresent(v -> proxyVariables.put(name, v));
+        for (String name : Network.PROXY_VARIABLES) {
+            String v = set(env, name);
+            if (v != null) proxyVariables.put(name, v);
+        }
+        String v;
+        String netrc = set(env, "NETRC");
         Network network = new Network(
-                env.get("JGVM_CONNECT_TIMEOUT").map(v -> timeout(v, "JGVM_CONNECT_TIMEOUT")).orElse(n.connectTimeout()),
-                env.get("JGVM_READ_TIMEOUT").map(v -> timeout(v, "JGVM_READ_TIMEOUT")).orElse(n.readTimeout()),
-                env.get("JGVM_RETRIES").map(v -> retries(integer(v, "JGVM_RETRIES"), "JGVM_RETRIES")).orElse(n.retries()),
-                env.get("JGVM_CA_FILE").map(v -> caFile(v, () -> "JGVM_CA_FILE")).orElse(n.caFile()),
-                env.get("JGVM_PROXY").map(v -> proxy(v, () -> "JGVM_PROXY")).orElse(n.proxy()),
-                Optional.of(env.get("NETRC").map(Path::of).orElse(env.home().resolve(".netrc"))),
+                (v = set(env, "JGVM_CONNECT_TIMEOUT")) != null ? timeout(v, "JGVM_CONNECT_TIMEOUT") : n.connectTimeout(),
+                (v = set(env, "JGVM_READ_TIMEOUT")) != null ? timeout(v, "JGVM_READ_TIMEOUT") : n.readTimeout(),
+                (v = set(env, "JGVM_RETRIES")) != null ? retries(integer(v, "JGVM_RETRIES"), "JGVM_RETRIES") : n.retries(),
+                (v = set(env, "JGVM_CA_FILE")) != null ? caFile(v, new Named("JGVM_CA_FILE")) : n.caFile(),
+                (v = set(env, "JGVM_PROXY")) != null ? proxy(v, new Named("JGVM_PROXY")) : n.proxy(),
+                Optional.of(netrc != null ? Path.of(netrc) : env.home().resolve(".netrc")),
                 env.get("SSL_CERT_FILE"), env.get("SSL_CERT_DIR"),
-                env.get("JGVM_RETRY_BACKOFF_MS").map(SettingsLoader::backoff).orElse(n.retryBackoff()),
+                (v = set(env, "JGVM_RETRY_BACKOFF_MS")) != null ? backoff(v) : n.retryBackoff(),
                 proxyVariables);
         return new Settings(
-                env.get("JGVM_AUTO_INSTALL").map(v -> envBool(v, "JGVM_AUTO_INSTALL")).orElse(s.autoInstall()),
-                env.get("JGVM_READ_GO_MOD").map(v -> envBool(v, "JGVM_READ_GO_MOD")).orElse(s.readGoMod()),
-                env.get("JGVM_GOTOOLCHAIN").map(v -> gotoolchain(v, () -> "JGVM_GOTOOLCHAIN")).orElse(s.gotoolchain()),
-                env.get("JGVM_VERIFY_MINIMUM").map(v -> level(v, () -> "JGVM_VERIFY_MINIMUM")).orElse(s.verifyMinimum()),
-                env.get("JGVM_ORIGINS").map(v -> v.strip().equals("none") ? List.<java.net.URI>of()
-                        : origins(java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList(), "JGVM_ORIGINS"))
-                        .or(s::verifyOrigins),
+                (v = set(env, "JGVM_AUTO_INSTALL")) != null ? envBool(v, "JGVM_AUTO_INSTALL") : s.autoInstall(),
+                (v = set(env, "JGVM_READ_GO_MOD")) != null ? envBool(v, "JGVM_READ_GO_MOD") : s.readGoMod(),
+                (v = set(env, "JGVM_GOTOOLCHAIN")) != null ? gotoolchain(v, new Named("JGVM_GOTOOLCHAIN")) : s.gotoolchain(),
+                (v = set(env, "JGVM_VERIFY_MINIMUM")) != null ? level(v, new Named("JGVM_VERIFY_MINIMUM")) : s.verifyMinimum(),
+                (v = set(env, "JGVM_ORIGINS")) != null
+                        ? Optional.of(v.strip().equals("none") ? List.<java.net.URI>of() : origins(commaList(v), "JGVM_ORIGINS"))
+                        : s.verifyOrigins(),
                 network, s.mirrors(), s.source(),
-                env.get("JGVM_DEFAULT_TOOLS").map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList())
-                        .orElse(s.defaultTools()),
-                env.get("JGVM_MIRRORS").map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList()),
+                (v = set(env, "JGVM_DEFAULT_TOOLS")) != null ? commaList(v) : s.defaultTools(),
+                (v = set(env, "JGVM_MIRRORS")) != null ? Optional.of(commaList(v)) : Optional.empty(),
                 go(env),
                 new Settings.Host(env.get("JGVM_PLATFORM"),
-                        env.get("PROCESSOR_ARCHITEW6432").or(() -> env.get("PROCESSOR_ARCHITECTURE"))));
+                        set(env, "PROCESSOR_ARCHITEW6432") != null ? env.get("PROCESSOR_ARCHITEW6432") : env.get("PROCESSOR_ARCHITECTURE")));
+    }
+
+    /** The variable's value, or null when it is unset or empty (as {@link Env#get} has it). */
+    private static String set(Env env, String name) { return env.get(name).orElse(null); }
+
+    /** A comma-separated list, each item stripped, empty ones left out. */
+    private static List<String> commaList(String v) {
+        List<String> out = new ArrayList<>();
+        for (String item : v.split(",")) {
+            String x = item.strip();
+            if (!x.isEmpty()) out.add(x);
+        }
+        return List.copyOf(out);
+    }
+
+    /** Where a value came from, for its error message: a variable's name. */
+    private static final class Named implements java.util.function.Supplier<String> {
+        private final String name;
+
+        Named(String name) { this.name = name; }
+
+        @Override public String get() { return name; }
     }
 
     /**
@@ -184,8 +213,7 @@ public final class SettingsLoader {
      * terminal on stderr), {@code JGVM_DEBUG=1} (stack traces).
      */
     public static Settings.Console console(Env env) {
-        return new Settings.Console(env.isSet("NO_COLOR"), env.get("JGVM_STDERR_TTY").filter("1"::equals).isPresent(),
-                env.get("JGVM_DEBUG").filter("1"::equals).isPresent());
+        return new Settings.Console(env.isSet("NO_COLOR"), "1".equals(set(env, "JGVM_STDERR_TTY")), "1".equals(set(env, "JGVM_DEBUG")));
     }
 
     // GOPROXY and GOSUMDB as the go command reads them: the variable, else `go env -w`'s file ($GOENV, else the user
@@ -201,8 +229,9 @@ public final class SettingsLoader {
     }
 
     private static Optional<String> goEnvFile(Env env, String key) {
-        Path file = env.get("GOENV").map(Path::of)
-                .orElseGet(() -> env.get("XDG_CONFIG_HOME").map(Path::of).orElse(env.home().resolve(".config")).resolve("go/env"));
+        String goenv = set(env, "GOENV");
+        String xdg = set(env, "XDG_CONFIG_HOME");
+        Path file = goenv != null ? Path.of(goenv) : (xdg != null ? Path.of(xdg) : env.home().resolve(".config")).resolve("go/env");
         try {
             for (String line : Files.readAllLines(file)) {
                 if (line.startsWith(key + "=")) return Optional.of(line.substring(key.length() + 1).strip());
