@@ -3,6 +3,8 @@ package dev.jgvm.core.archive;
 import dev.jgvm.core.store.DiskWriteException;
 import dev.jgvm.core.error.VerificationException;
 import dev.jgvm.core.verify.TreeHash;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -112,19 +114,17 @@ public final class ArchiveExtractor {
         Sink sink = new Sink(target, layout, counted);
         // Inflating runs on a thread of its own, so it overlaps with writing and hashing the files (2 cores).
         try (InflatingPipe inflated = new InflatingPipe(GzipCompressorInputStream.builder()
-                     .setInputStream(new java.io.BufferedInputStream(counted, 1 << 16)).setDecompressConcatenated(true).get())) {
+                     .setInputStream(new java.io.BufferedInputStream(counted, 1 << 16)).setDecompressConcatenated(true).get());
+             TarArchiveInputStream tar = new TarArchiveInputStream(inflated, StandardCharsets.UTF_8.name())) {
             // Names are UTF-8 in Go's archives whatever the locale says (test/fixedbugs/issue27836.dir/Äfoo.go).
-            TarReader tar = new TarReader(inflated);
-            for (TarReader.Entry e; (e = tar.next()) != null; ) {
-                String name = e.name();
-                switch (e.type()) {
-                    case DIRECTORY -> sink.directory(name);
-                    case SYMLINK -> sink.symlink(name, e.linkName());
-                    case HARD_LINK -> sink.hardLink(name, e.linkName());
-                    case DEVICE, FIFO -> sink.refuse(name, "is a device file or FIFO");
-                    case FILE -> sink.file(name, e.mode(), tar.content());
-                    default -> sink.refuse(name, "has an unsupported tar entry type '%s'".formatted(e.flag()));
-                }
+            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+                String name = e.getName();
+                if (e.isDirectory()) sink.directory(name);
+                else if (e.isSymbolicLink()) sink.symlink(name, e.getLinkName());
+                else if (e.isLink()) sink.hardLink(name, e.getLinkName());
+                else if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) sink.refuse(name, "is a device file or FIFO");
+                else if (e.isFile()) sink.file(name, e.getMode(), tar);
+                else sink.refuse(name, "has an unsupported tar entry type");
             }
         }
         return sink.finish();
