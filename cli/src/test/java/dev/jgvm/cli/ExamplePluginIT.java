@@ -105,6 +105,20 @@ class ExamplePluginIT {
                 "examples/local-folder-source/pom.xml must depend on the jgvm it documents");
     }
 
+    @Test
+    void theExamplesPomPinsACompilerPluginThatHonoursTheRelease() throws IOException {
+        // Maven's default compiler plugin ignores maven.compiler.release and compiles for Java 5, which JDK 17 refuses:
+        // `mvn package` as the README says failed with "Source option 5 is no longer supported".
+        String pom = Files.readString(EXAMPLE.resolve("pom.xml"));
+        Matcher m = Pattern.compile("<artifactId>maven-compiler-plugin</artifactId>\\s*<version>(\\d+)\\.(\\d+)").matcher(pom);
+
+        assertTrue(m.find(), "examples/local-folder-source/pom.xml must pin maven-compiler-plugin");
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        assertTrue(major > 3 || major == 3 && minor >= 6, "maven-compiler-plugin " + major + "." + minor + " does not read maven.compiler.release");
+        assertEquals("17", tag(pom, "maven.compiler.release"));
+    }
+
     // As `mvn package` in the example would: javac against jgvm's classes (the SPI is in jgvm-core), then a jar of the
     // classes, src/main/resources and a manifest with Implementation-Version.
     private Path buildExample(Path pluginsDir) throws IOException {
