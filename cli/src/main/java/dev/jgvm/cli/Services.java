@@ -64,6 +64,7 @@ public final class Services {
     private final Terminal terminal;
     private final boolean systemStreams;
     private Settings settings;
+    private Settings fileSettings;
     private InstallStore store;
     private Installer installer;
     private final VersionResolver resolver = new VersionResolver();
@@ -82,14 +83,18 @@ public final class Services {
     public boolean systemStreams() { return systemStreams; }
 
     public Settings settings() {
-        if (settings == null) settings = new SettingsLoader().load(env);
+        if (settings == null) {
+            SettingsLoader loader = new SettingsLoader();
+            fileSettings = loader.loadFile(env);   // config.toml is read once, for both
+            settings = loader.withEnv(env, fileSettings);
+        }
         return settings;
     }
 
     /** What the shims carry: config.toml without the variables, which the shims read themselves at each run. */
     private Settings shimSettings() {
         settings();   // the variables are checked all the same
-        return new SettingsLoader().loadFile(env);
+        return fileSettings;
     }
 
     public InstallStore store() {

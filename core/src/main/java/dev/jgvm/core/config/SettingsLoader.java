@@ -54,7 +54,10 @@ public final class SettingsLoader {
     }
 
     /** The settings for this environment: defaults, then the file, then the variables. */
-    public Settings load(Env env) { return applyEnv(env, loadFile(env)); }
+    public Settings load(Env env) { return withEnv(env, loadFile(env)); }
+
+    /** {@code file} (what {@link #loadFile} read) with the variables of {@code env} over it, as {@link #load} gives. */
+    public Settings withEnv(Env env, Settings file) { return applyEnv(env, file); }
 
     /**
      * What {@code config.toml} alone says (defaults, then the file; no variable): what the shims carry, as they read
