@@ -114,11 +114,12 @@ public final class Env {
     public Path jgvmHome() {
         Optional<String> set = get("JGVM_HOME");
         if (set.isEmpty()) return home.resolve(".jgvm");
-        if (!set.get().startsWith("/") && !Path.of(set.get()).isAbsolute()) {
+        Path p = Path.of(set.get());
+        if (!p.isAbsolute()) {
             throw new dev.jgvm.core.error.ConfigException("JGVM_HOME='%s' is not an absolute path".formatted(set.get()),
                     "set it to a full path, such as JGVM_HOME=\"$HOME/.jgvm\", or unset it for ~/.jgvm");
         }
-        return cwd.resolve(set.get()).normalize();
+        return p.normalize();
     }
 
     /**
