@@ -160,12 +160,14 @@ public final class HttpClient {
         }
     }
 
+    /** What to do about a mirror that refused a request with 401 or 403. */
+    public static final String CREDENTIALS_HINT = "check the mirror's credentials (username/password_env in config.toml, or ~/.netrc)";
+
     /** jgvm's error for a transport failure: what it means to a user, and what to do. */
     public static JgvmException translate(TransportException e) {
         return switch (e.kind()) {
             case NOT_FOUND -> new VersionNotFoundException(e.getMessage(), null);
-            case UNAUTHORISED -> new NetworkException(e.getMessage(),
-                    "check the mirror's credentials (username/password_env in config.toml, or ~/.netrc)", false, e);
+            case UNAUTHORISED -> NetworkException.refused(e.getMessage(), CREDENTIALS_HINT, e.status(), e);
             case PROXY_AUTH -> new NetworkException(e.getMessage(),
                     "check the user and password of the proxy in [network] proxy or HTTPS_PROXY (http://user:password@host:port)", false, e);
             case TLS -> new NetworkException(e.getMessage(), e.tls().map(t -> t.hint()).orElse(null), false, e);

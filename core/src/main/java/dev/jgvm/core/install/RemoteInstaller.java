@@ -6,6 +6,8 @@ import dev.jgvm.core.archive.StreamedExtraction;
 import dev.jgvm.core.config.Settings.EvidenceLevel;
 import dev.jgvm.core.download.ArchiveCache;
 import dev.jgvm.core.download.Downloader;
+import dev.jgvm.core.download.HttpClient;
+import dev.jgvm.core.error.JgvmException;
 import dev.jgvm.core.error.NetworkException;
 import dev.jgvm.core.error.UsageException;
 import dev.jgvm.core.error.VerificationException;
@@ -211,7 +213,55 @@ public final class RemoteInstaller {
                 if (chain.stopsAfter(source, e)) break;
             }
         }
-        throw MirrorChain.allFailed("download go %s for %s".formatted(version, platform), failures);
+        throw unavailable(version, platform, failures);
+    }
+
+    /**
+     * The error for a version no source served. An exact version is not looked up before its download (that would
+     * cost every install a request), so when mirrors answered "not there" or 403 — which is how a storage bucket
+     * answers a name it does not hold — the release list decides afterwards whether the version exists at all (read
+     * once per command: a line spec already read it). The official list alone can say that it does not (exit 3);
+     * with none readable, a 403 leaves both readings open and the hint says both. A 401 asks for credentials whatever
+     * was asked for, a verification failure or an unreachable chain says nothing about the version: those stay as
+     * the chain reports them.
+     */
+    private JgvmException unavailable(GoVersion version, Platform platform, List<Attempt> failures) {
+        JgvmException verdict = MirrorChain.allFailed("download go %s for %s".formatted(version, platform), failures);
+        if (verdict instanceof VerificationException || failures.stream().anyMatch(a -> refusedWith(a, 401))) return verdict;
+        boolean forbidden = failures.stream().anyMatch(a -> refusedWith(a, 403));
+        if (!forbidden && failures.stream().noneMatch(a -> a.failure() instanceof VersionNotFoundException)) return verdict;
+        Optional<ReleaseCatalog.Listing> official = officialListing();
+        if (official.isPresent()) {
+            ReleaseCatalog.Listing l = official.get();
+            Optional<Release> release = l.releases().stream().filter(r -> r.version().equals(version)).findFirst();
+            if (release.isEmpty()) {
+                return new VersionNotFoundException("go %s is not a Go release: %s does not list it".formatted(version, l.whose()),
+                        "'jgvm list-remote --all' lists the releases");
+            }
+            List<Artifact> files = release.get().artifacts();
+            if (!files.isEmpty() && files.stream().noneMatch(a -> a.platform().equals(platform))) {
+                return new VersionNotFoundException("go %s has no archive for %s: %s lists none".formatted(version, platform, l.whose()),
+                        "install it for another platform with --platform, or pick another version ('jgvm list-remote --all')");
+            }
+            // The release exists: a mirror that refused it is the problem to fix.
+            return forbidden ? new NetworkException(verdict.getMessage(), HttpClient.CREDENTIALS_HINT, false, null) : verdict;
+        }
+        if (!forbidden) return verdict;
+        return new NetworkException(verdict.getMessage(), "go %s may not exist ('jgvm list-remote --all' lists the releases); if it does, %s"
+                .formatted(version, HttpClient.CREDENTIALS_HINT), false, null);
+    }
+
+    private static boolean refusedWith(Attempt a, int status) {
+        return a.failure() instanceof NetworkException n && n.refusedWith().orElse(0) == status;
+    }
+
+    // The official release list, if one answers; a mirror's listing cannot tell that a release does not exist.
+    private Optional<ReleaseCatalog.Listing> officialListing() {
+        try {
+            return Optional.of(catalog.list()).filter(ReleaseCatalog.Listing::official);
+        } catch (JgvmException e) {
+            return Optional.empty();   // then the chain's own verdict stands
+        }
     }
 
     /**
@@ -258,7 +308,10 @@ public final class RemoteInstaller {
      * jgvm has seen a newer release in that line); offline, or when nothing answers, by the archive cache.
      */
     public GoVersion resolve(VersionSpec spec, Platform platform, boolean offline, ProgressListener progress) {
-        if (spec instanceof VersionSpec.Exact e) return e.version();
+        if (spec instanceof VersionSpec.Exact e) {
+            spec.installable();
+            return e.version();
+        }
         if (spec instanceof VersionSpec.System) {
             throw new UsageException("'system' is the Go on your PATH; jgvm does not install it", "install a version such as 1.22.5, 1.22 or latest");
         }

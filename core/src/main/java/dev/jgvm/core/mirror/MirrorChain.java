@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * The ordered sources jgvm downloads from (README, 'Downloads: mirrors are trusted for nothing'), and the fallback policy: a source that lacks what was asked,
  * cannot be reached, fails, or serves something that does not verify is passed over for the next, and each failure
  * is kept; when all fail the error names every source and what went wrong with it (exit 4 if any failed
- * verification, else 5 when every one was unreachable, else 3).
+ * verification, else 5 when one asked for credentials (401) or every one was unreachable or refused, else 3).
  */
 public final class MirrorChain {
     /** The keys every {@code [[mirror]]} table may have, whatever its type; a type adds its own ({@link SourceType#keys()}). */
@@ -195,6 +195,10 @@ public final class MirrorChain {
             return VerificationException.of(kind, message, failures.stream().filter(a -> a.failure() instanceof VerificationException)
                     .map(a -> a.failure().hint().orElse("")).filter(h -> !h.isEmpty()).findFirst().orElse("nothing was installed"));
         }
+        // A mirror that wants a login (401) is what to fix, whatever the others answered: its hint says how.
+        Optional<JgvmException> login = failures.stream().map(Attempt::failure)
+                .filter(f -> f instanceof NetworkException n && n.refusedWith().orElse(0) == 401).findFirst();
+        if (login.isPresent()) return new NetworkException(message, login.get().hint().orElse(null), false, null);
         if (failures.stream().allMatch(a -> a.failure() instanceof NetworkException)) {
             // A failure that knows its fix (credentials, a proxy login, the CA to add) says it instead of the generic hint.
             String hint = failures.stream().map(a -> a.failure().hint().orElse("")).filter(h -> !h.isEmpty() && !h.startsWith("check the network"))

@@ -162,6 +162,7 @@ public final class Selector {
      */
     public Used use(VersionSpec wanted, boolean global, Consumer<String> installingNotice, ProgressListener progress) {
         boolean system = wanted instanceof VersionSpec.System;
+        wanted.installable();   // a typo is refused before anything is said or written
         Optional<GoVersion> v = wanted.select(store.installed());
         if (v.isEmpty() && !system) {
             installingNotice.accept("go %s is not installed; installing it".formatted(wanted.text()));

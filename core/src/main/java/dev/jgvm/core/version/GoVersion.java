@@ -114,6 +114,16 @@ public final class GoVersion implements Comparable<GoVersion> {
     /** An alpha, beta or release candidate. */
     public boolean isPreRelease() { return !kind.isEmpty(); }
 
+    /**
+     * Whether Go could have published a release of this name: no pre-release, or a beta or release candidate with its
+     * number ({@code 1.21rc2}). gover also accepts any other lower-case kind ({@code 1.2x}, {@code 1.21alpha1}), which
+     * no release has, and a language version ({@code 1.21}) names none either.
+     */
+    public boolean canNameRelease() {
+        if (kind.isEmpty()) return !isLanguageVersion();
+        return (kind.equals("beta") || kind.equals("rc")) && !pre.isEmpty();
+    }
+
     /** A language version that names no release ({@code 1.21}, {@code 1.22}: Go 1.21 and later without a patch). */
     public boolean isLanguageVersion() { return patch.isEmpty() && kind.isEmpty(); }
 

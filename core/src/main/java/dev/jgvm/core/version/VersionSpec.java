@@ -37,6 +37,20 @@ public sealed interface VersionSpec {
                 "use a release such as 1.22.5 or go1.21rc2, a line such as 1.22, latest or system"));
     }
 
+    /**
+     * This spec, checked to name something that can be installed: an exact version must be spelt as Go names its
+     * releases ({@link GoVersion#canNameRelease}), so a typo such as {@code 1.2x} is refused before any mirror is asked.
+     *
+     * @throws UsageException when an exact version cannot be a release's
+     */
+    default VersionSpec installable() {
+        if (this instanceof Exact e && !e.version().canNameRelease()) {
+            throw new UsageException("'%s' is not a Go release name".formatted(text()),
+                    "Go names releases like 1.22.5, 1.21rc2 or 1.9beta1; a line such as 1.22 means its newest release; 'jgvm list-remote --all' lists them");
+        }
+        return this;
+    }
+
     /** The spelling used for {@code aliases/<spec>} and in messages: {@code 1.22.5}, {@code 1.22}, {@code latest}. */
     String text();
 

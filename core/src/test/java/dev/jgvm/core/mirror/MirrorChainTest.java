@@ -87,4 +87,17 @@ class MirrorChainTest {
         assertEquals("[[mirror]] 'corp' has unknown key 'colour' for its type 'fake'", e.getMessage());
         assertEquals("keys a 'fake' mirror takes: fails, fallback, name, password_env, type, url, username", e.hint().orElseThrow());
     }
+
+    @Test
+    void aMirrorThatAsksForCredentialsDecidesTheErrorWhateverTheOthersAnswered() {
+        List<MirrorChain.Attempt> failures = List.of(
+                new MirrorChain.Attempt("a", new dev.jgvm.core.error.VersionNotFoundException("HTTP 404", null)),
+                new MirrorChain.Attempt("b", dev.jgvm.core.error.NetworkException.refused("HTTP 401", "check the mirror's credentials", 401, null)));
+
+        dev.jgvm.core.error.JgvmException e = MirrorChain.allFailed("download go 1.22.5", failures);
+
+        assertEquals(5, e.exitCode().code(), e.getMessage());
+        assertEquals("could not download go 1.22.5 from any mirror (a: HTTP 404; b: HTTP 401)", e.getMessage());
+        assertEquals("check the mirror's credentials", e.hint().orElseThrow());
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VersionSpecTest {
     private static final List<GoVersion> AVAILABLE = List.of("1.19.13", "1.20", "1.20.14", "1.21.0", "1.21.13",
@@ -58,5 +59,24 @@ class VersionSpecTest {
         UsageException e = assertThrows(UsageException.class, () -> VersionSpec.parse(text));
 
         assertEquals("'%s' is not a Go version".formatted(text), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2x", "1.22.5x", "1.21alpha1", "1.22rc", "go1.9beta"})
+    void anExactVersionGoverAcceptsButNoReleaseCanHaveIsNotInstallable(String text) {
+        VersionSpec spec = VersionSpec.parse(text);
+
+        UsageException e = assertThrows(UsageException.class, spec::installable);
+
+        assertEquals("'%s' is not a Go release name".formatted(spec.text()), e.getMessage());
+        assertTrue(e.hint().orElseThrow().contains("jgvm list-remote --all"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.22.5", "go1.21rc2", "1.9beta1", "1.9.2rc2", "1.20", "1.22", "latest", "system", "1"})
+    void releasesLinesAndNamesAreInstallable(String text) {
+        VersionSpec spec = VersionSpec.parse(text);
+
+        assertEquals(spec, spec.installable());
     }
 }
