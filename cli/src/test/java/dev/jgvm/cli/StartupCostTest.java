@@ -142,6 +142,49 @@ class StartupCostTest {
         assertEquals(java.time.ZoneOffset.UTC, env.clock().getZone());
     }
 
+    @Test
+    void theEverydayCommandsCacheIsTrainedWithoutAnInstallOrTheNetwork() throws Exception {
+        // On JDK 24+ a start loads every class its AOT cache holds: the full training's ~3500 put `list --json` at
+        // 2.6x the floor on JDK 25, the everyday commands' own ~1900 at 2.0x. What an install, a signature check or a
+        // download loads must stay out of it: run the quick training and look at what it loads.
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-Xshare:off", "-verbose:class", "-cp", System.getProperty("java.class.path"),
+                Train.class.getName(), "quick").redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String loaded = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), loaded);
+        assertTrue(loaded.contains(" dev.jgvm.cli.render.Json "), "the training did not render list --json:\n" + loaded);
+        List<String> unwanted = new ArrayList<>();
+        for (String line : loaded.split("\n")) {
+            for (String prefix : List.of(" dev.jgvm.core.install.", " dev.jgvm.core.transport.", " dev.jgvm.core.verify.", " okhttp3.",
+                    " org.bouncycastle.", " org.apache.commons.compress.", " com.sun.net.httpserver.")) {
+                if (line.contains(prefix)) unwanted.add(line.strip());
+            }
+        }
+        assertTrue(unwanted.isEmpty(), "the everyday commands' training loads " + unwanted);
+    }
+
+    @Test
+    void theLauncherStartsWhatTheQuickTrainingRunsWithItsCache() throws Exception {
+        // launcher.sh picks the lean cache by the first word that is not an option; Train.QUICK_RUNS must be such runs,
+        // or the lean cache holds classes no command that uses it needs.
+        String launcher;
+        try (java.io.InputStream in = dev.jgvm.shims.LauncherWriter.class.getResourceAsStream("launcher.sh")) {
+            launcher = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("_jgvm_lean=1\nfor _jgvm_a; do\n  case \\$_jgvm_a in\n    ([a-z|-]+)\\) break ;;")
+                .matcher(launcher);
+        assertTrue(m.find(), "launcher.sh chooses the lean cache differently now");
+        List<String> lean = List.of(m.group(1).split("\\|"));
+        for (String[] run : Train.QUICK_RUNS) {
+            for (String a : run) {
+                if (a.startsWith("-")) continue;
+                assertTrue(lean.contains(a), "Train quick runs '" + String.join(" ", run) + "', which the launcher starts with the full cache");
+                break;
+            }
+        }
+    }
+
     private static String classBytes(Class<?> c) throws java.io.IOException {
         try (java.io.InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);

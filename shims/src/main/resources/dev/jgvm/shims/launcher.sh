@@ -381,7 +381,14 @@ while [ -n "$_jgvm_key" ]; do
   _jgvm_key=${_jgvm_key#?}
   case $_jgvm_c in [A-Za-z0-9.+-]) _jgvm_safe=$_jgvm_safe$_jgvm_c ;; *) _jgvm_safe=${_jgvm_safe}_ ;; esac
 done
-if [ "$_jgvm_major" -ge 24 ]; then _jgvm_cache=$_jgvm_lib/cache/$_jgvm_safe.aot; else _jgvm_cache=$_jgvm_lib/cache/$_jgvm_safe.jsa; fi
+# On 24+ each start loads every class its AOT cache holds (AOT class linking: ~10 ms of CPU per thousand), so the
+# everyday commands (_jgvm_lean below) get a cache trained on them alone (dev.jgvm.cli.Train quick) and the others
+# one trained on all. A 17-23 archive is read only as classes are asked for: one, trained on all, serves every command.
+if [ "$_jgvm_major" -ge 24 ]; then
+  _jgvm_cache=$_jgvm_lib/cache/$_jgvm_safe.aot _jgvm_acache=$_jgvm_lib/cache/$_jgvm_safe.all.aot
+else
+  _jgvm_cache=$_jgvm_lib/cache/$_jgvm_safe.jsa _jgvm_acache=
+fi
 
 # File names are bytes, but the JVM turns them into text with the locale's charset (sun.jnu.encoding, which no -D
 # option changes): under C or POSIX, as in containers, cron and `env -i`, it cannot even name a non-ASCII file. So
@@ -393,23 +400,29 @@ case ${LC_ALL:-${LC_CTYPE:-${LANG-}}} in
   *) _JGVM_LC_ALL=${LC_ALL-@unset} LC_ALL=C.UTF-8; export _JGVM_LC_ALL LC_ALL ;;
 esac
 
-# _jgvm_train: writes the cache by running the training workload (dev.jgvm.cli.Train) under the JDK's recorder.
+# _jgvm_train CACHE [quick]: writes CACHE by running the training workload (dev.jgvm.cli.Train) under the JDK's recorder.
 _jgvm_train() {
   if [ "$_jgvm_major" -ge 25 ]; then
-    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 "-XX:AOTCacheOutput=$_jgvm_cache" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train
+    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 "-XX:AOTCacheOutput=$1" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train ${2:+"$2"}
   elif [ "$_jgvm_major" -ge 24 ]; then
-    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 -XX:AOTMode=record "-XX:AOTConfiguration=$_jgvm_cache.conf" \
-      -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train &&
-    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 -XX:AOTMode=create "-XX:AOTConfiguration=$_jgvm_cache.conf" \
-      "-XX:AOTCache=$_jgvm_cache" -cp "$_jgvm_lib/jgvm-cli.jar"
-    rm -f "$_jgvm_cache.conf"
+    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 -XX:AOTMode=record "-XX:AOTConfiguration=$1.conf" \
+      -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train ${2:+"$2"} &&
+    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 -XX:AOTMode=create "-XX:AOTConfiguration=$1.conf" \
+      "-XX:AOTCache=$1" -cp "$_jgvm_lib/jgvm-cli.jar"
+    rm -f "$1.conf"
   else
-    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 "-XX:ArchiveClassesAtExit=$_jgvm_cache" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train
+    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 "-XX:ArchiveClassesAtExit=$1" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train
   fi
 }
 
-if [ -n "${JGVM_TRAIN-}" ]; then   # install.sh: (re)train now, in the foreground
-  mkdir -p "$_jgvm_lib/cache" && rm -f "$_jgvm_cache" && _jgvm_train >/dev/null 2>&1 && [ -f "$_jgvm_cache" ] && echo "$_jgvm_cache"
+if [ -n "${JGVM_TRAIN-}" ]; then   # install.sh: (re)train now, in the foreground; prints the caches written
+  mkdir -p "$_jgvm_lib/cache" && rm -f "$_jgvm_cache" ${_jgvm_acache:+"$_jgvm_acache"} || exit
+  if [ -n "$_jgvm_acache" ]; then
+    _jgvm_train "$_jgvm_cache" quick >/dev/null 2>&1 && [ -f "$_jgvm_cache" ] &&
+      _jgvm_train "$_jgvm_acache" >/dev/null 2>&1 && [ -f "$_jgvm_acache" ] && echo "$_jgvm_cache" && echo "$_jgvm_acache"
+  else
+    _jgvm_train "$_jgvm_cache" >/dev/null 2>&1 && [ -f "$_jgvm_cache" ] && echo "$_jgvm_cache"
+  fi
   exit
 fi
 
@@ -424,6 +437,20 @@ for _jgvm_a; do
     *) break ;;
   esac
 done
+# The lean cache's commands (what Train quick runs): the global options alone (--help, --version, none), and list,
+# current, which and env with any options. Everything else starts from the cache trained on all.
+_jgvm_lean=1
+for _jgvm_a; do
+  case $_jgvm_a in
+    list|ls|current|which|env) break ;;
+    -*) ;;
+    *) _jgvm_lean=; break ;;
+  esac
+done
+_jgvm_mode=
+if [ -n "$_jgvm_acache" ]; then
+  if [ -n "$_jgvm_lean" ]; then _jgvm_mode=quick; else _jgvm_cache=$_jgvm_acache; fi
+fi
 set -- -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Main "$@"
 # A bounded heap: everything streams, and an install stays well under the 200 MB of RSS the install budget allows.
 set -- -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr $_jgvm_utf8 "$@"
@@ -449,7 +476,7 @@ if [ -f "$_jgvm_cache" ]; then
   if [ "$_jgvm_major" -ge 24 ]; then set -- "-XX:AOTCache=$_jgvm_cache" "$@"; else set -- "-XX:SharedArchiveFile=$_jgvm_cache" "$@"; fi
 elif [ -z "${JGVM_NO_TRAIN-}" ] && mkdir -p "$_jgvm_lib/cache" 2>/dev/null && mkdir "$_jgvm_cache.lock" 2>/dev/null; then
   # A JDK without a cache yet: train one in the background for the next start.
-  ( _jgvm_train; rmdir "$_jgvm_cache.lock" ) </dev/null >/dev/null 2>&1 &
+  ( _jgvm_train "$_jgvm_cache" $_jgvm_mode; rmdir "$_jgvm_cache.lock" ) </dev/null >/dev/null 2>&1 &
 fi
 
 [ -t 2 ] && JGVM_STDERR_TTY=1 && export JGVM_STDERR_TTY

@@ -22,8 +22,15 @@ public final class JdkCheck implements Check {
             return List.of(Finding.warn("jdk", shown + "; jgvm's launcher '%s' is not installed, so there is no start-up cache".formatted(launcher),
                     "run './install.sh' from a jgvm checkout"));
         }
-        Path cache = cacheFile(s.store().home(), jdk);
-        if (Files.isRegularFile(cache)) return List.of(Finding.ok("jdk", shown + "; start-up cache trained ('%s')".formatted(cache)));
+        List<Path> caches = cacheFiles(s.store().home(), jdk);
+        Path cache = caches.get(0);
+        for (Path c : caches) {
+            if (!Files.isRegularFile(c)) {
+                cache = c;
+                break;
+            }
+        }
+        if (Files.isRegularFile(cache)) return List.of(Finding.ok("jdk", shown + "; start-up cache trained ('%s')".formatted(caches.get(0))));
         return List.of(Finding.warn("jdk", shown + "; its start-up cache '%s' is not trained yet, so every jgvm command starts slower".formatted(cache),
                 "run 'jgvm doctor --fix' (or 'JGVM_TRAIN=1 jgvm')").repairedBy(Repair.RETRAIN));
     }
@@ -40,15 +47,18 @@ public final class JdkCheck implements Check {
     }
 
     /**
-     * The cache file {@code launcher.sh} uses for a JDK: {@code lib/cache/<key>.jsa} (or {@code .aot} from 24 on),
-     * the key being the JDK's JAVA_VERSION and home with every character outside {@code [A-Za-z0-9.+-]} made {@code _}.
+     * The cache files {@code launcher.sh} uses for a JDK: {@code lib/cache/<key>.jsa}, or from 24 on
+     * {@code <key>.aot} for the everyday commands and {@code <key>.all.aot} for the others; the
+     * key being the JDK's JAVA_VERSION and home with every character outside {@code [A-Za-z0-9.+-]} made {@code _}.
      */
-    static Path cacheFile(Path home, Situation.Jdk jdk) {
+    static List<Path> cacheFiles(Path home, Situation.Jdk jdk) {
         String version = releaseVersion(jdk.home()).orElse(jdk.version());
         String key = version + "-" + jdk.home();
         StringBuilder safe = new StringBuilder();
         for (char c : key.toCharArray()) safe.append(Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '+' || c == '-' ? c : '_');
-        return home.resolve("lib/cache").resolve(safe + (jdk.feature() >= 24 ? ".aot" : ".jsa"));
+        Path dir = home.resolve("lib/cache");
+        if (jdk.feature() < 24) return List.of(dir.resolve(safe + ".jsa"));
+        return List.of(dir.resolve(safe + ".aot"), dir.resolve(safe + ".all.aot"));
     }
 
     private static Optional<String> releaseVersion(Path jdkHome) {

@@ -429,6 +429,29 @@ class DoctorChecksTest {
         assertEquals(Status.OK, trained.status());
     }
 
+    @Test
+    void onJdk24AndLaterBothStartUpCachesMustBeTrained() throws IOException {
+        // The launcher gives the everyday commands an AOT cache of their own and the others another (launcher.sh).
+        executable(Files.createDirectories(home.resolve("bin")).resolve("jgvm"), "#!/bin/sh\n");
+        Path jdkHome = Files.createDirectories(tmp.resolve("jdk25"));
+        Files.writeString(jdkHome.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
+        Situation s = new Situation(env(), settings(env()), store(env()), resolution(env()), LINUX_AMD64, Map.of(),
+                new Situation.Jdk(jdkHome, "25.0.1"), List.of());
+        String key = "25.0.1-" + jdkHome.toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        Path quick = home.resolve("lib/cache/" + key + ".aot");
+        Path all = home.resolve("lib/cache/" + key + ".all.aot");
+        Files.createDirectories(quick.getParent());
+        Files.writeString(quick, "x");
+
+        Finding half = new JdkCheck().examine(s).get(0);
+        Files.writeString(all, "x");
+        Finding both = new JdkCheck().examine(s).get(0);
+
+        assertEquals(Status.WARN, half.status());
+        assertTrue(half.finding().contains("its start-up cache '%s' is not trained yet".formatted(all)), half.finding());
+        assertEquals(Status.OK, both.status());
+    }
+
     // --- helpers
 
     private Env env(String... kv) {
