@@ -142,9 +142,24 @@ public final class OkHttpTransport implements Transport {
             r.close();
             in = InputStream.nullInputStream();
         } else {
+            untimed(r, body);
             in = new Abandonable(body.byteStream(), call);
         }
         return new Response(r.code(), in, length, Redact.uri(r.request().url().uri()), headers, issuer);
+    }
+
+    /**
+     * Over HTTP/1 the body is read without okio's timeout, which schedules and cancels a deadline on its watchdog
+     * thread around each read of at most 8 KB: ~15,000 times for a Go archive, two thread wake-ups each (~45,000
+     * futex calls per install, strace). The read timeout still holds for every read, as the socket's SO_TIMEOUT,
+     * which OkHttp sets to the same value on every HTTP/1 exchange: a stalled body fails with a
+     * SocketTimeoutException after read_timeout, as before. HTTP/2 streams share their socket (and read it on
+     * another thread, without SO_TIMEOUT), so only okio's timeout guards them, and it stays.
+     */
+    private static void untimed(okhttp3.Response r, ResponseBody body) {
+        if (r.protocol() == okhttp3.Protocol.HTTP_1_1 || r.protocol() == okhttp3.Protocol.HTTP_1_0) {
+            body.source().timeout().clearTimeout();
+        }
     }
 
     private static Optional<String> issuer(okhttp3.Response r) {

@@ -24,13 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Downloads from a loopback server whose body never ends: cut off, refused, and nothing left on disk. */
+/**
+ * Downloads from a loopback server whose body never ends (cut off, refused, and nothing left on disk), or stops
+ * sending midway (the read timeout ends the wait; what came stays for a resume).
+ */
 @Timeout(60)
 class DownloaderTest {
     private static final long BOUND = 512L << 20;   // the server gives up here; a downloader that does not stop fails the test
     @TempDir Path tmp;
     private HttpServer server;
     private final AtomicLong sent = new AtomicLong();
+    private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
 
     @BeforeEach
     void serveAnEndlessBody() throws IOException {
@@ -51,11 +55,28 @@ class DownloaderTest {
                 // the client hung up
             }
         });
+        // Announces 1 MB, sends 64 KB and then nothing until the test ends: a mirror that stalls midway.
+        server.createContext("/stalls.tar.gz", ex -> {
+            try (ex) {
+                ex.sendResponseHeaders(200, 1 << 20);
+                byte[] head = new byte[1 << 16];
+                head[0] = 0x1f;
+                head[1] = (byte) 0x8b;
+                ex.getResponseBody().write(head);
+                ex.getResponseBody().flush();
+                done.await(50, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (IOException | InterruptedException e) {
+                // the client hung up, or the test ended
+            }
+        });
         server.start();
     }
 
     @AfterEach
-    void stop() { server.stop(0); }
+    void stop() {
+        done.countDown();
+        server.stop(0);
+    }
 
     private Downloader downloader(long cap) {
         HttpClient http = HttpClient.create(new Settings.Network(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5), 0, "", ""), "test");
@@ -87,5 +108,20 @@ class DownloaderTest {
         assertTrue(e.getMessage().contains("is longer than the 100000 bytes the mirror's listing announced"), e.getMessage());
         assertFalse(Files.exists(partial));
         assertTrue(sent.get() < 64L << 20, "stopped reading near the announced size, not after " + sent.get());
+    }
+
+    @Test
+    void aBodyThatStallsMidwayFailsAtTheReadTimeoutKeepingWhatCame() {
+        Path partial = tmp.resolve("c.partial");
+        HttpClient http = HttpClient.create(new Settings.Network(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(1), 0, "", ""), "test");
+        URI stalls = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/stalls.tar.gz");
+
+        dev.jgvm.core.error.NetworkException e = assertThrows(dev.jgvm.core.error.NetworkException.class,
+                () -> new Downloader(http, 0).fetch(stalls, partial, -1, Optional::empty, ProgressListener.NONE));
+
+        assertTrue(e.getMessage().contains("broke off"), e.getMessage());
+        assertTrue(e.getCause() instanceof java.io.InterruptedIOException, "a timeout, not " + e.getCause());
+        assertTrue(e.isRetryable());
+        assertEquals(1 << 16, partial.toFile().length(), "the bytes that came are kept for a resume");
     }
 }
