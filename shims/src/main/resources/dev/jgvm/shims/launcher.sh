@@ -463,7 +463,11 @@ set -- -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable -Xlog:all=error:
 # (tenfold tier-3 thresholds: ~30 ms less compiler CPU on JDK 17). On JDK 25+ the AOT cache also replays the training
 # run's compilations, an install's included, ~50 ms of compiler CPU a quick command never gets back: not replayed
 # (a diagnostic flag; IgnoreUnrecognizedVMOptions keeps a JDK that drops it starting).
-if [ -n "$_jgvm_quick" ]; then
+# The everyday commands (_jgvm_lean) run a few milliseconds of bytecode, no loop a compiler would pay back: interpreted,
+# with no compiler thread to start (C1's was ~10 ms of CPU, a tenth of `list --json`, on JDK 17 and on 25).
+if [ -n "$_jgvm_lean" ]; then
+  set -- -Xint "$@"
+elif [ -n "$_jgvm_quick" ]; then
   set -- -XX:TieredStopAtLevel=1 -XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 \
     -XX:Tier3CompileThreshold=20000 -XX:Tier3BackEdgeThreshold=600000 "$@"
   [ "$_jgvm_major" -lt 25 ] || set -- -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining "$@"

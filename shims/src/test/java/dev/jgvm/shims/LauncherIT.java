@@ -86,10 +86,42 @@ class LauncherIT {
     }
 
     @Test
+    void theEverydayCommandsRunInterpreted() throws Exception {
+        // No compiler thread for what runs a few milliseconds of bytecode: ~10% of `list --json`'s CPU (StartupCostTest's kin).
+        for (String[] everyday : List.of(new String[] {"list", "--json"}, new String[] {"-q", "current", "--json"}, new String[] {"--help"},
+                new String[] {}, new String[] {"which", "-v", "gofmt"}, new String[] {"env", "--shell", "nu"})) {
+            assertTrue(jvm(Map.of(), everyday).contains("-Xint"), String.join(" ", everyday));
+        }
+        for (String[] other : List.of(new String[] {"list-remote"}, new String[] {"exec", "go", "build"}, new String[] {"install", "1.22"},
+                new String[] {"doctor"})) {
+            assertFalse(jvm(Map.of(), other).contains("-Xint"), String.join(" ", other));
+        }
+    }
+
+    @Test
+    void onJdk24AndLaterTheEverydayCommandsHaveTheirOwnAotCache() throws Exception {
+        // A JDK 25 start loads every class its AOT cache holds; the one trained on an install too was 2.6x the floor.
+        Path jdk25 = Files.createDirectories(tmp.resolve("jdk-25/bin")).getParent();
+        Files.writeString(jdk25.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
+        Files.copy(jdk.resolve("bin/java"), jdk25.resolve("bin/java"));
+        Files.setPosixFilePermissions(jdk25.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        String key = "25.0.1-" + jdk25.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        Path cache = Files.createDirectories(tmp.resolve("lib/cache"));
+        Files.writeString(cache.resolve(key + ".aot"), "");
+        Files.writeString(cache.resolve(key + ".all.aot"), "");
+        Map<String, String> env = Map.of("JAVA_HOME", jdk25.toString());
+
+        assertTrue(jvm(env, "list", "--json").contains("-XX:AOTCache=" + cache.resolve(key + ".aot")));
+        assertTrue(jvm(env, "--help").contains("-XX:AOTCache=" + cache.resolve(key + ".aot")));
+        assertTrue(jvm(env, "keys", "list").contains("-XX:AOTCache=" + cache.resolve(key + ".all.aot")));
+        assertTrue(jvm(env, "install", "1.22").contains("-XX:AOTCache=" + cache.resolve(key + ".all.aot")));
+    }
+
+    @Test
     void theRealJdkAcceptsEveryJvmFlagSilently() throws Exception {
         // A flag this JDK does not know would stop every install with "Unrecognized VM option"; a CompileCommand
         // without quiet would print on stdout, where 'jgvm install' prints the GOROOT.
-        for (String[] command : List.of(new String[] {"install", "1.22"}, new String[] {"list-remote"})) {
+        for (String[] command : List.of(new String[] {"install", "1.22"}, new String[] {"list-remote"}, new String[] {"list", "--json"})) {
             List<String> args = jvm(Map.of(), command);
             List<String> flags = new ArrayList<>(args.subList(1, args.indexOf("-cp")));
             flags.add(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
