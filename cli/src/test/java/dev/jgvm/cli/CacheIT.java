@@ -1,5 +1,7 @@
 package dev.jgvm.cli;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -20,6 +22,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -156,6 +166,46 @@ class CacheIT {
             }
             assertFalse(Files.exists(home.resolve("cache/releases.json")));
             assertTrue(Files.isExecutable(home.resolve("versions/1.22.5/bin/go")), "installs are not the cache's");
+        }
+    }
+
+    @Test
+    void cleanLeavesTheDownloadOfAnInstallAtWorkAloneHoweverOldItLooks() throws Exception {
+        try (FakeGoMirror m = FakeGoMirror.serving(Scenario.TWO_STABLE_ONE_RC).start()) {
+            cli(m);
+            // A mirror that sends the archive in 20 pieces over 4 seconds; the fake origin's digest proves it.
+            WireMockServer slow = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1").stubRequestLoggingDisabled(true));
+            slow.start();
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                slow.stubFor(get(urlEqualTo("/" + A22)).willReturn(aResponse().withStatus(200).withBody(m.archive(A22)).withChunkedDribbleDelay(20, 4000)));
+                Env viaSlow = env.with("JGVM_MIRRORS", "dl+" + slow.baseUrl() + "/").with("JGVM_READ_TIMEOUT", "20s");
+                Future<CliResult> install = other.submit(() -> Cli.inProcess(viaSlow).run("install", "1.22.5"));
+                Path downloads = home.resolve("cache/downloads");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (partials(downloads).isEmpty() && System.nanoTime() < deadline && !install.isDone()) Thread.sleep(20);
+                assertEquals(1, partials(downloads).size(), "the download began");
+
+                // Eleven minutes on, by the clock clean reads: the unfinished download looks abandoned by its age.
+                CliResult clean = Cli.inProcess(viaSlow.withClock(Clock.fixed(Instant.now().plus(Duration.ofMinutes(11)), ZoneOffset.UTC))).run("cache", "clean");
+                CliResult installed = install.get(60, TimeUnit.SECONDS);
+
+                assertEquals(0, clean.exitCode(), clean.toString());
+                assertTrue(clean.err().contains("info: left 1 item alone: in use by an install of go 1.22.5"), clean.toString());
+                assertEquals(0, installed.exitCode(), installed.toString());
+                assertTrue(Files.isExecutable(home.resolve("versions/1.22.5/bin/go")));
+                assertTrue(Files.exists(home.resolve("cache/archives/" + A22 + ".json")), "the install cached what it proved");
+            } finally {
+                other.shutdownNow();
+                slow.stop();
+            }
+        }
+    }
+
+    private static List<Path> partials(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".partial")).toList();
         }
     }
 }

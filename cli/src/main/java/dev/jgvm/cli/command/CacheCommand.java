@@ -85,6 +85,7 @@ public final class CacheCommand implements Runnable {
                 o.addProperty("dry_run", dryRun);
                 o.addProperty("bytes", bytes);
                 o.add("removed", json(removed, now));
+                o.add("in_use", json(c.inUse(), now));
                 t.out().println(Json.render(o));
             } else {
                 print(t, removed, now, dryRun ? "would remove " : "removed ");
@@ -92,6 +93,11 @@ public final class CacheCommand implements Runnable {
             int skipped = c.skipped();
             if (skipped > 0) t.info("left %d unfinished download%s alone: younger than %d minutes, it may still be written"
                     .formatted(skipped, skipped == 1 ? "" : "s", CacheInventory.IN_PROGRESS.toMinutes()));
+            if (!c.inUse().isEmpty()) {
+                String versions = c.inUse().stream().map(CacheInventory::owner).flatMap(Optional::stream).map(GoVersion::name).distinct()
+                        .collect(java.util.stream.Collectors.joining(", "));
+                t.info("left %d item%s alone: in use by an install of go %s".formatted(c.inUse().size(), c.inUse().size() == 1 ? "" : "s", versions));
+            }
             t.info("%s %d item%s, %s".formatted(dryRun ? "would free" : "freed", removed.size(), removed.size() == 1 ? "" : "s", size(bytes)));
             return ExitCode.OK.code();
         }

@@ -3,6 +3,7 @@ package dev.jgvm.core.cache;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.jgvm.core.dist.ArchiveName;
+import dev.jgvm.core.download.ArchiveCache;
 import dev.jgvm.core.error.StoreException;
 import dev.jgvm.core.platform.Platform;
 import dev.jgvm.core.verify.Evidence;
@@ -33,7 +34,8 @@ import java.util.stream.Stream;
  * What {@code JGVM_HOME/cache} holds, for {@code jgvm cache list} and {@code jgvm cache clean}: verified archives
  * ({@code downloads/<sha256>} with their records in {@code archives/}), the mirrors' listings kept by source types
  * ({@code plugins/<type>/}) and by {@code list-remote} ({@code releases.json}), unfinished downloads
- * ({@code downloads/*.partial}), and bytes whose record is missing (a process killed between the two renames).
+ * ({@code downloads/*.partial}), and bytes whose record is missing (a process killed between the two renames, or a
+ * private copy being verified, {@code *.copy}).
  * Listing reads records and file attributes only; it never re-hashes an archive (an install does that before it
  * uses one). Removing deletes an archive's record before its bytes, so a reader never finds a record without a
  * readable file it could take for proven. Not thread-safe; safe against other processes (each file is removed
@@ -113,26 +115,40 @@ public final class CacheInventory {
     }
 
     /**
-     * Removes items. A {@link Kind#PARTIAL} younger than {@link #IN_PROGRESS} is skipped (a download may be writing it).
+     * Removes one item, records before bytes. The caller decides that nothing uses it ({@code CacheService}).
      *
-     * @return the items removed
      * @throws StoreException when a file cannot be deleted
      */
-    public List<Item> remove(List<Item> items, Instant now) {
-        List<Item> removed = new ArrayList<>();
-        for (Item i : items) {
-            if (i.kind() == Kind.PARTIAL && i.age(now).compareTo(IN_PROGRESS) < 0) continue;
-            for (Path f : i.files()) {
-                try {
-                    Files.deleteIfExists(f);
-                } catch (IOException e) {
-                    throw new StoreException("cannot delete '%s': %s".formatted(f, e.getMessage()), "check the permissions under JGVM_HOME", e);
-                }
+    public void remove(Item i) {
+        for (Path f : i.files()) {
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException e) {
+                throw new StoreException("cannot delete '%s': %s".formatted(f, e.getMessage()), "check the permissions under JGVM_HOME", e);
             }
-            removed.add(i);
         }
-        pruneEmpty(root.resolve("plugins"));
-        return removed;
+    }
+
+    /** Removes the directories of source types' listings that nothing is left in. */
+    public void pruneEmpty() { pruneEmpty(root.resolve("plugins")); }
+
+    /**
+     * The version whose install uses an item, when the item says: an archive's version, or the version a download or
+     * private copy is named for ({@link ArchiveCache#owner}). Such an item is in use while that install's lock is held.
+     */
+    public static Optional<GoVersion> owner(Item i) {
+        if (i.kind() == Kind.ARCHIVE) return i.version();
+        if (i.kind() == Kind.PARTIAL || i.kind() == Kind.UNRECORDED) return ArchiveCache.owner(i.name());
+        return Optional.empty();
+    }
+
+    /**
+     * Whether an item of no known version may still be in use by its age: an unfinished download, or a private copy
+     * being verified, written less than {@link #IN_PROGRESS} ago.
+     */
+    public static boolean mayBeInUse(Item i, Instant now) {
+        boolean work = i.kind() == Kind.PARTIAL || i.kind() == Kind.UNRECORDED && i.name().endsWith(".copy");
+        return work && i.age(now).compareTo(IN_PROGRESS) < 0;
     }
 
     /**

@@ -4,12 +4,14 @@ import dev.jgvm.core.cache.CacheInventory.Item;
 import dev.jgvm.core.cache.CacheInventory.Kind;
 import dev.jgvm.core.store.InstallMeta;
 import dev.jgvm.core.store.InstallStore;
+import dev.jgvm.core.store.StoreLock;
 import dev.jgvm.core.version.GoVersion;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -19,8 +21,8 @@ import java.util.function.Predicate;
 
 /**
  * {@code jgvm cache list} and {@code jgvm cache clean}: what the cache of a store holds, and which of it a clean
- * removes (by age, keeping the archives of installed versions on request, leaving a download that may still be
- * written alone). Not thread-safe; safe against other processes as {@link CacheInventory} is.
+ * removes (by age, keeping the archives of installed versions on request, leaving alone what an install at work may
+ * use). Not thread-safe; safe against other processes and threads through the install locks.
  */
 public final class CacheService {
     private final InstallStore store;
@@ -37,9 +39,17 @@ public final class CacheService {
     /**
      * What a clean removed (or, on a dry run, would remove).
      *
-     * @param skipped unfinished downloads chosen but left alone, younger than {@link CacheInventory#IN_PROGRESS}
+     * @param skipped unfinished downloads and private copies of no known version chosen but left alone, younger than
+     *                {@link CacheInventory#IN_PROGRESS}
+     * @param inUse   items chosen but left alone because an install of their version holds its lock (it may be
+     *                downloading, verifying or extracting them)
      */
-    public record Cleaning(boolean dryRun, List<Item> removed, int skipped, Instant now) {
+    public record Cleaning(boolean dryRun, List<Item> removed, int skipped, List<Item> inUse, Instant now) {
+        public Cleaning {
+            removed = List.copyOf(removed);
+            inUse = List.copyOf(inUse);
+        }
+
         /** The bytes freed (or that would be). */
         public long bytes() { return removed.stream().mapToLong(Item::bytes).sum(); }
     }
@@ -50,7 +60,11 @@ public final class CacheService {
     }
 
     /**
-     * Removes what the cache holds, everything unless narrowed.
+     * Removes what the cache holds, everything unless narrowed, but nothing an install at work may use: what belongs to
+     * a version (its archives, and the downloads and copies named for it) is removed while this holds that version's
+     * install lock ({@code locks/install-<v>.lock}, which an install holds from before its download to its publish)
+     * and left alone when another holds it; an unfinished download or a copy of no known version is left alone while
+     * it is younger than {@link CacheInventory#IN_PROGRESS}. The lock is only tried, never waited for.
      *
      * @param olderThan     only items written at least this long ago
      * @param keepInstalled keep the archives of installed versions: those whose bytes made an install, or that hold
@@ -62,13 +76,32 @@ public final class CacheService {
         CacheInventory cache = new CacheInventory(store.cacheDir());
         Instant now = clock.instant();
         Predicate<Item> keep = keepInstalled ? installedArchives() : i -> false;
-        List<Item> chosen = CacheInventory.select(cache.items(), olderThan, keep, now);
-        List<Item> removed = dryRun ? chosen.stream().filter(i -> !inProgress(i, now)).toList() : cache.remove(chosen, now);
-        return new Cleaning(dryRun, removed, chosen.size() - removed.size(), now);
-    }
-
-    private static boolean inProgress(Item i, Instant now) {
-        return i.kind() == Kind.PARTIAL && i.age(now).compareTo(CacheInventory.IN_PROGRESS) < 0;
+        List<Item> removed = new ArrayList<>();
+        List<Item> inUse = new ArrayList<>();
+        int skipped = 0;
+        for (Item i : CacheInventory.select(cache.items(), olderThan, keep, now)) {
+            Optional<GoVersion> owner = CacheInventory.owner(i);
+            if (owner.isEmpty()) {
+                if (CacheInventory.mayBeInUse(i, now)) {
+                    skipped++;
+                    continue;
+                }
+                if (!dryRun) cache.remove(i);
+                removed.add(i);
+                continue;
+            }
+            Optional<StoreLock> turn = store.tryLockInstall(owner.get());
+            if (turn.isEmpty()) {
+                inUse.add(i);
+                continue;
+            }
+            try (StoreLock held = turn.get()) {
+                if (!dryRun) cache.remove(i);
+                removed.add(i);
+            }
+        }
+        if (!dryRun) cache.pruneEmpty();
+        return new Cleaning(dryRun, removed, skipped, inUse, now);
     }
 
     // An archive is an installed version's when its bytes made that install, or it holds that version for that platform.

@@ -22,7 +22,7 @@ import java.util.UUID;
  * were proven), {@code archives/<file>.json} records which file name they are, the evidence that proved them and
  * where they came from. A second install of the same archive needs no network. What the cache returns is a claim:
  * {@code ArtifactVerifier.verifyCached} proves the bytes again (and {@link #forget} drops an entry that no longer
- * matches). Downloads in progress are {@code downloads/<digest>-<origin>.partial}, so a partial file is only ever
+ * matches). Downloads in progress are {@code downloads/<digest>-<origin>-go<v>.partial}, so a partial file is only ever
  * resumed from the mirror and URL that began it. Safe across processes (atomic renames).
  */
 public final class ArchiveCache {
@@ -39,21 +39,44 @@ public final class ArchiveCache {
                         Optional<byte[]> signature, ArchiveExtractor.Layout layout) {}
 
     /**
-     * The {@code .partial} path for a download of {@code uri} from the source {@code source}: named by the expected
-     * digest when one is known, and always by the source and URL, so bytes one mirror sent are never completed by
-     * another (ARCHITECTURE.md, 'Trust': a mirror cannot poison the next). The name is the same in every run, so an
-     * interrupted download is resumed by the next one instead of staying beside it; resumed bytes are proven like any
-     * others, and a resume that does not verify is fetched again from zero.
+     * The {@code .partial} path for a download of {@code uri} (an archive of {@code version}) from the source
+     * {@code source}: named by the expected digest when one is known, and always by the source and URL, so bytes one
+     * mirror sent are never completed by another (ARCHITECTURE.md, 'Trust': a mirror cannot poison the next). The name
+     * is the same in every run, so an interrupted download is resumed by the next one instead of staying beside it;
+     * resumed bytes are proven like any others, and a resume that does not verify is fetched again from zero. It ends
+     * in the version ({@code -go1.22.5.partial}): {@code cache clean} leaves it alone while an install of that version
+     * holds its lock ({@link #owner}).
      */
-    public Path partial(Optional<Checksum> expected, String source, java.net.URI uri) {
+    public Path partial(dev.jgvm.core.version.GoVersion version, Optional<Checksum> expected, String source, java.net.URI uri) {
         java.security.MessageDigest d = Checksum.newDigest();
         d.update((source + "\n" + uri).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String origin = java.util.HexFormat.of().formatHex(d.digest()).substring(0, 16);
-        return downloads().resolve(expected.map(Checksum::hex).orElse("unproven") + "-" + origin + ".partial");
+        return downloads().resolve(expected.map(Checksum::hex).orElse("unproven") + "-" + origin + "-" + version.goName() + ".partial");
     }
 
     /** A fresh path under {@code downloads/} for a private copy of some bytes (deleted by its user). */
     public Path privateCopy() { return downloads().resolve(UUID.randomUUID() + ".copy"); }
+
+    /**
+     * Like {@link #privateCopy()}, for a caller that holds the install lock of {@code version} while it uses the copy:
+     * the name says the version ({@code go1.22.5-<uuid>.copy}), so {@code cache clean} leaves it alone until then.
+     */
+    public Path privateCopy(dev.jgvm.core.version.GoVersion version) { return downloads().resolve(version.goName() + "-" + UUID.randomUUID() + ".copy"); }
+
+    /**
+     * The version whose install works on a file of {@code downloads/}, by its name: a {@link #partial} or a
+     * {@link #privateCopy(dev.jgvm.core.version.GoVersion)}; empty for any other name.
+     */
+    public static Optional<dev.jgvm.core.version.GoVersion> owner(String fileName) {
+        if (fileName.endsWith(".partial")) {
+            int at = fileName.lastIndexOf("-go");
+            return at < 0 ? Optional.empty() : dev.jgvm.core.version.GoVersion.tryParse(fileName.substring(at + 1, fileName.length() - ".partial".length()));
+        }
+        if (fileName.endsWith(".copy") && fileName.startsWith("go") && fileName.indexOf('-') > 0) {
+            return dev.jgvm.core.version.GoVersion.tryParse(fileName.substring(0, fileName.indexOf('-')));
+        }
+        return Optional.empty();
+    }
 
     private Path downloads() {
         try {

@@ -106,7 +106,9 @@ public final class RemoteInstaller {
 
     private Installation installInTurn(GoVersion version, Platform platform, boolean force, boolean offline, ProgressListener progress) {
         // A .tar.gz is extracted into staging while it downloads; it is published only once the bytes verified.
-        try (VerifiedArchive archive = cached(version, platform, offline, progress).orElseGet(() -> download(version, platform, progress, true))) {
+        // The copy of a cached archive is named for the version, as the download is: both are used under its lock.
+        try (VerifiedArchive archive = cached(version, platform, offline, progress, cache.privateCopy(version))
+                .orElseGet(() -> download(version, platform, progress, true))) {
             return installer.install(archive, new Installer.InstallOptions(force), progress);
         }
     }
@@ -114,20 +116,26 @@ public final class RemoteInstaller {
     /**
      * A verified archive of a version for a platform: from the cache when its recorded evidence still meets the
      * minimum and its bytes still match, else from the first source along the chain whose bytes verify (then
-     * cached). The caller closes it.
+     * cached). Obtained in turn with installs of the version; the caller closes it.
      */
     public VerifiedArchive obtain(GoVersion version, Platform platform, boolean offline, ProgressListener progress) {
-        return cached(version, platform, offline, progress).orElseGet(() -> download(version, platform, progress, false));
+        Optional<StoreLock> now = store.tryLockInstall(version);
+        if (now.isEmpty()) progress.step("another jgvm is installing go %s; waiting for it".formatted(version));
+        try (StoreLock turn = now.orElseGet(() -> store.lockInstall(version))) {
+            // The caller goes on using the copy after the lock is released: its name says no version (cache clean
+            // leaves such a file alone by its age).
+            return cached(version, platform, offline, progress, cache.privateCopy()).orElseGet(() -> download(version, platform, progress, false));
+        }
     }
 
     // The cached archive, proven again, when its evidence still meets the minimum; none at all is an error offline.
-    private Optional<VerifiedArchive> cached(GoVersion version, Platform platform, boolean offline, ProgressListener progress) {
+    private Optional<VerifiedArchive> cached(GoVersion version, Platform platform, boolean offline, ProgressListener progress, Path copy) {
         String fileName = ArchiveName.of(version, platform).fileName();
         // A version may be cached as the official archive or as the module proxy's zip.
         String moduleZip = ArchiveName.moduleVersion(version, platform) + ".zip";
         Optional<ArchiveCache.Entry> entry = cache.find(fileName).or(() -> cache.find(moduleZip));
         if (entry.isPresent() && verifier.minimum().acceptsEvidence(entry.get().evidence().get(0).kind().level())) {
-            Optional<VerifiedArchive> proven = verifier.verifyCached(entry.get(), version, platform, cache.privateCopy());
+            Optional<VerifiedArchive> proven = verifier.verifyCached(entry.get(), version, platform, copy);
             if (proven.isPresent()) {
                 progress.step("using the cached " + entry.get().fileName());
                 return proven;
@@ -270,7 +278,7 @@ public final class RemoteInstaller {
      * transfer may be what was bad: the download starts once more from zero before this source is blamed.
      */
     private VerifiedArchive fetch(Artifact artifact, Source source, ArtifactVerifier.Plan plan, Streams streams, ProgressListener progress) {
-        Path partial = cache.partial(plan.expected(), source.name(), artifact.uri());
+        Path partial = cache.partial(artifact.version(), plan.expected(), source.name(), artifact.uri());
         for (int pass = 0; ; pass++) {
             Downloader.Growth growth = streams == null ? Downloader.Growth.NONE : streams.begin(artifact, partial);
             Downloader.Result got;

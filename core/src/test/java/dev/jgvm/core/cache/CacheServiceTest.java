@@ -7,6 +7,8 @@ import dev.jgvm.core.dist.Checksum;
 import dev.jgvm.core.download.ArchiveCache;
 import dev.jgvm.core.store.InstallMeta;
 import dev.jgvm.core.store.InstallStore;
+import dev.jgvm.core.store.StoreLock;
+import dev.jgvm.core.version.GoVersion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -128,5 +134,49 @@ class CacheServiceTest {
         assertEquals(NOW, c.now());
         assertEquals(store.cacheDir(), c.dir());
         assertEquals(Duration.ofDays(40), c.items().get(0).age(c.now()));
+    }
+
+    @Test
+    void whatAnInstallInAnotherThreadHoldsIsLeftAloneWhateverItsAgeAndGoesOnceItEnded() throws Exception {
+        GoVersion busy = GoVersion.parse("1.22.5");
+        String partial = "f".repeat(64) + "-0123456789abcdef-go1.22.5.partial";
+        String copy = "go1.22.5-" + java.util.UUID.randomUUID() + ".copy";
+        file("cache/downloads/" + partial, Duration.ofDays(3));
+        file("cache/downloads/" + copy, Duration.ofDays(3));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        Future<?> install = other.submit(() -> {
+            try (StoreLock turn = store.lockInstall(busy)) {
+                held.countDown();
+                done.await();
+            }
+            return null;
+        });
+        CacheService.Cleaning during;
+        CacheService.Cleaning dry;
+        List<Boolean> stillThere;
+        try {
+            held.await();
+            dry = service.clean(Optional.empty(), false, true);
+            during = service.clean(Optional.empty(), false, false);
+            stillThere = List.of(Files.exists(store.cacheDir().resolve("downloads/" + SHA_NEW)),
+                    Files.exists(store.cacheDir().resolve("archives/go1.22.5.linux-amd64.tar.gz.json")), Files.exists(store.cacheDir().resolve("downloads/" + partial)));
+        } finally {
+            done.countDown();
+            install.get();
+            other.shutdown();
+        }
+        CacheService.Cleaning after = service.clean(Optional.empty(), false, false);
+
+        List<String> inUse = java.util.stream.Stream.of("go1.22.5.darwin-arm64.tar.gz", "go1.22.5.linux-amd64.tar.gz", partial, copy).sorted().toList();
+        assertEquals(inUse, names(during.inUse()).stream().sorted().toList());
+        assertEquals(inUse, names(dry.inUse()).stream().sorted().toList());
+        assertEquals(List.of("go1.21.13.linux-amd64.tar.gz", "releases.json", "e".repeat(64) + "-0123456789abcdef.partial"), names(during.removed()));
+        assertEquals(1, during.skipped(), "the young download of no known version is left by its age");
+        assertEquals(List.of(true, true, true), stillThere, "bytes and record of the archive, and the download, stay");
+        assertEquals(inUse, names(after.removed()).stream().sorted().toList());
+        assertEquals(List.of(), after.inUse());
+        assertFalse(Files.exists(store.cacheDir().resolve("downloads/" + partial)));
     }
 }

@@ -96,7 +96,7 @@ class RemoteInstallerTest {
         // An earlier run of this mirror and URL left a prefix that is not the archive's (a network that altered it).
         byte[] poisoned = Arrays.copyOf(bytes, bytes.length / 2);
         poisoned[poisoned.length / 2] ^= 0x55;
-        Files.write(new ArchiveCache(home.resolve("cache")).partial(Optional.of(sum), "mirror", honest.toUri()), poisoned);
+        Files.write(new ArchiveCache(home.resolve("cache")).partial(V, Optional.of(sum), "mirror", honest.toUri()), poisoned);
         List<String> rejected = new ArrayList<>();
         ProgressListener progress = new ProgressListener() {
             @Override public void rejected(String source, String message) { rejected.add(message); }
