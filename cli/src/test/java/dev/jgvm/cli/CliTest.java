@@ -75,6 +75,28 @@ class CliTest {
     }
 
     @Test
+    void anArchiveInstalledFromAFileIsCachedAsProvenSoTheVersionReinstallsWithoutIt() throws IOException {
+        Path a = archive("1.22.5");
+        String sha = FixtureDistribution.sha256(a);
+        Path wrong = FixtureDistribution.of("1.21.13").writeTarGz(downloads);
+
+        CliResult refused = jgvm("install", "--from", wrong.toString(), "--sha256", "ab".repeat(32));
+        CliResult installed = jgvm("install", "--from", a.toString(), "--sha256", sha);
+        Files.writeString(a, "changed after the install");   // what the cache holds is the copy that was proven
+        CliResult listed = jgvm("cache", "list");
+        assertEquals(0, jgvm("uninstall", "1.22.5").exitCode());
+        CliResult again = jgvm("install", "--offline", "1.22.5");
+
+        assertEquals(4, refused.exitCode(), refused.toString());
+        assertEquals(0, installed.exitCode(), installed.toString());
+        assertEquals(1, listed.out().lines().count(), listed.toString());
+        assertTrue(listed.out().startsWith("archive  go1.22.5.linux-amd64.tar.gz  1.22.5  linux/amd64  "), listed.toString());
+        assertEquals(sha, FixtureDistribution.sha256(home.resolve("cache/downloads/" + sha)));
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(Files.isExecutable(home.resolve("versions/1.22.5/bin/go")));
+    }
+
+    @Test
     void aZipArchiveInstallsToo() {
         Path zip = FixtureDistribution.of("1.22.5").writeZip(downloads);
 

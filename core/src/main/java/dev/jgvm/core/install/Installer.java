@@ -7,6 +7,7 @@ import dev.jgvm.core.archive.StreamedExtraction;
 import dev.jgvm.core.download.ArchiveCache;
 import dev.jgvm.core.error.BusyException;
 import dev.jgvm.core.download.SmallFile;
+import dev.jgvm.core.error.JgvmException;
 import dev.jgvm.core.error.StoreException;
 import dev.jgvm.core.error.UsageException;
 import dev.jgvm.core.error.VerificationException;
@@ -163,7 +164,22 @@ public final class Installer {
                 actual -> sha256.isPresent() || named.isEmpty() ? Optional.empty() : cache.evidenceFor(fileName, actual));
         try (VerifiedArchive proven = verifier.verifyLocal(file, claim, cache.privateCopy())) {
             proven.evidence().forEach(progress::verified);
-            return install(proven, new InstallOptions(force), progress);
+            Installation done = install(proven, new InstallOptions(force), progress);
+            if (named.isPresent()) keep(proven, cache, progress);
+            return done;
+        }
+    }
+
+    // A verified archive stays in the cache (README, 'The cache'), so a later install of the version needs neither the
+    // file nor the network: the copy that was proven and installed from is what is kept, under its official name, once
+    // the install succeeded. An archive of that name the cache already holds is left as it is (it was proven too, and
+    // may be the mirrors'). Keeping it is a convenience: failing to is a warning, never a failed install.
+    private static void keep(VerifiedArchive proven, ArchiveCache cache, ProgressListener progress) {
+        if (cache.find(proven.fileName()).isPresent()) return;
+        try {
+            cache.put(proven);
+        } catch (JgvmException e) {
+            progress.warning("go was installed, but %s could not be kept in the cache: %s".formatted(proven.fileName(), e.getMessage()));
         }
     }
 
