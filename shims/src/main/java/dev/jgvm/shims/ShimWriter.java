@@ -38,7 +38,16 @@ public final class ShimWriter {
     static final String TOOLCHAIN_FILE = ".toolchain";
 
     /** The sh shim for one command. */
-    public String shScript(String cmd, Path home, Settings settings) {
+    public String shScript(String cmd, Path home, Settings settings) { return shScript(cmd, home, settings, ""); }
+
+    /**
+     * The shim cut where its fast path ends: {@code exit 99} stands where the full path would begin. The conformance
+     * vectors run it beside the real shim to tell whether the fast path decided a case (it execs the same version) or
+     * left it to the full path (exit 99, nothing run); it is never written to {@code shims/}.
+     */
+    String fastPathProbe(String cmd, Path home, Settings settings) { return shScript(cmd, home, settings, "exit 99\n"); }
+
+    private String shScript(String cmd, Path home, Settings settings, String afterFastPath) {
         // With gotoolchain in path mode the go shim checks, before Go's switch does, that the toolchain go.mod asks
         // for is installed (or installs it). With another setting the go shim carries one line instead: when
         // JGVM_GOTOOLCHAIN asks for path mode at run time, it reads the same functions from shims/.toolchain. Every
@@ -52,7 +61,7 @@ public final class ShimWriter {
                 : "";
         // The fast path execs before the switch check could run: a shim that needs the check has none (and the fast
         // path leaves a JGVM_GOTOOLCHAIN in path mode to the full path).
-        return SHIM.replace("@FAST@\n", switchCheck ? "" : compact(FAST))
+        return SHIM.replace("@FAST@\n", (switchCheck ? "" : compact(FAST.replace("@CR@", "\r").replace("@BOM@", "\uFEFF"))) + afterFastPath)
                 .replace("@TOOLCHAIN@\n", switchCheck ? compact(TOOLCHAIN) : "")
                 .replace("@SWITCH@\n", check)
                 .replace("@RESOLVE@", compact(resolver()))

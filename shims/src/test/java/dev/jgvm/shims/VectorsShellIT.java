@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The sh resolver, the real shims and the launcher's JVM-free {@code jgvm current} against every conformance vector,
- * under each shell users' /bin/sh may be. The same vectors run against the Java resolver in core.
+ * The sh resolver, the real shims, the shims' fast path alone and the launcher's JVM-free {@code jgvm current} against
+ * every conformance vector, under each shell users' /bin/sh may be. The same vectors run against the Java resolver in core.
  */
 class VectorsShellIT {
     @TempDir static Path tmp;
@@ -42,6 +43,9 @@ class VectorsShellIT {
             InstallStore store = new InstallStore(box.home(), Duration.ofSeconds(5));
             new AliasWriter().write(store);
             new ShimWriter().write(store, Settings.defaults());
+            Path probe = Files.writeString(Files.createDirectories(box.home().resolve("probe")).resolve("go"),
+                    new ShimWriter().fastPathProbe("go", box.home(), Settings.defaults()), StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rwxr-xr-x"));
             new LauncherWriter().write(tmp.resolve("no-lib"), box.home(), box.home().resolve("bin/jgvm"));
             boxes.add(root);
         }
@@ -57,6 +61,7 @@ class VectorsShellIT {
         cmd.add(resolver.toString());
         cmd.add("@home/shims");
         cmd.add("@home/bin/jgvm");
+        cmd.add("@home/probe/go");
         for (Path b : boxes) cmd.add(b.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("JGVM_HOME");
