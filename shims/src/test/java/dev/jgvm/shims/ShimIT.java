@@ -44,6 +44,7 @@ class ShimIT {
                   exit) exit "$2" ;;
                   env) printf 'GOROOT=%s\\nPATH=%s\\nGOTOOLCHAIN=%s\\n' "$GOROOT" "$PATH" "${GOTOOLCHAIN-unset}" ;;
                   where) printf 'cwd=%s\\nOLDPWD=%s\\n' "$(pwd -P)" "${OLDPWD-unset}" ;;
+                  locale) printf 'LC_ALL=%s\\n' "${LC_ALL-unset}" ;;
                   *) echo "go1.22.5 $*" ;;
                 esac
                 """);
@@ -145,6 +146,62 @@ class ShimIT {
         pb.environment().put("PWD", deep.toString());
         Run without = run(pb, "");
         assertEquals("cwd=" + physical + "\nOLDPWD=unset\n", without.out(), without.err());
+    }
+
+    // The fast path goes on past a go.mod (fast.sh): with a toolchain line it runs that version, with a go line only it
+    // walks on up to the global default; either way go starts where the shim did, with the OLDPWD and LC_ALL it was given.
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void aGoModProjectRunsGoInTheShimsWorkingDirectoryWithItsOldpwdAndLocale(String shell) throws Exception {
+        fakeGo("1.21.13", "#!/bin/sh\nprintf 'go1.21.13 cwd=%s OLDPWD=%s LC_ALL=%s\\n' \"$(pwd -P)\" \"${OLDPWD-unset}\" \"${LC_ALL-unset}\"\n");
+        rehash(Settings.defaults());
+        Files.writeString(home.resolve("version"), "1.22.5\n");
+        Path pinned = Files.createDirectories(tmp.resolve("mod pinned"));
+        Files.writeString(pinned.resolve("go.mod"), "module m\n\ngo 1.21\n\ntoolchain go1.21.13\n");
+        Path plain = Files.createDirectories(tmp.resolve("mod plain"));
+        Files.writeString(plain.resolve("go.mod"), "module m\n\ngo 1.23.4\n");
+
+        for (Map<String, String> env : List.of(Map.of("OLDPWD", tmp.toString(), "LC_ALL", "C.UTF-8"), Map.<String, String>of())) {
+            Path deep = Files.createDirectories(pinned.resolve("a/b/c"));
+            Run r = shimWithout(shell, deep, env, "version");
+            assertEquals("go1.21.13 cwd=" + deep.toRealPath() + " OLDPWD=" + env.getOrDefault("OLDPWD", "unset")
+                    + " LC_ALL=" + env.getOrDefault("LC_ALL", "unset") + "\n", r.out(), r.err());
+
+            deep = Files.createDirectories(plain.resolve("a/b/c"));
+            r = shimWithout(shell, deep, env, "where");
+            assertEquals("cwd=" + deep.toRealPath() + "\nOLDPWD=" + env.getOrDefault("OLDPWD", "unset") + "\n", r.out(), r.err());
+            r = shimWithout(shell, deep, env, "locale");
+            assertEquals("LC_ALL=" + env.getOrDefault("LC_ALL", "unset") + "\n", r.out(), r.err());
+        }
+    }
+
+    /** The go shim with exactly {@code env} besides PWD and PATH: no JGVM_ variable, OLDPWD or LC_ALL from the build. */
+    private Run shimWithout(String shell, Path cwd, Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(shell.split(" ")));
+        cmd.add(home.resolve("shims/go").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("JGVM_") || k.equals("OLDPWD") || k.startsWith("LC_") || k.equals("GOTOOLCHAIN"));
+        pb.environment().put("PWD", cwd.toString());
+        pb.environment().put("PATH", "/usr/bin:/bin");
+        pb.environment().putAll(env);
+        return run(pb, "");
+    }
+
+    // With GOTOOLCHAIN in path mode Go's own switch needs the go shim's check first: a go.mod project that the fast path
+    // could run (its toolchain line names an installed version) still gets it, so its newer go line is not missed.
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void aGoModProjectInPathModeGetsTheSwitchCheckFromTheFastPathToo(String shell) throws Exception {
+        Path mod = Files.createDirectories(tmp.resolve("mod/a/b"));
+        Files.writeString(tmp.resolve("mod/go.mod"), "module m\n\ngo 1.99\n\ntoolchain go1.22.5\n");
+
+        Run checked = shim(shell, mod, Map.of("JGVM_GOTOOLCHAIN", "path", "JGVM_AUTO_INSTALL", "0"), "", "build");
+        Run plain = shim(shell, mod, Map.of(), "", "version");
+
+        assertEquals(127, checked.exit(), checked.out());
+        assertTrue(checked.err().startsWith("error: " + tmp.resolve("mod/go.mod") + " asks for go1.99.0, which jgvm has not installed"), checked.err());
+        assertEquals("go1.22.5 version\n", plain.out(), plain.err());
     }
 
     // bash keeps a PWD it cannot check (the directory was removed): the walk must not leave a directory it cannot
@@ -395,6 +452,54 @@ class ShimIT {
                 + "hint: make it readable ('chmod a+r " + file + "') or remove it\n"
                 + "error: no Go version is selected in " + project + "\n"
                 + "hint: run 'jgvm use <version>' here for this project, or 'jgvm use --global <version>' for a default\n", r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void anUnreadableGoModGetsJgvmsOwnMessageAndIsSkipped(String shell) throws Exception {
+        Files.writeString(home.resolve("version"), "1.22.5\n");
+        Path mod = Files.createDirectories(tmp.resolve("mod/a/b"));
+        Path file = Files.writeString(tmp.resolve("mod/go.mod"), "module m\n\ngo 1.21\n\ntoolchain go1.21.13\n");
+        fakeGo("1.21.13", "#!/bin/sh\necho go1.21.13\n");
+        rehash(Settings.defaults());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        String as = "root".equals(System.getProperty("user.name")) ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+        for (Path p = mod; p.startsWith(tmp.getParent()) && !p.equals(tmp.getParent()); p = p.getParent()) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.walk(home).forEach(p -> p.toFile().setReadable(true, false));
+
+        Run r = shim(as + shell, mod, Map.of(), "", "version");
+
+        assertEquals("go1.22.5 version\n", r.out(), r.err());
+        assertEquals("warn: cannot read '" + file + "'; skipped it\n"
+                + "hint: make it readable ('chmod a+r " + file + "') or remove it\n", r.err());
+    }
+
+    // The fast path reads go.mod as the resolver does: where read takes -n, no further than its first 4096 bytes.
+    @ParameterizedTest
+    @ValueSource(strings = {"busybox sh", "bash --posix"})
+    void aHugeOneLineGoModIsNotReadPastItsFirst4096Bytes(String shell) throws Exception {
+        assertTrue(onPath("strace"), "strace counts the read calls: bash .ci/run installs it");
+        Files.writeString(home.resolve("version"), "1.22.5\n");
+        Path mod = Files.createDirectories(tmp.resolve("mod/a"));
+        Files.writeString(tmp.resolve("mod/go.mod"), "toolchain go1.23.0 " + "x".repeat(1 << 20));
+        Path counts = tmp.resolve("strace.txt");
+
+        List<String> cmd = new ArrayList<>(List.of("strace", "-f", "-c", "-e", "trace=read", "-o", counts.toString()));
+        cmd.addAll(List.of(shell.split(" ")));
+        cmd.add(home.resolve("shims/go").toString());
+        cmd.add("version");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(mod.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("JGVM_"));
+        pb.environment().put("PWD", mod.toString());
+        pb.environment().put("JGVM_AUTO_INSTALL", "0");
+        Run r = run(pb, "");
+
+        assertEquals("go1.22.5 version\n", r.out(), "the line does not end within 4096 bytes: skipped; " + r.err());
+        long reads = Files.readAllLines(counts).stream().map(String::strip).filter(l -> l.endsWith(" read"))
+                .mapToLong(l -> Long.parseLong(l.split("\\s+")[3])).sum();
+        assertTrue(reads < 4096 + 1000, "a bounded prefix, not the 1 MiB line: " + reads + " read calls");
     }
 
     // dash is not among them: its read has no -n and reads a line whole, byte by byte (README, 'Which version a
