@@ -1,7 +1,7 @@
 # Go's own toolchain switch, in sh (README, "Go's own toolchain switch and jgvm"): the go.work or go.mod the go command
 # finds from $PWD, its go and toolchain lines, Go's version order (internal/gover) and the toolchain Go 1.21+ switches
 # to. Kept in step with core.resolve.GoModule and GoVersion by ShimIT and CurrentParityIT. Builtins only; needs
-# resolve.sh's _jgvm_line and _jgvm_bool.
+# resolve.sh's _jgvm_cr and _jgvm_bool.
 
 # _jgvm_cutint: moves the leading decimal of _jgvm_r into _jgvm_n; fails on none, a leading zero, or over 9 digits.
 _jgvm_cutint() {
@@ -84,10 +84,13 @@ _jgvm_modfind() {
 }
 
 # _jgvm_modlines FILE: the first go and toolchain lines' values into _jgvm_mgo and _jgvm_mtc (// comments dropped).
+# A BOM stays: go.mod's lexer takes none (it is no space and no identifier), so a line led by one is no go or
+# toolchain line to Go, as to core.resolve.GoModule.
 _jgvm_modlines() {
   _jgvm_mgo= _jgvm_mtc=
   while IFS= read -r _jgvm_l || [ -n "$_jgvm_l" ]; do
-    _jgvm_line
+    _jgvm_l=${_jgvm_l%"$_jgvm_cr"}
+    _jgvm_l=${_jgvm_l#"${_jgvm_l%%[!	 ]*}"}
     _jgvm_l=${_jgvm_l%%//*}
     case $_jgvm_l in
       'go '*|'go	'*) [ -n "$_jgvm_mgo" ] && continue; _jgvm_t=${_jgvm_l#go} ;;
