@@ -75,8 +75,10 @@ case $_jgvm_l$_jgvm_o:$_jgvm_f in :*/.go-version)
           {
             _jgvm_i=0 _jgvm_c=0
             while IFS= read -r ${RANDOM+-n$((4096 - _jgvm_c))} _jgvm_l || [ -n "$_jgvm_l" ]; do
-              case $(( (_jgvm_i += 1) > 100 || (_jgvm_c += ${#_jgvm_l} + 1) > 4096 )) in 1) _jgvm_l=; break ;; esac
-              case $_jgvm_l in *toolchain*)
+              # One case for the bounds and the quick test (only a line with toolchain in it can be a toolchain line).
+              case $(( (_jgvm_i += 1) > 100 || (_jgvm_c += ${#_jgvm_l} + 1) > 4096 )):$_jgvm_l in
+              1:*) _jgvm_l=; break ;;
+              *toolchain*)
                 _jgvm_l=${_jgvm_l#"@BOM@"}
                 _jgvm_l=${_jgvm_l%"@CR@"}
                 _jgvm_l=${_jgvm_l#"${_jgvm_l%%[!	 ]*}"}
@@ -88,7 +90,6 @@ case $_jgvm_l$_jgvm_o:$_jgvm_f in :*/.go-version)
                   break ;;
                 esac ;;
               esac
-              _jgvm_l=
             done
           } <$_jgvm_m
           # Unreadable (the resolver warns), or no line read from a file that has bytes (zsh's read -n): unsure.
