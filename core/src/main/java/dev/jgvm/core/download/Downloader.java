@@ -160,25 +160,45 @@ public final class Downloader {
             throw new DiskWriteException(partial, e);
         }
         try (OutputStream out = opened) {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                if (first) {
-                    first = false;
-                    requireArchive(buf, n, uri, partial);
-                }
-                if (got + n > limit.bytes()) {
-                    out.close();
-                    throw tooLarge(uri, partial, limit);
-                }
+            // The body arrives in reads of at most 8 KB (okio's segments): the buffer is filled before it is written,
+            // hashed and announced, one write per 64 KB instead of per 8 KB (~13,000 fewer system calls for a Go
+            // archive). What was read before the body broke off is still written, so a resume asks for no byte twice.
+            for (boolean end = false; !end; ) {
+                int n = 0;
+                IOException broke = null;
                 try {
-                    out.write(buf, 0, n);
+                    while (n < buf.length) {
+                        int r = in.read(buf, n, buf.length - n);
+                        if (r <= 0) {
+                            end = true;
+                            break;
+                        }
+                        n += r;
+                    }
                 } catch (IOException e) {
-                    throw new DiskWriteException(partial, e);
+                    broke = e;
                 }
-                digest.update(buf, 0, n);
-                if (sig.isPresent()) sig.get().update(buf, 0, n);
-                got += n;
-                growth.grew(got);
-                progress.bytesReceived(got, total);
+                if (n > 0) {
+                    if (first) {
+                        first = false;
+                        requireArchive(buf, n, uri, partial);
+                    }
+                    if (got + n > limit.bytes()) {
+                        out.close();
+                        throw tooLarge(uri, partial, limit);
+                    }
+                    try {
+                        out.write(buf, 0, n);
+                    } catch (IOException e) {
+                        throw new DiskWriteException(partial, e);
+                    }
+                    digest.update(buf, 0, n);
+                    if (sig.isPresent()) sig.get().update(buf, 0, n);
+                    got += n;
+                    growth.grew(got);
+                    progress.bytesReceived(got, total);
+                }
+                if (broke != null) throw broke;
             }
         }
         if (total >= 0 && got < total) throw new IOException("got %d of %d bytes".formatted(got, total));
