@@ -107,7 +107,9 @@ case $_jgvm_l$_jgvm_o:$_jgvm_f in :*/.go-version)
     } 2>/dev/null
     case $_jgvm_os in 1) OLDPWD=$_jgvm_op ;; *) unset OLDPWD ;; esac
     case ${RANDOM+r}$_jgvm_lcs in r) unset LC_ALL ;; r1) LC_ALL=$_jgvm_lcv ;; esac
-    # What the first step does with a token, the same lines (the vectors hold both to the full path).
+    # What the first step does with a token, the same lines (the vectors hold both to the full path). Not a function
+    # both steps call: measured with callgrind (dash, 5 levels, up to the exec), that costs the .go-version path
+    # 661K -> 688K instructions (+4%) for 38K fewer on the go.mod path, and the .go-version path is the budgeted one.
     case $_jgvm_o in '')
       _jgvm_t=${_jgvm_l#go}
       case ${#_jgvm_t}:$_jgvm_t in
