@@ -29,7 +29,10 @@ class ExecSignalsIT {
         CliResult installed = Cli.inProcess(env).run("install", "--from", a.toString(), "--sha256", FixtureDistribution.sha256(a));
         assertEquals(0, installed.exitCode(), installed.toString());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName());
+        // A terminal's dispositions, whatever this build inherited: under `nohup` (or a CI runner that ignores a signal)
+        // an ignored signal stays ignored across exec, and a shell cannot trap one it was started ignoring.
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/env", "--default-signal=HUP,INT,TERM",
+                java.toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName());
         pb.command().addAll(List.of(args));
         pb.environment().put("JGVM_HOME", home.toString());
         pb.environment().put("HOME", tmp.toString());

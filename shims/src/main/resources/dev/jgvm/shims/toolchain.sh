@@ -1,6 +1,6 @@
 # Go's own toolchain switch, in sh (README, "Go's own toolchain switch and jgvm"): the go.work or go.mod the go command
 # finds from $PWD, its go and toolchain lines, Go's version order (internal/gover) and the toolchain Go 1.21+ switches
-# to. Kept in step with core.resolve.GoModule and GoVersion by ShimIT and CurrentParityIT. Builtins only; needs
+# to. Kept in step with core.resolve.GoModule and GoVersion by ShimIT and LauncherParityIT. Builtins only; needs
 # resolve.sh's _jgvm_cr and _jgvm_bool.
 
 # _jgvm_cutint: moves the leading decimal of _jgvm_r into _jgvm_n; fails on none, a leading zero, or over 9 digits.
