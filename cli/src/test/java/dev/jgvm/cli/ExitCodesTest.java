@@ -141,4 +141,16 @@ class ExitCodesTest {
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().startsWith("error: " + home.resolve("config.toml") + ":4: unknown key 'mirror.priority'\n"), r.err());
     }
+
+    @Test
+    void aDigestWithoutAnArchiveToCheckItAgainstIsRefusedRatherThanIgnored() {
+        // A download is proven by the chain's evidence; a --sha256 that nothing compares would look like a pin.
+        CliResult r = jgvm("install", "1.22.5", "--sha256", "0".repeat(64));
+
+        assertEquals(2, r.exitCode(), r.toString());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("error: --sha256 goes with --from"), r.err());
+        assertTrue(r.err().contains("\nhint: "), r.err());
+        assertFalse(Files.exists(home.resolve("cache/downloads")), "no mirror was asked");
+    }
 }

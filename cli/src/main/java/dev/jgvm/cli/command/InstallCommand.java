@@ -29,7 +29,7 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "FILE", description = "Install this official-layout archive (go<version>.<os>-<arch>.tar.gz or .zip).")
     Path from;
 
-    @Option(names = "--sha256", paramLabel = "HEX", description = "The archive's SHA-256, as published on go.dev/dl.")
+    @Option(names = "--sha256", paramLabel = "HEX", description = "With --from: the archive's SHA-256, as published on go.dev/dl.")
     String sha256;
 
     @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Install for this platform, e.g. linux/arm64 (also JGVM_PLATFORM).")
@@ -59,6 +59,11 @@ public final class InstallCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() {
+        if (from == null && sha256 != null) {
+            // Nothing would compare it: a download is proven by the chain's evidence (DESIGN §6).
+            throw new UsageException("--sha256 goes with --from: a download is proven by the mirrors' signatures and the official checksums",
+                    "to pin a digest, download the archive and run 'jgvm install --from FILE --sha256 HEX'");
+        }
         if (from == null) return installFromMirrors();
         if (!specs.isEmpty()) {
             throw new UsageException("give either versions or --from, not both", "the version comes from the archive's name or its go/VERSION file");
