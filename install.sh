@@ -94,7 +94,7 @@ rm -rf "$home/lib.old"
 "$java" -cp "$home/lib/jgvm-cli.jar" dev.jgvm.shims.LauncherWriter "$home/lib" "$home" "$home/bin/jgvm" ||
   die "could not write the launcher $home/bin/jgvm"
 
-# One cache per line: JDK 24+ gets one for the quick commands and one for installs.
+# One cache per line: one for the everyday commands and one for the others (installs included).
 cache=$(JGVM_HOME=$home JGVM_TRAIN=1 "$home/bin/jgvm" | tr '\n' ' ' || true)
 if [ -n "$cache" ]; then info "trained the JVM start-up cache for $java: ${cache% }"; else info "could not train a JVM start-up cache for $java; jgvm works, only starts slower"; fi
 JGVM_HOME=$home "$home/bin/jgvm" -q rehash

@@ -381,13 +381,15 @@ while [ -n "$_jgvm_key" ]; do
   _jgvm_key=${_jgvm_key#?}
   case $_jgvm_c in [A-Za-z0-9.+-]) _jgvm_safe=$_jgvm_safe$_jgvm_c ;; *) _jgvm_safe=${_jgvm_safe}_ ;; esac
 done
-# On 24+ each start loads every class its AOT cache holds (AOT class linking: ~10 ms of CPU per thousand), so the
-# everyday commands (_jgvm_lean below) get a cache trained on them alone (dev.jgvm.cli.Train quick) and the others
-# one trained on all. A 17-23 archive is read only as classes are asked for: one, trained on all, serves every command.
+# Each start pays for the whole cache, not only the classes it uses: on 24+ it loads every class its AOT cache holds
+# (AOT class linking: ~10 ms of CPU per thousand), and a 17-23 archive is mapped at a random address and every pointer
+# in it relocated (ArchiveRelocationMode=1, the default since 17.0.7; ~12 ms of `list --json`'s 116 on 17.0.15 with
+# one archive for all). So the everyday commands (_jgvm_lean below) get a cache trained on them alone
+# (dev.jgvm.cli.Train quick) and the others one trained on all.
 if [ "$_jgvm_major" -ge 24 ]; then
   _jgvm_cache=$_jgvm_lib/cache/$_jgvm_safe.aot _jgvm_acache=$_jgvm_lib/cache/$_jgvm_safe.all.aot
 else
-  _jgvm_cache=$_jgvm_lib/cache/$_jgvm_safe.jsa _jgvm_acache=
+  _jgvm_cache=$_jgvm_lib/cache/$_jgvm_safe.jsa _jgvm_acache=$_jgvm_lib/cache/$_jgvm_safe.all.jsa
 fi
 
 # File names are bytes, but the JVM turns them into text with the locale's charset (sun.jnu.encoding, which no -D
@@ -411,18 +413,14 @@ _jgvm_train() {
       "-XX:AOTCache=$1" -cp "$_jgvm_lib/jgvm-cli.jar"
     rm -f "$1.conf"
   else
-    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 "-XX:ArchiveClassesAtExit=$1" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train
+    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 "-XX:ArchiveClassesAtExit=$1" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train ${2:+"$2"}
   fi
 }
 
 if [ -n "${JGVM_TRAIN-}" ]; then   # install.sh: (re)train now, in the foreground; prints the caches written
-  mkdir -p "$_jgvm_lib/cache" && rm -f "$_jgvm_cache" ${_jgvm_acache:+"$_jgvm_acache"} || exit
-  if [ -n "$_jgvm_acache" ]; then
-    _jgvm_train "$_jgvm_cache" quick >/dev/null 2>&1 && [ -f "$_jgvm_cache" ] &&
-      _jgvm_train "$_jgvm_acache" >/dev/null 2>&1 && [ -f "$_jgvm_acache" ] && echo "$_jgvm_cache" && echo "$_jgvm_acache"
-  else
-    _jgvm_train "$_jgvm_cache" >/dev/null 2>&1 && [ -f "$_jgvm_cache" ] && echo "$_jgvm_cache"
-  fi
+  mkdir -p "$_jgvm_lib/cache" && rm -f "$_jgvm_cache" "$_jgvm_acache" || exit
+  _jgvm_train "$_jgvm_cache" quick >/dev/null 2>&1 && [ -f "$_jgvm_cache" ] &&
+    _jgvm_train "$_jgvm_acache" >/dev/null 2>&1 && [ -f "$_jgvm_acache" ] && echo "$_jgvm_cache" && echo "$_jgvm_acache"
   exit
 fi
 
@@ -448,9 +446,7 @@ for _jgvm_a; do
   esac
 done
 _jgvm_mode=
-if [ -n "$_jgvm_acache" ]; then
-  if [ -n "$_jgvm_lean" ]; then _jgvm_mode=quick; else _jgvm_cache=$_jgvm_acache; fi
-fi
+if [ -n "$_jgvm_lean" ]; then _jgvm_mode=quick; else _jgvm_cache=$_jgvm_acache; fi
 set -- -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Main "$@"
 # A bounded heap: everything streams, and an install stays well under the 200 MB of RSS the install budget allows.
 set -- -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr $_jgvm_utf8 "$@"

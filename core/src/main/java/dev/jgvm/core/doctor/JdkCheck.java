@@ -47,9 +47,9 @@ public final class JdkCheck implements Check {
     }
 
     /**
-     * The cache files {@code launcher.sh} uses for a JDK: {@code lib/cache/<key>.jsa}, or from 24 on
-     * {@code <key>.aot} for the everyday commands and {@code <key>.all.aot} for the others; the
-     * key being the JDK's JAVA_VERSION and home with every character outside {@code [A-Za-z0-9.+-]} made {@code _}.
+     * The cache files {@code launcher.sh} uses for a JDK: {@code lib/cache/<key>.jsa} for the everyday commands and
+     * {@code <key>.all.jsa} for the others, or from 24 on {@code <key>.aot} and {@code <key>.all.aot}; the key being
+     * the JDK's JAVA_VERSION and home with every character outside {@code [A-Za-z0-9.+-]} made {@code _}.
      */
     static List<Path> cacheFiles(Path home, Situation.Jdk jdk) {
         String version = releaseVersion(jdk.home()).orElse(jdk.version());
@@ -57,8 +57,8 @@ public final class JdkCheck implements Check {
         StringBuilder safe = new StringBuilder();
         for (char c : key.toCharArray()) safe.append(Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '+' || c == '-' ? c : '_');
         Path dir = home.resolve("lib/cache");
-        if (jdk.feature() < 24) return List.of(dir.resolve(safe + ".jsa"));
-        return List.of(dir.resolve(safe + ".aot"), dir.resolve(safe + ".all.aot"));
+        String ext = jdk.feature() < 24 ? ".jsa" : ".aot";
+        return List.of(dir.resolve(safe + ext), dir.resolve(safe + ".all" + ext));
     }
 
     private static Optional<String> releaseVersion(Path jdkHome) {

@@ -9,6 +9,8 @@ import dev.jgvm.core.resolve.VersionResolver;
 import dev.jgvm.core.store.InstallStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -418,9 +420,11 @@ class DoctorChecksTest {
                 new Situation.Jdk(jdkHome, "21.0.5"), List.of());
 
         Finding untrained = new JdkCheck().examine(s).get(0);
-        Path cache = home.resolve("lib/cache/21.0.5-" + jdkHome.toString().replaceAll("[^A-Za-z0-9.+-]", "_") + ".jsa");
+        String key = "21.0.5-" + jdkHome.toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        Path cache = home.resolve("lib/cache/" + key + ".jsa");
         Files.createDirectories(cache.getParent());
         Files.writeString(cache, "x");
+        Files.writeString(home.resolve("lib/cache/" + key + ".all.jsa"), "x");
         Finding trained = new JdkCheck().examine(s).get(0);
 
         assertEquals(Status.WARN, untrained.status());
@@ -429,17 +433,18 @@ class DoctorChecksTest {
         assertEquals(Status.OK, trained.status());
     }
 
-    @Test
-    void onJdk24AndLaterBothStartUpCachesMustBeTrained() throws IOException {
-        // The launcher gives the everyday commands an AOT cache of their own and the others another (launcher.sh).
+    @ParameterizedTest
+    @CsvSource({"21.0.5, .jsa", "25.0.1, .aot"})
+    void bothStartUpCachesMustBeTrained(String version, String ext) throws IOException {
+        // The launcher gives the everyday commands a cache of their own and the others another (launcher.sh).
         executable(Files.createDirectories(home.resolve("bin")).resolve("jgvm"), "#!/bin/sh\n");
-        Path jdkHome = Files.createDirectories(tmp.resolve("jdk25"));
-        Files.writeString(jdkHome.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
+        Path jdkHome = Files.createDirectories(tmp.resolve("jdk" + version));
+        Files.writeString(jdkHome.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
         Situation s = new Situation(env(), settings(env()), store(env()), resolution(env()), LINUX_AMD64, Map.of(),
-                new Situation.Jdk(jdkHome, "25.0.1"), List.of());
-        String key = "25.0.1-" + jdkHome.toString().replaceAll("[^A-Za-z0-9.+-]", "_");
-        Path quick = home.resolve("lib/cache/" + key + ".aot");
-        Path all = home.resolve("lib/cache/" + key + ".all.aot");
+                new Situation.Jdk(jdkHome, version), List.of());
+        String key = version + "-" + jdkHome.toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        Path quick = home.resolve("lib/cache/" + key + ext);
+        Path all = home.resolve("lib/cache/" + key + ".all" + ext);
         Files.createDirectories(quick.getParent());
         Files.writeString(quick, "x");
 
