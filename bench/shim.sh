@@ -4,8 +4,9 @@
 # dash shim (bench/reference/min-shim.sh), jgvm's shim under dash, `jgvm current` (the launcher's sh path),
 # and, when mise is on PATH (npm install -g @jdxcode/mise), mise's shim, `mise ls` and `mise hook-env`.
 # The hook is a shell function, so it is timed inside one bash: 2000 prompts, minus the same loop doing nothing.
+# Then the CPU time of each call, the shims interleaved (bench/cpu-rounds.c), and dash's instructions (callgrind).
 # Env: BENCH_PEERS (a directory with min-shim.sh and fake-go.c; default bench/reference), RUNS (50), WARMUP (5), JGVM_BENCH_HOME
-#      (an existing jgvm install to use; default: ./install.sh into a scratch dir), MISE_BIN.
+#      (an existing jgvm install to use; default: ./install.sh into a scratch dir), MISE_BIN, CPU_ROUNDS (1000).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 PEERS=${BENCH_PEERS:-$here/bench/reference}
@@ -80,6 +81,24 @@ for depth in 5 30; do
   echo; echo "### $depth levels below .go-version"; echo
   table "$scratch/d$depth.json"
 done
+
+# CPU time of each call (user + system, the process's own rusage), the shims interleaved round by round: the budget's
+# ratio, steadier than the wall times above, which are timed one command after the other.
+cc -O2 -o "$scratch/cpu-rounds" "$here/bench/cpu-rounds.c"
+CPU_ROUNDS=${CPU_ROUNDS:-1000}
+echo; echo "### CPU time per call, $CPU_ROUNDS interleaved rounds (median of user + system)"; echo
+echo "| shim | 5 levels ms | vs minimal | 30 levels ms | vs minimal |"
+echo "|---|---:|---:|---:|---:|"
+for depth in 5 30; do
+  d=$deep5; [ "$depth" = 30 ] && d=$deep30
+  (cd "$d" && "$scratch/cpu-rounds" "$CPU_ROUNDS" "$home/versions/$V/bin/go" "$scratch/min-sh/go" "$home/shims/go") >"$scratch/cpu$depth.tsv"
+done
+python3 - "$scratch/cpu5.tsv" "$scratch/cpu30.tsv" <<'PY'
+import sys
+runs = [[float(l.split("\t")[1]) for l in open(f)] for f in sys.argv[1:]]
+for i, label in enumerate(["direct exec", "minimal dash shim", "jgvm shim"]):
+    print(f"| {label} | " + " | ".join(f"{r[i]:.3f} | {r[i] / r[1]:.2f}x" for r in runs) + " |")
+PY
 
 # Instructions dash executes up to the exec of go (callgrind; stable under load, unlike wall time), when valgrind is there.
 if command -v valgrind >/dev/null; then
