@@ -403,18 +403,24 @@ case ${LC_ALL:-${LC_CTYPE:-${LANG-}}} in
 esac
 
 # _jgvm_train CACHE [quick]: writes CACHE by running the training workload (dev.jgvm.cli.Train) under the JDK's recorder.
+# The JDK writes into a file of this shell's own, renamed to CACHE once complete: a start finding CACHE maps it, and a
+# half-written one (a start while the background training writes, every start after a training killed midway) made
+# JDK 24+ print "[error][aot] ..." on stderr and 17-23 silently start without one while doctor called it trained.
 _jgvm_train() {
+  _jgvm_t=${1%.*}.tmp$$.${1##*.}
   if [ "$_jgvm_major" -ge 25 ]; then
-    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 "-XX:AOTCacheOutput=$1" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train ${2:+"$2"}
+    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 "-XX:AOTCacheOutput=$_jgvm_t" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train ${2:+"$2"}
   elif [ "$_jgvm_major" -ge 24 ]; then
-    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 -XX:AOTMode=record "-XX:AOTConfiguration=$1.conf" \
+    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 -XX:AOTMode=record "-XX:AOTConfiguration=$_jgvm_t.conf" \
       -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train ${2:+"$2"} &&
-    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 -XX:AOTMode=create "-XX:AOTConfiguration=$1.conf" \
-      "-XX:AOTCache=$1" -cp "$_jgvm_lib/jgvm-cli.jar"
-    rm -f "$1.conf"
+    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 -XX:AOTMode=create "-XX:AOTConfiguration=$_jgvm_t.conf" \
+      "-XX:AOTCache=$_jgvm_t" -cp "$_jgvm_lib/jgvm-cli.jar"
   else
-    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 "-XX:ArchiveClassesAtExit=$1" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train ${2:+"$2"}
-  fi
+    "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 "-XX:ArchiveClassesAtExit=$_jgvm_t" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train ${2:+"$2"}
+  fi && [ -f "$_jgvm_t" ] && mv -f "$_jgvm_t" "$1"
+  set -- $?
+  rm -f "$_jgvm_t" "$_jgvm_t.conf"
+  return "$1"
 }
 
 if [ -n "${JGVM_TRAIN-}" ]; then   # install.sh: (re)train now, in the foreground; prints the caches written

@@ -121,6 +121,83 @@ class LauncherIT {
         assertTrue(jvm(env, "install", "1.22").contains(flag + cache.resolve(key + ".all" + ext)));
     }
 
+    @ParameterizedTest
+    @CsvSource({"17.0.9, .jsa", "24.0.2, .aot", "25.0.1, .aot"})
+    void aTrainingThatDiesMidwayLeavesNoHalfCacheBehind(String version, String ext) throws Exception {
+        // A start finding the cache's name maps it: JDK 24+ print three [error][aot] lines on stderr at every start for
+        // a half-written one (one a concurrent start, or every start after a training killed midway, would find), and
+        // 17-23 silently start without one while doctor reports it trained.
+        Path other = fakeTrainingJdk(version, "exit 3");
+        Path cache = tmp.resolve("lib/cache");
+
+        assertEquals("", train(other), "no cache is reported written");
+
+        String key = version + "-" + other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        assertFalse(Files.exists(cache.resolve(key + ext)), "no half-written everyday cache");
+        try (var left = Files.list(cache)) {
+            assertEquals(List.of(), left.toList(), "nothing half-written is left under any name");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"17.0.9, .jsa", "24.0.2, .aot", "25.0.1, .aot"})
+    void aFinishedTrainingLeavesExactlyTheTwoCaches(String version, String ext) throws Exception {
+        Path other = fakeTrainingJdk(version, ":");
+        Path cache = tmp.resolve("lib/cache");
+        String key = version + "-" + other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+
+        assertEquals(cache.resolve(key + ext) + "\n" + cache.resolve(key + ".all" + ext) + "\n", train(other));
+
+        try (var left = Files.list(cache)) {
+            assertEquals(List.of(key + ".all" + ext, key + ext), left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals("trained quick\n", Files.readString(cache.resolve(key + ext)));
+        assertEquals("trained all\n", Files.readString(cache.resolve(key + ".all" + ext)));
+    }
+
+    /**
+     * A JDK of this version whose {@code java} writes the cache it is asked to (the archive, the AOT cache or, on 24,
+     * the record step's configuration, whose workload the create step's cache then says) a part at a time, as a
+     * training does, running {@code end} halfway.
+     */
+    private Path fakeTrainingJdk(String version, String end) throws IOException {
+        Path home = Files.createDirectories(tmp.resolve("jdk-" + version + "/bin")).getParent();
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+        Path java = Files.writeString(home.resolve("bin/java"), """
+                #!/bin/sh
+                out= what=all
+                for a; do
+                  case $a in
+                    -XX:ArchiveClassesAtExit=*|-XX:AOTCacheOutput=*|-XX:AOTCache=*) out=${a#*=} ;;
+                    -XX:AOTConfiguration=*) [ -n "$out" ] || conf=${a#*=} ;;
+                    quick) what=quick ;;
+                  esac
+                done
+                if [ -z "$out" ]; then echo "$what" >"$conf"; exit 0; fi
+                [ -z "$conf" ] || what=$(cat "$conf")
+                printf 'trained ' >"$out"
+                %s
+                echo "$what" >>"$out"
+                """.formatted(end));
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
+    }
+
+    /** {@code JGVM_TRAIN=1 jgvm} (install.sh's and doctor --fix's training) with this JDK; its stdout. */
+    private String train(Path javaHome) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("dash", launcher.toString()).directory(tmp.toFile());
+        pb.environment().clear();
+        pb.environment().put("PATH", "/usr/bin:/bin");
+        pb.environment().put("JAVA_HOME", javaHome.toString());
+        pb.environment().put("JGVM_TRAIN", "1");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals("", err);
+        return out;
+    }
+
     @Test
     void theRealJdkAcceptsEveryJvmFlagSilently() throws Exception {
         // A flag this JDK does not know would stop every install with "Unrecognized VM option"; a CompileCommand
