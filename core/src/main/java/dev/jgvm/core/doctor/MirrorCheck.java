@@ -45,6 +45,7 @@ public final class MirrorCheck implements Check {
         List<String> reachable = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
         List<String> tls = new ArrayList<>();
+        List<String> failing = new ArrayList<>();
         java.util.Set<String> tlsFixes = new java.util.LinkedHashSet<>();
         Optional<Instant> serverDate = Optional.empty();
         String dateFrom = "";
@@ -54,13 +55,17 @@ public final class MirrorCheck implements Check {
                 uri = URI.create(m.url());
             } catch (IllegalArgumentException e) {
                 unreachable.add("%s: '%s' is not a URL".formatted(m.name(), m.url()));
+                failing.add(m.name());
                 continue;
             }
             String scheme = uri.getScheme() == null ? "file" : uri.getScheme();
             if (!scheme.equals("http") && !scheme.equals("https")) {
                 Path p = scheme.equals("file") ? (uri.getScheme() == null ? Path.of(m.url()) : Path.of(uri)) : null;
                 if (p != null && Files.exists(p)) reachable.add(m.name());
-                else unreachable.add("%s: '%s' does not exist".formatted(m.name(), m.url()));
+                else {
+                    unreachable.add("%s: '%s' does not exist".formatted(m.name(), m.url()));
+                    failing.add(m.name());
+                }
                 continue;
             }
             try {
@@ -71,6 +76,7 @@ public final class MirrorCheck implements Check {
                     dateFrom = uri.getHost();
                 }
             } catch (JgvmException e) {
+                failing.add(m.name());
                 // The transport's own classification of a TLS failure (TlsFailure), the words jgvm uses everywhere.
                 Optional<TlsFailure> failure = TlsFailure.classify(e, uri.getHost());
                 if (failure.isPresent() && failure.get().reason() == TlsFailure.Reason.UNKNOWN_ISSUER) {
@@ -98,7 +104,7 @@ public final class MirrorCheck implements Check {
         } else {
             out.add(Finding.warn("mirrors", "%d of %d mirrors answer %s; failing: %s".formatted(reachable.size(), total, via,
                             String.join("; ", concat(unreachable, tls))),
-                    "fix or remove the failing [[mirror]] entries in config.toml; jgvm falls through to the next mirror meanwhile"));
+                    partlyDownFix(s, failing, reachable)));
         }
         if (tls.isEmpty()) {
             out.add(Finding.ok("tls", net.caFile().isEmpty() ? "TLS: the JDK's trusted roots suffice" : "TLS: the JDK's roots and ca_file '%s'".formatted(net.caFile())));
@@ -121,6 +127,22 @@ public final class MirrorCheck implements Check {
             }
         }
         return out;
+    }
+
+    // Where the failing mirrors came from decides the fix: there are no config.toml entries to fix when the built-in
+    // chain (official, china, GOPROXY's entries, proxy.golang.org) is in effect.
+    private static String partlyDownFix(Situation s, List<String> failing, List<String> reachable) {
+        String names = String.join(", ", failing);
+        if (s.settings().mirrorOverride().isPresent()) {
+            return "drop the failing mirrors (%s) from JGVM_MIRRORS; jgvm falls through to the next mirror meanwhile".formatted(names);
+        }
+        java.util.Set<String> configured = new java.util.HashSet<>();
+        s.settings().mirrors().forEach(m -> configured.add(m.name()));
+        if (configured.containsAll(failing)) {
+            return "fix or remove the failing [[mirror]] entries in config.toml (%s); jgvm falls through to the next mirror meanwhile".formatted(names);
+        }
+        return ("jgvm falls through to the mirrors that answer (%s); to stop asking the others, list the mirrors you can reach as "
+                + "[[mirror]] tables in config.toml, which replace the built-in chain").formatted(String.join(", ", reachable));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -78,6 +78,52 @@ class MirrorCheckTest {
         assertTrue(all.fix().contains("'[network] proxy = \"http://proxy:3128\"' in config.toml (or HTTPS_PROXY)"), all.fix());
     }
 
+    @Test
+    void builtInMirrorsThatDoNotAnswerAreNotCalledConfigTomlEntries() {
+        // No [[mirror]] in config.toml: the chain is the built-in one, and only proxy.golang.org answers (a network that
+        // lets a module proxy through). There are no config.toml entries to fix or remove.
+        List<Settings.MirrorConfig> chain = List.of(mirror("official", "http://127.0.0.1:9/"), mirror("proxy.golang.org", url()));
+
+        Finding f = new MirrorCheck().examine(situation(env(), chain)).get(0);
+
+        assertEquals(Status.WARN, f.status());
+        assertEquals("jgvm falls through to the mirrors that answer (proxy.golang.org); to stop asking the others, list the mirrors "
+                + "you can reach as [[mirror]] tables in config.toml, which replace the built-in chain", f.fix());
+    }
+
+    @Test
+    void configuredMirrorsThatDoNotAnswerAreToBeFixedInConfigToml() throws IOException {
+        Path home = java.nio.file.Files.createDirectories(tmp.resolve("jgvm"));
+        java.nio.file.Files.writeString(home.resolve("config.toml"), """
+                [[mirror]]
+                name = "corp"
+                type = "dl"
+                url = "http://127.0.0.1:9/"
+
+                [[mirror]]
+                name = "local"
+                type = "dl"
+                url = "%s"
+                """.formatted(url()));
+        Situation s = situation(env(), List.of());
+        s = new Situation(s.env(), s.settings(), s.store(), s.resolution(), s.machine(), Map.of(), s.jdk(), s.settings().mirrors());
+
+        Finding f = new MirrorCheck().examine(s).get(0);
+
+        assertEquals(Status.WARN, f.status());
+        assertEquals("fix or remove the failing [[mirror]] entries in config.toml (corp); jgvm falls through to the next mirror meanwhile", f.fix());
+    }
+
+    @Test
+    void mirrorsNamedByJgvmMirrorsThatDoNotAnswerAreToBeDroppedFromIt() {
+        Env env = env().with("JGVM_MIRRORS", "official,proxy.golang.org");
+        List<Settings.MirrorConfig> chain = List.of(mirror("official", "http://127.0.0.1:9/"), mirror("proxy.golang.org", url()));
+
+        Finding f = new MirrorCheck().examine(situation(env, chain)).get(0);
+
+        assertEquals("drop the failing mirrors (official) from JGVM_MIRRORS; jgvm falls through to the next mirror meanwhile", f.fix());
+    }
+
     private String url() { return "http://127.0.0.1:" + server.getAddress().getPort() + "/"; }
 
     private static Settings.MirrorConfig mirror(String name, String url) {
