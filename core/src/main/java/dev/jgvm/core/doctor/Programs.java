@@ -58,8 +58,9 @@ final class Programs {
 
     /** The {@code goX.Y.Z} a {@code go} binary reports with {@code go version}, if it answers. */
     static Optional<String> goVersion(Env env, Path go) {
-        // Keep Go from switching toolchains (or downloading one) just to say its own version.
-        Env quiet = env.with("GOTOOLCHAIN", "local");
+        // Keep Go from switching toolchains (or downloading one) just to say its own version, and let it find its own
+        // root: a stale GOROOT (the goroot check's business) makes every go fail, even one that is fine.
+        Env quiet = env.with("GOTOOLCHAIN", "local").with("GOROOT", null);
         return run(quiet, Duration.ofSeconds(10), List.of(go.toString(), "version")).filter(r -> r.exit() == 0).flatMap(r -> {
             for (String w : r.output().strip().split("\\s+")) if (w.startsWith("go1") || w.startsWith("devel")) return Optional.of(w);
             return Optional.empty();

@@ -58,6 +58,22 @@ class DoctorChecksTest {
     }
 
     @Test
+    void aStaleGorootDoesNotHideTheVersionOfAnotherGoOnPath() throws IOException {
+        // As Go does: a GOROOT that names a missing directory makes 'go version' fail, whatever go is run. Doctor asks
+        // each go on PATH about itself, so it runs it without the user's GOROOT (the goroot check reports that).
+        Path distro = executable(tmp.resolve("usr/lib/go-1.19/bin/go"), """
+                #!/bin/sh
+                if [ -n "$GOROOT" ] && [ ! -d "$GOROOT" ]; then echo "go: cannot find GOROOT directory: $GOROOT" >&2; exit 2; fi
+                [ "$1" = version ] && echo 'go version go1.19.8 linux/amd64'
+                """);
+        Env env = env("PATH", distro.getParent() + ":" + shims, "GOROOT", home.resolve("versions/1.20.3").toString());
+
+        Finding f = one(new PathCheck(), env, "path");
+
+        assertEquals("'%s' (go1.19.8) comes before jgvm's shims on PATH, so it wins".formatted(distro), f.finding());
+    }
+
+    @Test
     void shimsFirstIsOkAndListsEveryOtherGoWithItsVersion() throws IOException {
         Path other = stubGo(tmp.resolve("opt/go/bin"), "go1.19.8");
         Env env = env("PATH", shims + ":" + other.getParent());
