@@ -122,15 +122,16 @@ class LauncherIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"17.0.9, .jsa", "24.0.2, .aot", "25.0.1, .aot"})
-    void aTrainingThatDiesMidwayLeavesNoHalfCacheBehind(String version, String ext) throws Exception {
+    @CsvSource({"17.0.9, .jsa, dash", "24.0.2, .aot, busybox sh", "25.0.1, .aot, bash --posix", "17.0.9, .jsa, busybox sh",
+            "24.0.2, .aot, bash --posix", "25.0.1, .aot, dash"})
+    void aTrainingThatDiesMidwayLeavesNoHalfCacheBehind(String version, String ext, String shell) throws Exception {
         // A start finding the cache's name maps it: JDK 24+ print three [error][aot] lines on stderr at every start for
         // a half-written one (one a concurrent start, or every start after a training killed midway, would find), and
         // 17-23 silently start without one while doctor reports it trained.
         Path other = fakeTrainingJdk(version, "exit 3");
         Path cache = tmp.resolve("lib/cache");
 
-        assertEquals("", train(other), "no cache is reported written");
+        assertEquals("", train(shell, other), "no cache is reported written");
 
         String key = version + "-" + other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
         assertFalse(Files.exists(cache.resolve(key + ext)), "no half-written everyday cache");
@@ -140,13 +141,14 @@ class LauncherIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"17.0.9, .jsa", "24.0.2, .aot", "25.0.1, .aot"})
-    void aFinishedTrainingLeavesExactlyTheTwoCaches(String version, String ext) throws Exception {
+    @CsvSource({"17.0.9, .jsa, dash", "24.0.2, .aot, busybox sh", "25.0.1, .aot, bash --posix", "17.0.9, .jsa, busybox sh",
+            "24.0.2, .aot, bash --posix", "25.0.1, .aot, dash"})
+    void aFinishedTrainingLeavesExactlyTheTwoCaches(String version, String ext, String shell) throws Exception {
         Path other = fakeTrainingJdk(version, ":");
         Path cache = tmp.resolve("lib/cache");
         String key = version + "-" + other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
 
-        assertEquals(cache.resolve(key + ext) + "\n" + cache.resolve(key + ".all" + ext) + "\n", train(other));
+        assertEquals(cache.resolve(key + ext) + "\n" + cache.resolve(key + ".all" + ext) + "\n", train(shell, other));
 
         try (var left = Files.list(cache)) {
             assertEquals(List.of(key + ".all" + ext, key + ext), left.map(p -> p.getFileName().toString()).sorted().toList());
@@ -183,9 +185,11 @@ class LauncherIT {
         return home;
     }
 
-    /** {@code JGVM_TRAIN=1 jgvm} (install.sh's and doctor --fix's training) with this JDK; its stdout. */
-    private String train(Path javaHome) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("dash", launcher.toString()).directory(tmp.toFile());
+    /** {@code JGVM_TRAIN=1 jgvm} (install.sh's and doctor --fix's training) under this shell with this JDK; its stdout. */
+    private String train(String shell, Path javaHome) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(shell.split(" ")));
+        cmd.add(launcher.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
         pb.environment().clear();
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.environment().put("JAVA_HOME", javaHome.toString());
