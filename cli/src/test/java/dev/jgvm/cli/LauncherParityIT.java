@@ -122,6 +122,37 @@ class LauncherParityIT {
     }
 
     /**
+     * which of a tool the selected version lacks: both paths say whether another installed version has it (so 'jgvm
+     * use' can help) or none does (a misspelt name), with the same words and exit code.
+     */
+    @TestFactory
+    Stream<DynamicTest> whichOfAMissingToolSaysWhetherAnyInstalledVersionHasIt() {
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("newtool", "hint: 'newtool' comes with other Go versions; pick one with 'jgvm use <version>'\n");
+        cases.put("nosuch", "hint: no installed Go version has a command 'nosuch'; check the name\n");
+        return cases.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            Path root = Files.createDirectories(tmp.resolve("which-" + e.getKey()));
+            Path home = Files.createDirectories(root.resolve("box/home"));
+            Path cwd = Files.createDirectories(root.resolve("box/tree"));
+            Map<String, String> vars = new LinkedHashMap<>();
+            vars.put("JGVM_HOME", home.toString());
+            vars.put("HOME", root.resolve("box").toString());
+            for (String tool : List.of("1.22.5/bin/go", "1.24.0/bin/go", "1.24.0/bin/newtool")) {
+                Path f = Files.createDirectories(home.resolve("versions").resolve(tool).getParent()).resolve(Path.of(tool).getFileName());
+                Files.writeString(f, "#!/bin/sh\n");
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            Files.writeString(home.resolve("version"), "1.22.5\n");
+            check("which-" + e.getKey(), new Sandbox(null, root.resolve("box"), home, cwd, vars, List.of("1.22.5", "1.24.0")), root,
+                    List.of(List.of("which", e.getKey())));
+            CliResult java = Cli.inProcess(Env.of("JGVM_HOME", home.toString(), "HOME", root.resolve("box").toString(), "PATH", "/usr/bin:/bin")
+                    .withCwd(cwd)).run("which", e.getKey());
+            assertEquals(1, java.exitCode(), java.toString());
+            assertTrue(java.err().endsWith(e.getValue()), java.toString());
+        }));
+    }
+
+    /**
      * Text Java escapes before it reaches a terminal (a control character in the working directory's name, in a version
      * file, C0 and C1 alike; README, "Hostile text") is never printed raw by the sh path: it leaves such a command to Java.
      */
@@ -176,6 +207,14 @@ class LauncherParityIT {
     }
 
     private void check(String name, Sandbox box, Path root) throws Exception {
+        List<List<String>> all = new ArrayList<>(ANSWERED);
+        // use writes .go-version where it runs: never outside the sandbox (the root-directory vector runs in /, and a
+        // /.go-version, even for a moment, is every other process's selection on this machine).
+        if (box.cwd().startsWith(root)) all.addAll(USE);
+        check(name, box, root, all);
+    }
+
+    private void check(String name, Sandbox box, Path root, List<List<String>> all) throws Exception {
         InstallStore store = new InstallStore(box.home(), Duration.ofSeconds(5));
         new AliasWriter().write(store);
         new ShimWriter().write(store, Settings.defaults());
@@ -195,10 +234,6 @@ class LauncherParityIT {
         Env env = Env.of(vars.entrySet().stream().flatMap(e -> Stream.of(e.getKey(), e.getValue())).toArray()).withCwd(box.cwd());
         List<Path> written = List.of(box.cwd().resolve(".go-version"), box.home().resolve("version"), root.resolve("github-env"), root.resolve("github-path"));
 
-        List<List<String>> all = new ArrayList<>(ANSWERED);
-        // use writes .go-version where it runs: never outside the sandbox (the root-directory vector runs in /, and a
-        // /.go-version, even for a moment, is every other process's selection on this machine).
-        if (box.cwd().startsWith(root)) all.addAll(USE);
         for (List<String> args : all) {
             Map<Path, String> before = snapshot(written);
             CliResult java = Cli.inProcess(env).run(args.toArray(String[]::new));

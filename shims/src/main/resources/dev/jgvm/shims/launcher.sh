@@ -323,7 +323,11 @@ if _jgvm_fast "$@"; then
         [ -f "$_jgvm_f" ] && { printf '%s\n' "$_jgvm_f"; exit 0; }
       done
       _jgvm_say error 31 "go $_jgvm_ver has no '$_jgvm_cmd' (selected by $_jgvm_src)"
-      _jgvm_say hint 32 "'$_jgvm_cmd' comes with other Go versions; pick one with 'jgvm use <version>'"
+      # As ToolLookup: 'jgvm use' helps only when another installed version has the tool (the quoted name is no pattern).
+      for _jgvm_f in "$JGVM_HOME"/versions/*/bin/"$_jgvm_cmd" "$JGVM_HOME"/versions/*/bin/"$_jgvm_cmd.exe"; do
+        [ -f "$_jgvm_f" ] && { _jgvm_say hint 32 "'$_jgvm_cmd' comes with other Go versions; pick one with 'jgvm use <version>'"; exit 1; }
+      done
+      _jgvm_say hint 32 "no installed Go version has a command '$_jgvm_cmd'; check the name"
       exit 1 ;;
   esac
 fi

@@ -97,7 +97,10 @@ public final class ToolLookup {
         return Optional.empty();
     }
 
-    private static ToolNotFoundException missing(GoVersion v, String cmd, Resolution r, String message, ExitCode code) {
-        return new ToolNotFoundException(message, "'%s' comes with other Go versions; pick one with 'jgvm use <version>'".formatted(cmd), code);
+    // Another installed version having the tool is what makes 'jgvm use' the fix; when none has it, the name is wrong.
+    private ToolNotFoundException missing(GoVersion v, String cmd, Resolution r, String message, ExitCode code) {
+        boolean elsewhere = store.installed().stream().anyMatch(other -> inVersion(other, cmd).isPresent());
+        return new ToolNotFoundException(message, elsewhere ? "'%s' comes with other Go versions; pick one with 'jgvm use <version>'".formatted(cmd)
+                : "no installed Go version has a command '%s'; check the name".formatted(cmd), code);
     }
 }

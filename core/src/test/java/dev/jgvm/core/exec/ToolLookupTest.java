@@ -67,6 +67,22 @@ class ToolLookupTest {
     }
 
     @Test
+    void theHintSaysOtherVersionsHaveTheToolOnlyWhenOneDoes() throws IOException {
+        InstallStore store = new InstallStore(tmp.resolve("jgvm"), Duration.ofSeconds(1));
+        GoVersion v = GoVersion.parse("1.22.5");
+        executable(store.goroot(v).resolve("bin/go"));
+        executable(store.goroot(GoVersion.parse("1.24.0")).resolve("bin/newtool"));
+        ToolLookup tools = new ToolLookup(store, Env.of("PATH", ""));
+        Resolution r = selected("1.22.5", Optional.of(v));
+
+        ToolNotFoundException elsewhere = assertThrows(ToolNotFoundException.class, () -> tools.binary(r, Optional.of(v), "newtool"));
+        ToolNotFoundException nowhere = assertThrows(ToolNotFoundException.class, () -> tools.binary(r, Optional.of(v), "nosuch"));
+
+        assertEquals("'newtool' comes with other Go versions; pick one with 'jgvm use <version>'", elsewhere.hint().orElseThrow());
+        assertEquals("no installed Go version has a command 'nosuch'; check the name", nowhere.hint().orElseThrow());
+    }
+
+    @Test
     void execFindsItsCommandOnTheChildsPathOrExitsLikeAShim() throws IOException {
         Path gofmt = executable(tmp.resolve("goroot/bin/gofmt"));
 
