@@ -202,7 +202,7 @@ public final class MirrorChain {
         if (failures.stream().allMatch(a -> a.failure() instanceof NetworkException)) {
             // A failure that knows its fix (credentials, a proxy login, the CA to add) says it instead of the generic hint.
             String hint = failures.stream().map(a -> a.failure().hint().orElse("")).filter(h -> !h.isEmpty() && !h.startsWith("check the network"))
-                    .findFirst().orElse("check the network and proxy settings, or use a reachable mirror with --mirror or JGVM_MIRRORS");
+                    .findFirst().orElse("check the network and proxy settings, or pick a mirror that answers with --mirror NAME or JGVM_MIRRORS ('jgvm mirror test' tries each one)");
             return new NetworkException(message, hint, false, null);
         }
         return new VersionNotFoundException(message, "'jgvm list-remote' shows what the mirrors offer");

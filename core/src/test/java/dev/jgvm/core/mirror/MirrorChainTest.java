@@ -89,6 +89,19 @@ class MirrorChainTest {
     }
 
     @Test
+    void everyMirrorUnreachableSaysHowToFindOneThatAnswers() {
+        List<MirrorChain.Attempt> failures = List.of(
+                new MirrorChain.Attempt("official", new dev.jgvm.core.error.NetworkException("refused the request with HTTP 421", null, false, null)),
+                new MirrorChain.Attempt("china", new dev.jgvm.core.error.NetworkException("unknown host", null, false, null)));
+
+        dev.jgvm.core.error.JgvmException e = MirrorChain.allFailed("download go 1.21.0", failures);
+
+        assertEquals(5, e.exitCode().code(), e.getMessage());
+        assertEquals("check the network and proxy settings, or pick a mirror that answers with --mirror NAME or JGVM_MIRRORS "
+                + "('jgvm mirror test' tries each one)", e.hint().orElseThrow());
+    }
+
+    @Test
     void aMirrorThatAsksForCredentialsDecidesTheErrorWhateverTheOthersAnswered() {
         List<MirrorChain.Attempt> failures = List.of(
                 new MirrorChain.Attempt("a", new dev.jgvm.core.error.VersionNotFoundException("HTTP 404", null)),
