@@ -148,6 +148,7 @@ public final class Installer {
             throw new UsageException("no such archive '%s'".formatted(file), "give the path of a go<version>.<os>-<arch>.tar.gz or .zip file");
         }
         String fileName = file.getFileName().toString();
+        refuseModuleZip(fileName);
         Optional<ArchiveName> named = ArchiveName.parse(fileName);
         if (named.isPresent() && !named.get().platform().equals(target)) {
             throw new UsageException("'%s' is for %s, but this install is for %s".formatted(fileName, named.get().platform(), target),
@@ -168,6 +169,21 @@ public final class Installer {
             if (named.isPresent()) keep(proven, cache, progress);
             return done;
         }
+    }
+
+    private static final java.util.regex.Pattern MODULE_ZIP = java.util.regex.Pattern.compile("v0\\.0\\.1-go(.+)\\.([a-z0-9]+)-([a-z0-9]+)\\.zip");
+
+    // A module proxy's toolchain zip (the name 'curl -O' gives it) holds a real Go laid out as a module: only the goproxy
+    // source type installs those, proven by the checksum database. Said as such, not as an unsafe archive after hashing.
+    private static void refuseModuleZip(String fileName) {
+        java.util.regex.Matcher m = MODULE_ZIP.matcher(fileName);
+        if (!m.matches()) return;
+        String os = m.group(2);
+        String arch = m.group(3).equals("arm") ? "armv6l" : m.group(3);
+        throw new UsageException("'%s' is a module proxy's toolchain zip; --from takes go.dev's archives (go%s.%s-%s.%s)"
+                .formatted(fileName, m.group(1), os, arch, os.equals("windows") ? "zip" : "tar.gz"),
+                "run 'jgvm install %s': it fetches that zip from a module proxy (your GOPROXY, then proxy.golang.org) and proves it with Go's checksum database"
+                        .formatted(m.group(1)));
     }
 
     // A verified archive stays in the cache (README, 'The cache'), so a later install of the version needs neither the

@@ -148,6 +148,25 @@ class InstallerTest {
     }
 
     @Test
+    void aModuleProxyToolchainZipIsRefusedAsSuchNotAsAnUnsafeArchive() {
+        // What 'curl -O https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-go1.22.5.linux-amd64.zip' saves: a real
+        // Go, but laid out as a module, which only the goproxy source type installs (with the checksum database's proof).
+        String prefix = "golang.org/toolchain@v0.0.1-go1.22.5.linux-amd64/";
+        Path zip = ArchiveBuilder.zip().file(prefix + "VERSION", "go1.22.5\n", 0644).file(prefix + "bin/go", "#!/bin/sh\n", 0755)
+                .write(downloads.resolve("v0.0.1-go1.22.5.linux-amd64.zip"));
+
+        UsageException e = assertThrows(UsageException.class, () -> installer().installFromFile(zip,
+                Optional.of(Checksum.sha256(FixtureDistribution.sha256(zip))), LINUX, false, ProgressListener.NONE, verifier(), cache()));
+
+        assertEquals(2, e.exitCode().code());
+        assertEquals("'v0.0.1-go1.22.5.linux-amd64.zip' is a module proxy's toolchain zip; --from takes go.dev's archives "
+                + "(go1.22.5.linux-amd64.tar.gz)", e.getMessage());
+        assertEquals("run 'jgvm install 1.22.5': it fetches that zip from a module proxy (your GOPROXY, then proxy.golang.org) and "
+                + "proves it with Go's checksum database", e.hint().orElseThrow());
+        assertNothingInstalled();
+    }
+
+    @Test
     void takesTheVersionFromGoVersionWhenTheNameHasNone() throws IOException {
         Path archive = FixtureDistribution.of("1.21rc2").writeTarGz(downloads);
         Path renamed = Files.move(archive, downloads.resolve("toolchain.tgz"));
