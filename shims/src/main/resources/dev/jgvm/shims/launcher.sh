@@ -360,10 +360,13 @@ fi
 # The real JDK behind /usr/bin/java and the like, for its release file and as part of the cache key.
 _jgvm_real=$(readlink -f "$_jgvm_java" 2>/dev/null) || _jgvm_real=$_jgvm_java
 _jgvm_jdk=${_jgvm_real%/bin/java}
-_jgvm_ver=
+_jgvm_ver= _jgvm_build=
 if [ -f "$_jgvm_jdk/release" ]; then
   while IFS= read -r _jgvm_l; do
-    case $_jgvm_l in JAVA_VERSION=*) _jgvm_ver=${_jgvm_l#JAVA_VERSION=}; _jgvm_ver=${_jgvm_ver#\"}; _jgvm_ver=${_jgvm_ver%\"}; break ;; esac
+    case $_jgvm_l in
+      JAVA_RUNTIME_VERSION=*) _jgvm_build=${_jgvm_l#JAVA_RUNTIME_VERSION=}; _jgvm_build=${_jgvm_build#\"}; _jgvm_build=${_jgvm_build%\"} ;;
+      JAVA_VERSION=*) _jgvm_ver=${_jgvm_l#JAVA_VERSION=}; _jgvm_ver=${_jgvm_ver#\"}; _jgvm_ver=${_jgvm_ver%\"}; break ;;
+    esac
   done <"$_jgvm_jdk/release"
 fi
 if [ -z "$_jgvm_ver" ]; then
@@ -377,8 +380,11 @@ case $_jgvm_major in ''|*[!0-9]*) _jgvm_die "cannot tell the version of $_jgvm_j
 [ "$_jgvm_major" -ge 17 ] || _jgvm_die "jgvm needs Java 17 or newer; found Java $_jgvm_ver at $_jgvm_java" \
   "set JAVA_HOME to a JDK 17+, or put one first on PATH"
 
-# One cache per JDK (its version and where it lives): a changed JDK gets a new one.
-_jgvm_key=$_jgvm_ver-$_jgvm_jdk
+# One cache per JDK (its version and where it lives): a changed JDK gets a new one. The version is the build's
+# (JAVA_RUNTIME_VERSION, listed before JAVA_VERSION) where the release file says it: a JDK rebuilt in place under the
+# same JAVA_VERSION (a package revision, a respin) cannot map the old build's cache, and JDK 24+ then print three
+# "[error][aot]" lines at every start (core.doctor.JdkCheck keys them alike).
+_jgvm_key=${_jgvm_build:-$_jgvm_ver}-$_jgvm_jdk
 _jgvm_safe=
 while [ -n "$_jgvm_key" ]; do
   _jgvm_c=${_jgvm_key%"${_jgvm_key#?}"}

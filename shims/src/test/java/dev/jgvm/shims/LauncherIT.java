@@ -121,6 +121,37 @@ class LauncherIT {
         assertTrue(jvm(env, "install", "1.22").contains(flag + cache.resolve(key + ".all" + ext)));
     }
 
+    @Test
+    void aJdkRebuiltInPlaceWithTheSameJavaVersionGetsCachesOfItsOwn() throws Exception {
+        // A package revision or a vendor's respin replaces the JVM under the same JAVA_VERSION: a cache the old build
+        // wrote does not map (JDK 24+ print three [error][aot] lines at every start, 17-23 silently go without), so
+        // the key takes the build's JAVA_RUNTIME_VERSION when the release file has one, as release files list it
+        // before JAVA_VERSION.
+        Path other = Files.createDirectories(tmp.resolve("jdk-25/bin")).getParent();
+        Files.copy(jdk.resolve("bin/java"), other.resolve("bin/java"));
+        Files.setPosixFilePermissions(other.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        String home = other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        Path cache = Files.createDirectories(tmp.resolve("lib/cache"));
+        for (String key : List.of("25.0.1+9-LTS-" + home, "25.0.1-" + home)) {
+            Files.writeString(cache.resolve(key + ".aot"), "");
+            Files.writeString(cache.resolve(key + ".all.aot"), "");
+        }
+        Map<String, String> env = Map.of("JAVA_HOME", other.toString());
+
+        Files.writeString(other.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_RUNTIME_VERSION=\"25.0.1+9-LTS\"\nJAVA_VERSION=\"25.0.1\"\n");
+        assertTrue(jvm(env, "list", "--json").contains("-XX:AOTCache=" + cache.resolve("25.0.1+9-LTS-" + home + ".aot")));
+        assertTrue(jvm(env, "keys", "list").contains("-XX:AOTCache=" + cache.resolve("25.0.1+9-LTS-" + home + ".all.aot")));
+
+        Files.writeString(other.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_RUNTIME_VERSION=\"25.0.1+10-LTS\"\nJAVA_VERSION=\"25.0.1\"\n");
+        List<String> rebuilt = jvm(env, "keys", "list");
+        assertFalse(rebuilt.stream().anyMatch(a -> a.startsWith("-XX:AOTCache=")), "the old build's cache is not offered: " + rebuilt);
+        assertTrue(rebuilt.contains("-XX:+UnlockDiagnosticVMOptions"), "still a JDK 25 start: " + rebuilt);
+
+        Files.writeString(other.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
+        assertTrue(jvm(env, "keys", "list").contains("-XX:AOTCache=" + cache.resolve("25.0.1-" + home + ".all.aot")),
+                "no JAVA_RUNTIME_VERSION: JAVA_VERSION, as before");
+    }
+
     @ParameterizedTest
     @CsvSource({"17.0.9, .jsa, dash", "24.0.2, .aot, busybox sh", "25.0.1, .aot, bash --posix", "17.0.9, .jsa, busybox sh",
             "24.0.2, .aot, bash --posix", "25.0.1, .aot, dash"})

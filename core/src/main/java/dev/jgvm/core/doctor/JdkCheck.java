@@ -49,7 +49,8 @@ public final class JdkCheck implements Check {
     /**
      * The cache files {@code launcher.sh} uses for a JDK: {@code lib/cache/<key>.jsa} for the everyday commands and
      * {@code <key>.all.jsa} for the others, or from 24 on {@code <key>.aot} and {@code <key>.all.aot}; the key being
-     * the JDK's JAVA_VERSION and home with every character outside {@code [A-Za-z0-9.+-]} made {@code _}.
+     * the JDK's version ({@link #releaseVersion}) and home with every character outside {@code [A-Za-z0-9.+-]} made
+     * {@code _}.
      */
     static List<Path> cacheFiles(Path home, Situation.Jdk jdk) {
         String version = releaseVersion(jdk.home()).orElse(jdk.version());
@@ -61,10 +62,19 @@ public final class JdkCheck implements Check {
         return List.of(dir.resolve(safe + ext), dir.resolve(safe + ".all" + ext));
     }
 
+    /**
+     * The release file's version as the launcher reads it for the key: JAVA_RUNTIME_VERSION (the build, e.g.
+     * {@code 25.0.1+9-LTS}) when it comes before JAVA_VERSION, as in release files, which list keys in order; else
+     * JAVA_VERSION.
+     */
     private static Optional<String> releaseVersion(Path jdkHome) {
         try {
+            String runtime = null;
             for (String line : Files.readAllLines(jdkHome.resolve("release"))) {
-                if (line.startsWith("JAVA_VERSION=")) return Optional.of(line.substring(13).replace("\"", ""));
+                if (line.startsWith("JAVA_RUNTIME_VERSION=")) runtime = line.substring(21).replace("\"", "");
+                if (line.startsWith("JAVA_VERSION=")) {
+                    return Optional.of(runtime != null && !runtime.isEmpty() ? runtime : line.substring(13).replace("\"", ""));
+                }
             }
         } catch (IOException e) {
             // no release file: the launcher falls back to 'java -version', as this does to the runtime's version

@@ -449,6 +449,31 @@ class DoctorChecksTest {
         assertEquals(Status.OK, trained.status());
     }
 
+    @Test
+    void theStartUpCacheIsKeyedByTheBuildsRuntimeVersionAsTheLauncherKeysIt() throws IOException {
+        // A JDK rebuilt in place under the same JAVA_VERSION gets new caches from the launcher; doctor looks for those.
+        executable(Files.createDirectories(home.resolve("bin")).resolve("jgvm"), "#!/bin/sh\n");
+        Path jdkHome = Files.createDirectories(tmp.resolve("jdk25"));
+        Files.writeString(jdkHome.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_RUNTIME_VERSION=\"25.0.1+9-LTS\"\n"
+                + "JAVA_VERSION=\"25.0.1\"\nMODULES=\"java.base\"\n");
+        Situation s = new Situation(env(), settings(env()), store(env()), resolution(env()), LINUX_AMD64, Map.of(),
+                new Situation.Jdk(jdkHome, "25.0.1"), List.of());
+        String safeHome = jdkHome.toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        Path cache = Files.createDirectories(home.resolve("lib/cache"));
+        Files.writeString(cache.resolve("25.0.1-" + safeHome + ".aot"), "x");
+        Files.writeString(cache.resolve("25.0.1-" + safeHome + ".all.aot"), "x");
+
+        Finding oldBuildsOnly = new JdkCheck().examine(s).get(0);
+        Files.writeString(cache.resolve("25.0.1+9-LTS-" + safeHome + ".aot"), "x");
+        Files.writeString(cache.resolve("25.0.1+9-LTS-" + safeHome + ".all.aot"), "x");
+        Finding trained = new JdkCheck().examine(s).get(0);
+
+        assertEquals(Status.WARN, oldBuildsOnly.status(), oldBuildsOnly.finding());
+        assertTrue(oldBuildsOnly.finding().contains("'" + cache.resolve("25.0.1+9-LTS-" + safeHome + ".aot") + "' is not trained yet"),
+                oldBuildsOnly.finding());
+        assertEquals(Status.OK, trained.status(), trained.finding());
+    }
+
     @ParameterizedTest
     @CsvSource({"21.0.5, .jsa", "25.0.1, .aot"})
     void bothStartUpCachesMustBeTrained(String version, String ext) throws IOException {
