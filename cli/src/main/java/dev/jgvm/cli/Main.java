@@ -129,6 +129,12 @@ public final class Main {
                     terminal.error(lowerFirst(ex.getMessage()));
                     CommandLine sub = ex.getCommandLine();
                     String name = sub.getCommandSpec().qualifiedName();
+                    // 'jgvm init fish' takes the shell as a word, env as an option: the likely mix-up gets its own hint.
+                    if (ex instanceof CommandLine.UnmatchedArgumentException u && sub.getCommandSpec().name().equals("env")
+                            && u.getUnmatched().size() == 1 && SHELLS.contains(u.getUnmatched().get(0))) {
+                        terminal.hint("write 'jgvm env --shell %s'".formatted(u.getUnmatched().get(0)));
+                        return ExitCode.USAGE.code();
+                    }
                     terminal.hint("run '%s --help' for usage".formatted(name));
                     return ExitCode.USAGE.code();
                 }
@@ -144,6 +150,9 @@ public final class Main {
     }
 
     /** Subcommands by name and alias, in the order help lists them. */
+    /** The values of {@code env --shell}. */
+    private static final java.util.Set<String> SHELLS = java.util.Set.of("sh", "bash", "zsh", "fish", "pwsh", "github");
+
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
     private static Map<String, Class<?>> subcommands() {

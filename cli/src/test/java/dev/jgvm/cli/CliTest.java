@@ -173,6 +173,16 @@ class CliTest {
     }
 
     @Test
+    void envGivenTheShellAsAWordSaysToUseTheShellOption() {
+        // 'jgvm init fish' takes the shell as a word; env takes it as --shell, and a user mixing them up is told so.
+        CliResult r = jgvm("env", "fish");
+
+        assertEquals(2, r.exitCode());
+        assertEquals("", r.out());
+        assertEquals("error: unmatched argument at index 1: 'fish'\nhint: write 'jgvm env --shell fish'\n", r.err());
+    }
+
+    @Test
     void anUnknownCommandIsNamedWithAHint() {
         CliResult r = jgvm("frob");
 
