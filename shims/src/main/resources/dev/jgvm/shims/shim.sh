@@ -63,7 +63,8 @@ if _jgvm_select; then
       if [ "${_JGVM_SHIM_INSTALLED-}" != "$$" ]; then
         echo "info: go $_jgvm_tok is not installed; installing it (selected by $_jgvm_src)" >&2
         export JGVM_HOME   # the install goes to the home these shims belong to
-        "$JGVM_HOME/bin/jgvm" install "$_jgvm_tok" >&2 || exit 127
+        # Its answer on stdout (the new GOROOT, for scripts) is no part of the command's output; its info: lines say it.
+        "$JGVM_HOME/bin/jgvm" install "$_jgvm_tok" >/dev/null || exit 127
         _JGVM_SHIM_INSTALLED=$$ _JGVM_SHIM_DEPTH=${_JGVM_SHIM_DEPTH#x}
         export _JGVM_SHIM_INSTALLED
         exec "$0" "$@"

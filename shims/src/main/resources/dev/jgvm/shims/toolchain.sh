@@ -141,7 +141,7 @@ _jgvm_switch() {
   if [ "$_jgvm_b" = 1 ]; then
     echo "info: $_jgvm_mf asks for $_jgvm_tgt; installing it through jgvm for Go's toolchain switch (GOTOOLCHAIN=$_jgvm_gotc)" >&2
     export JGVM_HOME
-    "$JGVM_HOME/bin/jgvm" install "$_jgvm_tv" >&2 || exit 127
+    "$JGVM_HOME/bin/jgvm" install "$_jgvm_tv" >/dev/null || exit 127   # its answer (the GOROOT) is not go's output
     return 0
   fi
   echo "error: $_jgvm_mf asks for $_jgvm_tgt, which jgvm has not installed, and GOTOOLCHAIN=$_jgvm_gotc lets Go run only a $_jgvm_tgt found on PATH" >&2

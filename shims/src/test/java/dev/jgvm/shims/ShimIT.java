@@ -301,6 +301,46 @@ class ShimIT {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void anAutoInstallsAnswerIsNotMixedIntoTheCommandsOutput(String shell) throws Exception {
+        // jgvm install prints the new GOROOT on stdout (its answer, for scripts); the go command the shim runs after
+        // it is what the user asked for, so that line belongs on neither of go's streams. Its info: lines stay on stderr.
+        Files.writeString(project.resolve(".go-version"), "1.23.0\n");
+        Path jgvm = Files.createDirectories(home.resolve("bin")).resolve("jgvm");
+        Files.writeString(jgvm, """
+                #!/bin/sh
+                mkdir -p "$JGVM_HOME/versions/$2/bin"
+                printf '#!/bin/sh\\necho "go%s $*"\\n' "$2" >"$JGVM_HOME/versions/$2/bin/go"
+                chmod +x "$JGVM_HOME/versions/$2/bin/go"
+                echo "info: installed go $2 in $JGVM_HOME/versions/$2" >&2
+                echo "$JGVM_HOME/versions/$2"
+                """);
+        Files.setPosixFilePermissions(jgvm, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Run r = shim(shell, project, Map.of(), "", "version");
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("go1.23.0 version\n", r.out());
+        assertTrue(r.err().endsWith("\ninfo: installed go 1.23.0 in " + home.resolve("versions/1.23.0") + "\n"), r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void aToolchainSwitchInstallsAnswerIsNotMixedIntoTheCommandsOutput(String shell) throws Exception {
+        rehash(gotoolchain("path", true));
+        Files.writeString(project.resolve("go.mod"), "module m\n\ngo 1.22.5\n\ntoolchain go1.23.4\n");
+        Path jgvm = Files.createDirectories(home.resolve("bin")).resolve("jgvm");
+        Files.writeString(jgvm, "#!/bin/sh\necho \"info: installed go $2\" >&2\necho \"$JGVM_HOME/versions/$2\"\n");
+        Files.setPosixFilePermissions(jgvm, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Run r = shim(shell, project, Map.of(), "", "version");
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("go1.22.5 version\n", r.out());
+        assertTrue(r.err().endsWith("\ninfo: installed go 1.23.4\n"), r.err());
+    }
+
+    @ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"dash,1.22.05", "dash,01.22.5", "dash,1.22.5.", "dash,v1.22.5",
             "busybox sh,1.22.05", "busybox sh,v1.22.5", "bash --posix,1.22.5.", "bash --posix,01.22.5"})
     void aNearValidVersionIsNotAGoVersionAndIsNeverInstalled(String shell, String near) throws Exception {
