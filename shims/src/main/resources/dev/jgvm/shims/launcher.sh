@@ -384,13 +384,16 @@ case $_jgvm_major in ''|*[!0-9]*) _jgvm_die "cannot tell the version of $_jgvm_j
 # (JAVA_RUNTIME_VERSION, listed before JAVA_VERSION) where the release file says it: a JDK rebuilt in place under the
 # same JAVA_VERSION (a package revision, a respin) cannot map the old build's cache, and JDK 24+ then print three
 # "[error][aot]" lines at every start (core.doctor.JdkCheck keys them alike).
+# A byte at a time (LC_ALL=C): bash under a UTF-8 locale would take a character, dash and busybox a byte, and the
+# same JDK would get a name per shell and locale, none of them the one doctor looks for.
 _jgvm_key=${_jgvm_build:-$_jgvm_ver}-$_jgvm_jdk
-_jgvm_safe=
+_jgvm_safe= _jgvm_lc=${LC_ALL-@unset} LC_ALL=C
 while [ -n "$_jgvm_key" ]; do
   _jgvm_c=${_jgvm_key%"${_jgvm_key#?}"}
   _jgvm_key=${_jgvm_key#?}
   case $_jgvm_c in [A-Za-z0-9.+-]) _jgvm_safe=$_jgvm_safe$_jgvm_c ;; *) _jgvm_safe=${_jgvm_safe}_ ;; esac
 done
+if [ "$_jgvm_lc" = @unset ]; then unset LC_ALL; else LC_ALL=$_jgvm_lc; fi
 # Each start pays for the whole cache, not only the classes it uses: on 24+ it loads every class its AOT cache holds
 # (AOT class linking: ~10 ms of CPU per thousand), and a 17-23 archive is mapped at a random address and every pointer
 # in it relocated (ArchiveRelocationMode=1, the default since 17.0.7; ~12 ms of `list --json`'s 116 on 17.0.15 with

@@ -3,6 +3,7 @@ package dev.jgvm.shims;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +42,11 @@ class LauncherIT {
         new LauncherWriter().write(tmp.resolve("lib"), tmp.resolve("home"), launcher);
     }
 
-    private List<String> jvm(Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("dash", launcher.toString()));
+    private List<String> jvm(Map<String, String> env, String... args) throws Exception { return jvm("dash", env, args); }
+
+    private List<String> jvm(String shell, Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(shell.split(" ")));
+        cmd.add(launcher.toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
         pb.environment().clear();
@@ -119,6 +123,27 @@ class LauncherIT {
         assertTrue(jvm(env, "--help").contains(flag + cache.resolve(key + ext)));
         assertTrue(jvm(env, "keys", "list").contains(flag + cache.resolve(key + ".all" + ext)));
         assertTrue(jvm(env, "install", "1.22").contains(flag + cache.resolve(key + ".all" + ext)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void aNonAsciiJdkHomeGetsTheSameKeyInEveryShellAndLocale(String shell) throws Exception {
+        // bash takes a character at a time under a UTF-8 locale, dash and busybox a byte: the key loop runs under
+        // LC_ALL=C so the cache's name depends neither on the shell nor on the locale, and doctor (JdkCheck) finds it.
+        Path other = Files.createDirectories(tmp.resolve("jdk-\u00e917/bin")).getParent();
+        Files.writeString(other.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+        Files.copy(jdk.resolve("bin/java"), other.resolve("bin/java"));
+        Files.setPosixFilePermissions(other.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        String key = "17.0.15-" + tmp.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_") + "_jdk-__17";
+        Path cache = Files.createDirectories(tmp.resolve("lib/cache"));
+        Files.writeString(cache.resolve(key + ".all.jsa"), "");
+
+        for (String locale : List.of("C.UTF-8", "C")) {
+            List<String> args = jvm(shell, Map.of("JAVA_HOME", other.toString(), "LANG", locale), "keys", "list");
+            assertTrue(args.contains("-XX:SharedArchiveFile=" + cache.resolve(key + ".all.jsa")), shell + " " + locale + ": " + args);
+        }
+        List<String> utf8User = jvm(shell, Map.of("JAVA_HOME", other.toString(), "LC_ALL", "C.UTF-8"), "keys", "list");
+        assertEquals("LC_ALL=C.UTF-8 _JGVM_LC_ALL=unset", utf8User.get(0), "the user's LC_ALL is back as it was");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.jgvm.core.doctor;
 import dev.jgvm.core.env.Env;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,14 +50,18 @@ public final class JdkCheck implements Check {
     /**
      * The cache files {@code launcher.sh} uses for a JDK: {@code lib/cache/<key>.jsa} for the everyday commands and
      * {@code <key>.all.jsa} for the others, or from 24 on {@code <key>.aot} and {@code <key>.all.aot}; the key being
-     * the JDK's version ({@link #releaseVersion}) and home with every character outside {@code [A-Za-z0-9.+-]} made
-     * {@code _}.
+     * the JDK's version ({@link #releaseVersion}) and home with every byte (of its UTF-8) outside {@code [A-Za-z0-9.+-]}
+     * made {@code _}.
      */
     static List<Path> cacheFiles(Path home, Situation.Jdk jdk) {
         String version = releaseVersion(jdk.home()).orElse(jdk.version());
         String key = version + "-" + jdk.home();
         StringBuilder safe = new StringBuilder();
-        for (char c : key.toCharArray()) safe.append(Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '+' || c == '-' ? c : '_');
+        // Byte by byte, as the launcher's loop runs (LC_ALL=C): a non-ASCII character is one '_' per byte of its UTF-8.
+        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) b;
+            safe.append(b >= 0 && (Character.isLetterOrDigit(c) || c == '.' || c == '+' || c == '-') ? c : '_');
+        }
         Path dir = home.resolve("lib/cache");
         String ext = jdk.feature() < 24 ? ".jsa" : ".aot";
         return List.of(dir.resolve(safe + ext), dir.resolve(safe + ".all" + ext));

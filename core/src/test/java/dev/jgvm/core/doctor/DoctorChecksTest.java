@@ -450,6 +450,24 @@ class DoctorChecksTest {
     }
 
     @Test
+    void aNonAsciiJdkHomeIsKeyedByteByByteAsTheLauncherKeysIt() throws IOException {
+        // The launcher's key loop runs under LC_ALL=C: each byte of a non-ASCII name is one '_' in dash, busybox and bash.
+        executable(Files.createDirectories(home.resolve("bin")).resolve("jgvm"), "#!/bin/sh\n");
+        Path jdkHome = Files.createDirectories(tmp.resolve("jdk-\u00e917"));
+        Files.writeString(jdkHome.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+        Situation s = new Situation(env(), settings(env()), store(env()), resolution(env()), LINUX_AMD64, Map.of(),
+                new Situation.Jdk(jdkHome, "17.0.15"), List.of());
+        String key = "17.0.15-" + tmp.toString().replaceAll("[^A-Za-z0-9.+-]", "_") + "_jdk-__17";
+        Path cache = Files.createDirectories(home.resolve("lib/cache"));
+        Files.writeString(cache.resolve(key + ".jsa"), "x");
+        Files.writeString(cache.resolve(key + ".all.jsa"), "x");
+
+        Finding f = new JdkCheck().examine(s).get(0);
+
+        assertEquals(Status.OK, f.status(), f.finding());
+    }
+
+    @Test
     void theStartUpCacheIsKeyedByTheBuildsRuntimeVersionAsTheLauncherKeysIt() throws IOException {
         // A JDK rebuilt in place under the same JAVA_VERSION gets new caches from the launcher; doctor looks for those.
         executable(Files.createDirectories(home.resolve("bin")).resolve("jgvm"), "#!/bin/sh\n");
