@@ -2,6 +2,7 @@ package dev.jgvm.core.install;
 
 import dev.jgvm.core.dist.Checksum;
 import dev.jgvm.core.download.ArchiveCache;
+import dev.jgvm.core.error.VersionNotFoundException;
 import dev.jgvm.core.event.ProgressListener;
 import dev.jgvm.core.install.Installer.Installation;
 import dev.jgvm.core.platform.Platform;
@@ -71,7 +72,12 @@ public final class InstallService {
     public List<Installation> install(List<String> specs, Options options, ProgressListener progress, Consumer<Installation> each) {
         if (specs.isEmpty()) {
             Resolution r = here.get();
-            if (r.none()) throw Selector.noneSelected(cwd);
+            if (r.none()) {
+                // Asked to install, not to select: the hint names what to give install.
+                throw new VersionNotFoundException(Selector.noneSelected(cwd).getMessage(),
+                        "name a release, such as 'jgvm install 1.22.5' or 'jgvm install latest' ('jgvm list-remote' lists them), "
+                                + "or select one here first with 'jgvm use <version>'");
+            }
             specs = List.of(r.spec());
         }
         Platform target = platforms.apply(options.platform());

@@ -72,6 +72,9 @@ class InstallServiceTest {
                         ProgressListener.NONE, i -> {}));
 
         assertEquals("no Go version is selected in '%s'".formatted(downloads), e.getMessage());
+        // install was asked to install: the hint names the release to give it, not only 'jgvm use'.
+        assertEquals("name a release, such as 'jgvm install 1.22.5' or 'jgvm install latest' ('jgvm list-remote' lists them), "
+                + "or select one here first with 'jgvm use <version>'", e.hint().orElseThrow());
     }
 
     @Test
