@@ -393,7 +393,8 @@ while [ -n "$_jgvm_key" ]; do
   _jgvm_key=${_jgvm_key#?}
   case $_jgvm_c in [A-Za-z0-9.+-]) _jgvm_safe=$_jgvm_safe$_jgvm_c ;; *) _jgvm_safe=${_jgvm_safe}_ ;; esac
 done
-if [ "$_jgvm_lc" = @unset ]; then unset LC_ALL; else LC_ALL=$_jgvm_lc; fi
+# bash warns again at each assignment of a locale that is not installed (it did once as it started): quiet here.
+{ if [ "$_jgvm_lc" = @unset ]; then unset LC_ALL; else LC_ALL=$_jgvm_lc; fi; } 2>/dev/null
 # Each start pays for the whole cache, not only the classes it uses: on 24+ it loads every class its AOT cache holds
 # (AOT class linking: ~10 ms of CPU per thousand), and a 17-23 archive is mapped at a random address and every pointer
 # in it relocated (ArchiveRelocationMode=1, the default since 17.0.7; ~12 ms of `list --json`'s 116 on 17.0.15 with

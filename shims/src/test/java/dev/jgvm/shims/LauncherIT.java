@@ -147,6 +147,28 @@ class LauncherIT {
     }
 
     @Test
+    void aUsersLocaleThatDoesNotExistIsNotComplainedAboutAgainByTheKeyLoop() throws Exception {
+        // bash warns when LC_ALL names a locale that is not installed: once as it starts, which is bash's own, and
+        // again at each assignment of it, which the key loop's LC_ALL=C and its putting back must not add.
+        for (Map<String, String> locale : List.of(Map.of("LC_ALL", "xx_YY.UTF-8"), Map.of("LANG", "xx_YY.UTF-8"))) {
+            ProcessBuilder pb = new ProcessBuilder("bash", "--posix", launcher.toString(), "keys", "list").directory(tmp.toFile());
+            pb.environment().clear();
+            pb.environment().put("PATH", "/usr/bin:/bin");
+            pb.environment().put("JAVA_HOME", jdk.toString());
+            pb.environment().put("JGVM_NO_TRAIN", "1");
+            pb.environment().putAll(locale);
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+
+            assertEquals(0, p.exitValue(), err);
+            assertFalse(err.contains(launcher.toString()), locale + ": " + err);
+            assertTrue(out.contains("keys"), out);
+        }
+    }
+
+    @Test
     void aJdkRebuiltInPlaceWithTheSameJavaVersionGetsCachesOfItsOwn() throws Exception {
         // A package revision or a vendor's respin replaces the JVM under the same JAVA_VERSION: a cache the old build
         // wrote does not map (JDK 24+ print three [error][aot] lines at every start, 17-23 silently go without), so
