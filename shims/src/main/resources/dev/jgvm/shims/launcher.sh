@@ -438,7 +438,9 @@ _jgvm_train() {
 }
 
 if [ -n "${JGVM_TRAIN-}" ]; then   # install.sh: (re)train now, in the foreground; prints the caches written
-  mkdir -p "$_jgvm_lib/cache" && rm -f "$_jgvm_cache" "$_jgvm_acache" || exit
+  # Also what trainings killed midway left, the files they wrote into (_jgvm_train): doctor --fix comes here.
+  mkdir -p "$_jgvm_lib/cache" &&
+    rm -f "$_jgvm_cache" "$_jgvm_acache" "$_jgvm_lib/cache/$_jgvm_safe".tmp[0-9]* "$_jgvm_lib/cache/$_jgvm_safe".all.tmp[0-9]* || exit
   _jgvm_train "$_jgvm_cache" quick >/dev/null 2>&1 && [ -f "$_jgvm_cache" ] &&
     _jgvm_train "$_jgvm_acache" >/dev/null 2>&1 && [ -f "$_jgvm_acache" ] && echo "$_jgvm_cache" && echo "$_jgvm_acache"
   exit

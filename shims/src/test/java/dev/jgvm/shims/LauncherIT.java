@@ -225,11 +225,18 @@ class LauncherIT {
         Path other = fakeTrainingJdk(version, ":");
         Path cache = tmp.resolve("lib/cache");
         String key = version + "-" + other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        // What trainings killed midway left (the files they wrote into), for doctor --fix to clear; another JDK's stay.
+        Files.createDirectories(cache);
+        for (String left : List.of(key + ".tmp4242" + ext, key + ".all.tmp4242" + ext, key + ".all.tmp4243" + ext + ".conf")) {
+            Files.writeString(cache.resolve(left), "trained ");
+        }
+        Files.writeString(cache.resolve("9.0.1-elsewhere.tmp4242" + ext), "trained ");
 
         assertEquals(cache.resolve(key + ext) + "\n" + cache.resolve(key + ".all" + ext) + "\n", train(shell, other));
 
         try (var left = Files.list(cache)) {
-            assertEquals(List.of(key + ".all" + ext, key + ext), left.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of(key + ".all" + ext, key + ext, "9.0.1-elsewhere.tmp4242" + ext),
+                    left.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertEquals("trained quick\n", Files.readString(cache.resolve(key + ext)));
         assertEquals("trained all\n", Files.readString(cache.resolve(key + ".all" + ext)));
