@@ -64,6 +64,19 @@ class JsonOutputTest {
     }
 
     @Test
+    void whichOfAVersionCommandAsJsonNamesItsVersionNotTheSelection() {
+        CliResult r = jgvm("which", "--json", "go1.22.5");
+
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonObject o = json(r).getAsJsonObject();
+        assertEquals(home.resolve("versions/1.22.5/bin/go").toString(), o.get("path").getAsString());
+        assertEquals("go1.22.5", o.get("command").getAsString());
+        assertEquals("1.22.5", o.get("version").getAsString());
+        assertEquals("command_line", o.get("source").getAsString());
+        assertTrue(!o.has("origin"), o.toString());   // no file selected it
+    }
+
+    @Test
     void envAsJson() {
         CliResult r = jgvm("env", "--json");
 

@@ -153,6 +153,45 @@ class LauncherParityIT {
     }
 
     /**
+     * which of a version command (go1.24.0, as 'go1.24.0 version' runs it from any directory) is that version's go,
+     * whichever version this directory selects; one that is not installed is a command no version has.
+     */
+    @TestFactory
+    Stream<DynamicTest> whichOfAVersionCommandIsThatVersionsGo() {
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("go1.24.0", "1.24.0/bin/go");
+        cases.put("go1.22.5", "1.22.5/bin/go");
+        cases.put("go1.23.0", null);
+        cases.put("go1.24.0.0", null);
+        return cases.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            Path root = Files.createDirectories(tmp.resolve("version-command-" + e.getKey()));
+            Path home = Files.createDirectories(root.resolve("box/home"));
+            Path cwd = Files.createDirectories(root.resolve("box/tree"));
+            Files.writeString(cwd.resolve(".go-version"), "1.22.5\n");
+            Map<String, String> vars = new LinkedHashMap<>();
+            vars.put("JGVM_HOME", home.toString());
+            vars.put("HOME", root.resolve("box").toString());
+            for (String v : List.of("1.22.5", "1.24.0")) {
+                Path f = Files.createDirectories(home.resolve("versions").resolve(v).resolve("bin")).resolve("go");
+                Files.writeString(f, "#!/bin/sh\n");
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            check("version-command-" + e.getKey(), new Sandbox(null, root.resolve("box"), home, cwd, vars, List.of("1.22.5", "1.24.0")), root,
+                    List.of(List.of("which", e.getKey())));
+            CliResult java = Cli.inProcess(Env.of("JGVM_HOME", home.toString(), "HOME", root.resolve("box").toString(), "PATH", "/usr/bin:/bin")
+                    .withCwd(cwd)).run("which", e.getKey());
+            if (e.getValue() == null) {
+                assertEquals(1, java.exitCode(), java.toString());
+                assertEquals("", java.out());
+            } else {
+                assertEquals(0, java.exitCode(), java.toString());
+                assertEquals(home.resolve("versions").resolve(e.getValue()) + "\n", java.out());
+                assertEquals("", java.err());
+            }
+        }));
+    }
+
+    /**
      * Text Java escapes before it reaches a terminal (a control character in the working directory's name, in a version
      * file, C0 and C1 alike; README, "Hostile text") is never printed raw by the sh path: it leaves such a command to Java.
      */

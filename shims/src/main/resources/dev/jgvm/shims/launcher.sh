@@ -312,6 +312,13 @@ if _jgvm_fast "$@"; then
         _jgvm_notinstalled
       fi
       _jgvm_cmd=${_jgvm_arg:-go}
+      # A version command (go1.24.0) runs its own version whatever is selected here (ToolLookup.versionCommand).
+      case $_jgvm_cmd in
+        go[0123456789]*)
+          for _jgvm_f in "$JGVM_HOME/versions/${_jgvm_cmd#go}/bin/go" "$JGVM_HOME/versions/${_jgvm_cmd#go}/bin/go.exe"; do
+            [ -f "$_jgvm_f" ] && { printf '%s\n' "$_jgvm_f"; exit 0; }
+          done ;;
+      esac
       if [ "$_jgvm_tok" = system ]; then
         _jgvm_system "$_jgvm_cmd" && { printf '%s\n' "$_jgvm_sys"; exit 0; }
         _jgvm_say error 31 "no '$_jgvm_cmd' on PATH besides jgvm's shims ('system' selected by $_jgvm_src)"

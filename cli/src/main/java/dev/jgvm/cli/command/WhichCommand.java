@@ -27,11 +27,21 @@ public final class WhichCommand implements Callable<Integer> {
     @Override public Integer call() {
         Resolution r = services.resolveHere();
         CurrentCommand.explain(services.terminal(), r.selection());
-        Path path = services.tools().binary(r, r.system() ? Optional.empty() : Optional.of(Selected.installed(services, r)), cmd);
+        // A version command (go1.24.0) runs its own version whatever is selected here: the version is in its name.
+        Optional<Path> named = r.none() ? Optional.empty() : services.tools().versionCommand(cmd);
+        Path path = named.isPresent() ? named.get()
+                : services.tools().binary(r, r.system() ? Optional.empty() : Optional.of(Selected.installed(services, r)), cmd);
         if (services.terminal().json()) {
             JsonObject o = new JsonObject();
             o.addProperty("command", cmd);
             o.addProperty("path", path.toString());
+            if (named.isPresent()) {
+                o.addProperty("version", cmd.substring(2));
+                o.addProperty("source", "command_line");
+                o.addProperty("origin", (String) null);
+                services.terminal().out().println(Json.render(o));
+                return ExitCode.OK.code();
+            }
             o.addProperty("version", r.system() ? "system" : r.installed().map(GoVersion::name).orElse(null));
             o.addProperty("source", r.selection().source().name().toLowerCase(Locale.ROOT));
             o.addProperty("origin", r.selection().origin().map(Object::toString).orElse(null));

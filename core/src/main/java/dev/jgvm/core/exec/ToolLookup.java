@@ -47,6 +47,17 @@ public final class ToolLookup {
                 ExitCode.FAILURE));
     }
 
+    /**
+     * What a version command ({@code go1.24.0}, the {@code golang.org/dl}-style name shims/ holds for each installed
+     * version) runs from any directory: that version's {@code bin/go}. Empty for any other name, and for a version that
+     * is not installed under exactly that name.
+     */
+    public Optional<Path> versionCommand(String cmd) {
+        if (!cmd.startsWith("go")) return Optional.empty();
+        String name = cmd.substring(2);
+        return GoVersion.tryParse(name).filter(v -> v.name().equals(name)).flatMap(v -> inVersion(v, "go"));
+    }
+
     /** {@code versions/<v>/bin/<cmd>} (or {@code <cmd>.exe}), when the version has that tool. */
     public Optional<Path> inVersion(GoVersion v, String cmd) {
         Path bin = store.goroot(v).resolve("bin");
