@@ -444,12 +444,28 @@ _jgvm_train() {
   return "$1"
 }
 
+# _jgvm_train_logged CACHE [quick]: _jgvm_train under CACHE.lock, which the caller took. Done, the lock goes; failed, it
+# stays, with what the training printed as CACHE.lock/failed (doctor shows its last line).
+_jgvm_train_logged() {
+  if _jgvm_train "$1" ${2:+"$2"} >"$1.lock/log" 2>&1; then rm -rf "$1.lock"; else mv -f "$1.lock/log" "$1.lock/failed"; return 1; fi
+}
+
+# _jgvm_lock DIR: takes the background training's lock. A lock an hour old is a training that failed (it keeps its
+# lock) or was killed (a reboot, the OOM killer: it never removed it), and is taken over; `find` is only run here.
+_jgvm_lock() {
+  mkdir "$1" 2>/dev/null && return
+  [ -n "$(find "$1" -prune -mmin +60 2>/dev/null)" ] && rm -rf "$1" && mkdir "$1" 2>/dev/null
+}
+
 if [ -n "${JGVM_TRAIN-}" ]; then   # install.sh: (re)train now, in the foreground; prints the caches written
-  # Also what trainings killed midway left, the files they wrote into (_jgvm_train): doctor --fix comes here.
+  # Also what trainings killed midway or failed left, the files they wrote into (_jgvm_train) and their locks: doctor
+  # --fix comes here.
   mkdir -p "$_jgvm_lib/cache" &&
-    rm -f "$_jgvm_cache" "$_jgvm_acache" "$_jgvm_lib/cache/$_jgvm_safe".tmp[0-9]* "$_jgvm_lib/cache/$_jgvm_safe".all.tmp[0-9]* || exit
-  _jgvm_train "$_jgvm_cache" quick >/dev/null 2>&1 && [ -f "$_jgvm_cache" ] &&
-    _jgvm_train "$_jgvm_acache" >/dev/null 2>&1 && [ -f "$_jgvm_acache" ] && echo "$_jgvm_cache" && echo "$_jgvm_acache"
+    rm -rf "$_jgvm_cache" "$_jgvm_acache" "$_jgvm_lib/cache/$_jgvm_safe".tmp[0-9]* "$_jgvm_lib/cache/$_jgvm_safe".all.tmp[0-9]* \
+      "$_jgvm_cache.lock" "$_jgvm_acache.lock" || exit
+  mkdir "$_jgvm_cache.lock" && _jgvm_train_logged "$_jgvm_cache" quick && [ -f "$_jgvm_cache" ] &&
+    mkdir "$_jgvm_acache.lock" && _jgvm_train_logged "$_jgvm_acache" && [ -f "$_jgvm_acache" ] &&
+    echo "$_jgvm_cache" && echo "$_jgvm_acache"
   exit
 fi
 
@@ -503,9 +519,11 @@ else set -- -XX:Tier4InvocationThreshold=100000 -XX:Tier4MinInvocationThreshold=
 fi
 if [ -f "$_jgvm_cache" ]; then
   if [ "$_jgvm_major" -ge 24 ]; then set -- "-XX:AOTCache=$_jgvm_cache" "$@"; else set -- "-XX:SharedArchiveFile=$_jgvm_cache" "$@"; fi
-elif [ -z "${JGVM_NO_TRAIN-}" ] && mkdir -p "$_jgvm_lib/cache" 2>/dev/null && mkdir "$_jgvm_cache.lock" 2>/dev/null; then
-  # A JDK without a cache yet: train one in the background for the next start.
-  ( _jgvm_train "$_jgvm_cache" $_jgvm_mode; rmdir "$_jgvm_cache.lock" ) </dev/null >/dev/null 2>&1 &
+elif [ -z "${JGVM_NO_TRAIN-}" ] && mkdir -p "$_jgvm_lib/cache" 2>/dev/null && _jgvm_lock "$_jgvm_cache.lock"; then
+  # A JDK without a cache yet: train one in the background for the next start. A training that fails keeps its lock
+  # (_jgvm_train_logged), so a JDK that cannot train (17-23 without their base CDS archive stop at once) does not start
+  # another at every command: the next try is an hour on (_jgvm_lock), or doctor --fix.
+  ( _jgvm_train_logged "$_jgvm_cache" $_jgvm_mode ) </dev/null >/dev/null 2>&1 &
 fi
 
 [ -t 2 ] && JGVM_STDERR_TTY=1 && export JGVM_STDERR_TTY

@@ -214,7 +214,11 @@ class LauncherIT {
         String key = version + "-" + other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
         assertFalse(Files.exists(cache.resolve(key + ext)), "no half-written everyday cache");
         try (var left = Files.list(cache)) {
-            assertEquals(List.of(), left.toList(), "nothing half-written is left under any name");
+            assertEquals(List.of(key + ext + ".lock"), left.map(p -> p.getFileName().toString()).toList(),
+                    "nothing half-written is left under any name, only the failed training's lock");
+        }
+        try (var left = Files.list(cache.resolve(key + ext + ".lock"))) {
+            assertEquals(List.of("failed"), left.map(p -> p.getFileName().toString()).toList(), "what the training printed, for doctor");
         }
     }
 
@@ -240,6 +244,94 @@ class LauncherIT {
         }
         assertEquals("trained quick\n", Files.readString(cache.resolve(key + ext)));
         assertEquals("trained all\n", Files.readString(cache.resolve(key + ".all" + ext)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"17.0.9, .jsa, dash", "25.0.1, .aot, busybox sh", "17.0.9, .jsa, bash --posix"})
+    void aTrainingThatFailsIsNotRetriedAtEveryStartAndKeepsWhy(String version, String ext, String shell) throws Exception {
+        // A JDK that cannot train (17 without its base CDS archive fails at once) used to start another training in the
+        // background at every jgvm command, and nobody learnt why the commands stayed slow.
+        Path trainings = tmp.resolve("trainings");
+        Path other = countingTrainingJdk(version, trainings,
+                "echo 'Error occurred during initialization of VM' >&2; "
+                        + "echo 'DynamicDumpSharedSpaces is unsupported when base CDS archive is not loaded' >&2; exit 1");
+        String key = version + "-" + other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        Path lock = tmp.resolve("lib/cache/" + key + ".all" + ext + ".lock");
+
+        start(shell, other, "keys", "list");
+        Path failed = lock.resolve("failed");
+        waitFor(() -> Files.isRegularFile(failed), "the failed training's output kept in its lock: " + failed);
+        assertTrue(Files.readString(failed).contains("DynamicDumpSharedSpaces is unsupported when base CDS archive is not loaded"),
+                Files.readString(failed));
+        start(shell, other, "keys", "list");
+        start(shell, other, "keys", "list");
+        Thread.sleep(1500);
+        assertEquals(1, Files.readAllLines(trainings).size(), "one training, not one a start");
+
+        // An hour on, the next start tries again.
+        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 3600_000L));
+        start(shell, other, "keys", "list");
+        waitFor(() -> Files.readAllLines(trainings).size() == 2, "a second training an hour after the first");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"17.0.9, .jsa, dash", "25.0.1, .aot, busybox sh", "25.0.1, .aot, bash --posix"})
+    void aLockLeftByAKilledTrainingIsTakenOverAfterAnHour(String version, String ext, String shell) throws Exception {
+        // A training killed midway (a reboot, an OOM kill) never removed its lock, and no start ever trained again.
+        Path trainings = tmp.resolve("trainings");
+        Path other = countingTrainingJdk(version, trainings, "printf 'trained\\n' >\"$out\"");
+        String key = version + "-" + other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        Path cache = tmp.resolve("lib/cache/" + key + ext);
+        Path lock = Files.createDirectories(tmp.resolve("lib/cache/" + key + ext + ".lock"));
+        Files.writeString(lock.resolve("log"), "Error occurred");
+
+        start(shell, other, "list", "--json");
+        Thread.sleep(1500);
+        assertFalse(Files.exists(trainings), "a recent lock is a training under way: no second one");
+
+        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 3600_000L));
+        start(shell, other, "list", "--json");
+        waitFor(() -> Files.isRegularFile(cache) && !Files.exists(lock), "the cache trained and the lock gone: " + lock);
+        assertEquals("trained\n", Files.readString(cache));
+    }
+
+    private interface Condition { boolean holds() throws IOException; }
+
+    private static void waitFor(Condition c, String what) throws Exception {
+        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); !c.holds(); Thread.sleep(50)) {
+            assertTrue(System.nanoTime() < end, "never: " + what);
+        }
+    }
+
+    /** A JDK whose training (one step on 17-23 and 25+) counts itself in {@code trainings} and then runs {@code then}. */
+    private Path countingTrainingJdk(String version, Path trainings, String then) throws IOException {
+        Path home = Files.createDirectories(tmp.resolve("jdk-" + version + "/bin")).getParent();
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+        Path java = Files.writeString(home.resolve("bin/java"), """
+                #!/bin/sh
+                for a; do
+                  case $a in
+                    -XX:ArchiveClassesAtExit=*|-XX:AOTCacheOutput=*) out=${a#*=}; echo training >>"%s"; %s; exit 0 ;;
+                  esac
+                done
+                """.formatted(trainings, then));
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
+    }
+
+    /** Starts the launcher under this shell with this JDK and training allowed; waits for its JVM, not the training. */
+    private void start(String shell, Path javaHome, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(shell.split(" ")));
+        cmd.add(launcher.toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().clear();
+        pb.environment().put("PATH", "/usr/bin:/bin");
+        pb.environment().put("JAVA_HOME", javaHome.toString());
+        Process p = pb.start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
     }
 
     /**

@@ -32,8 +32,37 @@ public final class JdkCheck implements Check {
             }
         }
         if (Files.isRegularFile(cache)) return List.of(Finding.ok("jdk", shown + "; start-up cache trained ('%s')".formatted(caches.get(0))));
+        for (Path c : caches) {
+            Optional<String> failure = Files.isRegularFile(c) ? Optional.empty() : failure(c);
+            if (failure.isEmpty()) continue;
+            String why = failure.get();
+            String fix = why.contains("base CDS archive")
+                    ? "recreate the JDK's own CDS archive with '%s -Xshare:dump' (as the JDK's owner), then run 'jgvm doctor --fix'"
+                            .formatted(jdk.home().resolve("bin/java"))
+                    : "run 'jgvm doctor --fix' to train it again in the foreground";
+            return List.of(Finding.warn("jdk", shown + "; its start-up cache '%s' could not be trained: %s; every jgvm command starts slower"
+                    .formatted(c, why), fix).repairedBy(Repair.RETRAIN));
+        }
         return List.of(Finding.warn("jdk", shown + "; its start-up cache '%s' is not trained yet, so every jgvm command starts slower".formatted(cache),
                 "run 'jgvm doctor --fix' (or 'JGVM_TRAIN=1 jgvm')").repairedBy(Repair.RETRAIN));
+    }
+
+    /**
+     * The last line a failed background training printed: the launcher keeps it as {@code <cache>.lock/failed} and
+     * tries again an hour later.
+     */
+    private static Optional<String> failure(Path cache) {
+        try {
+            List<String> lines = new String(Files.readAllBytes(cache.resolveSibling(cache.getFileName() + ".lock/failed")),
+                    StandardCharsets.UTF_8).lines().toList();
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                String line = lines.get(i).strip();
+                if (!line.isEmpty()) return Optional.of(line.length() > 200 ? line.substring(0, 200) + "..." : line);
+            }
+            return Optional.of("it printed nothing");
+        } catch (IOException e) {
+            return Optional.empty();   // no failed training (or none readable): just not trained yet
+        }
     }
 
     /** The launcher, {@code JGVM_HOME/bin/jgvm}. */

@@ -492,6 +492,35 @@ class DoctorChecksTest {
         assertEquals(Status.OK, trained.status(), trained.finding());
     }
 
+    @Test
+    void aTrainingThatFailedIsShownWithWhatTheJdkSaid() throws IOException {
+        // The launcher keeps a failed background training's output in its lock (lock/failed) and does not retry for an
+        // hour; doctor says why the commands stay slow, and for a JDK without its base CDS archive, what mends it.
+        executable(Files.createDirectories(home.resolve("bin")).resolve("jgvm"), "#!/bin/sh\n");
+        Path jdkHome = Files.createDirectories(tmp.resolve("jdk17"));
+        Files.writeString(jdkHome.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+        Situation s = new Situation(env(), settings(env()), store(env()), resolution(env()), LINUX_AMD64, Map.of(),
+                new Situation.Jdk(jdkHome, "17.0.15"), List.of());
+        String key = "17.0.15-" + jdkHome.toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        Path cache = Files.createDirectories(home.resolve("lib/cache"));
+        // The everyday commands' cache is not trained either (none of them has started a JVM yet), without a failure.
+        Path lock = Files.createDirectories(cache.resolve(key + ".all.jsa.lock"));
+        Files.writeString(lock.resolve("failed"), "Error occurred during initialization of VM\n"
+                + "DynamicDumpSharedSpaces is unsupported when base CDS archive is not loaded\n\n");
+
+        Finding noBase = new JdkCheck().examine(s).get(0);
+        Files.writeString(lock.resolve("failed"), "Error occurred during initialization of VM\nCould not reserve enough space\n");
+        Finding other = new JdkCheck().examine(s).get(0);
+
+        assertEquals(Status.WARN, noBase.status());
+        assertTrue(noBase.finding().contains("its start-up cache '%s' could not be trained: DynamicDumpSharedSpaces is unsupported when base CDS archive is not loaded"
+                .formatted(cache.resolve(key + ".all.jsa"))), noBase.finding());
+        assertTrue(noBase.fix().contains("'" + jdkHome.resolve("bin/java") + " -Xshare:dump'"), noBase.fix());
+        assertEquals(Optional.of(Repair.RETRAIN), noBase.repair());
+        assertTrue(other.finding().endsWith("could not be trained: Could not reserve enough space; every jgvm command starts slower"), other.finding());
+        assertTrue(other.fix().startsWith("run 'jgvm doctor --fix'"), other.fix());
+    }
+
     @ParameterizedTest
     @CsvSource({"21.0.5, .jsa", "25.0.1, .aot"})
     void bothStartUpCachesMustBeTrained(String version, String ext) throws IOException {
