@@ -358,6 +358,24 @@ if [ -x "$_jgvm_lib/jgvm" ] && [ -z "${JGVM_TRAIN-}" ]; then
   exec "$_jgvm_lib/jgvm" "$@"
 fi
 
+# The JVM's option variables hold what users want for their own Java programs: a collector there stopped every
+# command ("Multiple garbage collectors selected"), an agent or --add-opens made JDK 24+ refuse the AOT cache with
+# [error][aot] lines, and the JVM printed the whole value ("Picked up ...", passwords included) on stderr at each
+# start. The JVM runs without them; their -D words (a company's trust store, say; one with a quote in it cannot be
+# told apart here and is left out) go ahead of jgvm's own options, and each variable goes along as _JGVM_WAS_<name>,
+# which dev.jgvm.core.env.Env puts back for the processes jgvm starts.
+_jgvm_props=
+for _jgvm_v in JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS; do
+  eval "_jgvm_o=\${$_jgvm_v-@unset}"
+  [ "$_jgvm_o" != @unset ] || continue
+  eval "_JGVM_WAS_$_jgvm_v=\$_jgvm_o; export _JGVM_WAS_$_jgvm_v; unset $_jgvm_v"
+  set -f
+  for _jgvm_w in $_jgvm_o; do
+    case $_jgvm_w in *[\"\'\\]*) ;; -D?*) _jgvm_props="$_jgvm_props $_jgvm_w" ;; esac
+  done
+  set +f
+done
+
 if [ -n "${JAVA_HOME-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
   _jgvm_java=$JAVA_HOME/bin/java
 else
@@ -527,4 +545,5 @@ elif [ -z "${JGVM_NO_TRAIN-}" ] && mkdir -p "$_jgvm_lib/cache" 2>/dev/null && _j
 fi
 
 [ -t 2 ] && JGVM_STDERR_TTY=1 && export JGVM_STDERR_TTY
-exec "$_jgvm_java" "$@"
+set -f
+exec "$_jgvm_java" $_jgvm_props "$@"

@@ -47,6 +47,10 @@ public final class Env {
         // get the user's own LC_ALL back.
         String lcAll = vars.remove(LC_ALL_WAS);
         if ("@unset".equals(lcAll)) vars.remove("LC_ALL"); else if (lcAll != null) vars.put("LC_ALL", lcAll);
+        // The JVM ran without the user's JAVA_TOOL_OPTIONS and the like (the launcher keeps them for what jgvm starts).
+        for (String name : List.copyOf(vars.keySet())) {
+            if (name.startsWith(WAS) && name.length() > WAS.length()) vars.put(name.substring(WAS.length()), vars.remove(name));
+        }
         return new Env(vars, cwd, home(vars, System.getProperty("user.home")), null);
     }
 
@@ -58,6 +62,9 @@ public final class Env {
         String h = vars.get("HOME");
         return h != null && h.startsWith("/") ? Path.of(h) : Path.of(account);
     }
+
+    /** The prefix under which the launcher keeps the JVM option variables it ran the JVM without. */
+    static final String WAS = "_JGVM_WAS_";
 
     /** Where the launcher keeps the user's LC_ALL ({@code @unset} when there was none) while the JVM runs. */
     static final String LC_ALL_WAS = "_JGVM_LC_ALL";
