@@ -429,11 +429,8 @@ class DoctorChecksTest {
 
     @Test
     void theStartUpCacheIsLookedForUnderTheLaunchersName() throws IOException {
-        executable(Files.createDirectories(home.resolve("bin")).resolve("jgvm"), "#!/bin/sh\n");
         Path jdkHome = Files.createDirectories(tmp.resolve("jdk 21"));
-        Files.writeString(jdkHome.resolve("release"), "JAVA_VERSION=\"21.0.5\"\n");
-        Situation s = new Situation(env(), settings(env()), store(env()), resolution(env()), LINUX_AMD64, Map.of(),
-                new Situation.Jdk(jdkHome, "21.0.5"), List.of());
+        Situation s = launcherAndJdk(jdkHome, "JAVA_VERSION=\"21.0.5\"\n", "21.0.5");
 
         Finding untrained = new JdkCheck().examine(s).get(0);
         String key = "21.0.5-" + jdkHome.toString().replaceAll("[^A-Za-z0-9.+-]", "_");
@@ -452,11 +449,8 @@ class DoctorChecksTest {
     @Test
     void aNonAsciiJdkHomeIsKeyedByteByByteAsTheLauncherKeysIt() throws IOException {
         // The launcher's key loop runs under LC_ALL=C: each byte of a non-ASCII name is one '_' in dash, busybox and bash.
-        executable(Files.createDirectories(home.resolve("bin")).resolve("jgvm"), "#!/bin/sh\n");
         Path jdkHome = Files.createDirectories(tmp.resolve("jdk-\u00e917"));
-        Files.writeString(jdkHome.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
-        Situation s = new Situation(env(), settings(env()), store(env()), resolution(env()), LINUX_AMD64, Map.of(),
-                new Situation.Jdk(jdkHome, "17.0.15"), List.of());
+        Situation s = launcherAndJdk(jdkHome, "JAVA_VERSION=\"17.0.15\"\n", "17.0.15");
         String key = "17.0.15-" + tmp.toString().replaceAll("[^A-Za-z0-9.+-]", "_") + "_jdk-__17";
         Path cache = Files.createDirectories(home.resolve("lib/cache"));
         Files.writeString(cache.resolve(key + ".jsa"), "x");
@@ -470,12 +464,9 @@ class DoctorChecksTest {
     @Test
     void theStartUpCacheIsKeyedByTheBuildsRuntimeVersionAsTheLauncherKeysIt() throws IOException {
         // A JDK rebuilt in place under the same JAVA_VERSION gets new caches from the launcher; doctor looks for those.
-        executable(Files.createDirectories(home.resolve("bin")).resolve("jgvm"), "#!/bin/sh\n");
         Path jdkHome = Files.createDirectories(tmp.resolve("jdk25"));
-        Files.writeString(jdkHome.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_RUNTIME_VERSION=\"25.0.1+9-LTS\"\n"
-                + "JAVA_VERSION=\"25.0.1\"\nMODULES=\"java.base\"\n");
-        Situation s = new Situation(env(), settings(env()), store(env()), resolution(env()), LINUX_AMD64, Map.of(),
-                new Situation.Jdk(jdkHome, "25.0.1"), List.of());
+        Situation s = launcherAndJdk(jdkHome, "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_RUNTIME_VERSION=\"25.0.1+9-LTS\"\n"
+                + "JAVA_VERSION=\"25.0.1\"\nMODULES=\"java.base\"\n", "25.0.1");
         String safeHome = jdkHome.toString().replaceAll("[^A-Za-z0-9.+-]", "_");
         Path cache = Files.createDirectories(home.resolve("lib/cache"));
         Files.writeString(cache.resolve("25.0.1-" + safeHome + ".aot"), "x");
@@ -496,11 +487,8 @@ class DoctorChecksTest {
     void aTrainingThatFailedIsShownWithWhatTheJdkSaid() throws IOException {
         // The launcher keeps a failed background training's output in its lock (lock/failed) and does not retry for an
         // hour; doctor says why the commands stay slow, and for a JDK without its base CDS archive, what mends it.
-        executable(Files.createDirectories(home.resolve("bin")).resolve("jgvm"), "#!/bin/sh\n");
         Path jdkHome = Files.createDirectories(tmp.resolve("jdk17"));
-        Files.writeString(jdkHome.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
-        Situation s = new Situation(env(), settings(env()), store(env()), resolution(env()), LINUX_AMD64, Map.of(),
-                new Situation.Jdk(jdkHome, "17.0.15"), List.of());
+        Situation s = launcherAndJdk(jdkHome, "JAVA_VERSION=\"17.0.15\"\n", "17.0.15");
         String key = "17.0.15-" + jdkHome.toString().replaceAll("[^A-Za-z0-9.+-]", "_");
         Path cache = Files.createDirectories(home.resolve("lib/cache"));
         // The everyday commands' cache is not trained either (none of them has started a JVM yet), without a failure.
@@ -525,11 +513,8 @@ class DoctorChecksTest {
     @CsvSource({"21.0.5, .jsa", "25.0.1, .aot"})
     void bothStartUpCachesMustBeTrained(String version, String ext) throws IOException {
         // The launcher gives the everyday commands a cache of their own and the others another (launcher.sh).
-        executable(Files.createDirectories(home.resolve("bin")).resolve("jgvm"), "#!/bin/sh\n");
         Path jdkHome = Files.createDirectories(tmp.resolve("jdk" + version));
-        Files.writeString(jdkHome.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
-        Situation s = new Situation(env(), settings(env()), store(env()), resolution(env()), LINUX_AMD64, Map.of(),
-                new Situation.Jdk(jdkHome, version), List.of());
+        Situation s = launcherAndJdk(jdkHome, "JAVA_VERSION=\"" + version + "\"\n", version);
         String key = version + "-" + jdkHome.toString().replaceAll("[^A-Za-z0-9.+-]", "_");
         Path quick = home.resolve("lib/cache/" + key + ext);
         Path all = home.resolve("lib/cache/" + key + ".all" + ext);
@@ -569,6 +554,14 @@ class DoctorChecksTest {
 
     private Situation situation(Env env, Platform machine, String jvmArch) {
         return new Situation(env, settings(env), store(env), resolution(env), machine, Map.of(), new Situation.Jdk(tmp.resolve("jdk"), "21.0.5", jvmArch), List.of());
+    }
+
+    /** jgvm's launcher installed, and the JVM running from {@code jdkHome} with this release file, at {@code version}. */
+    private Situation launcherAndJdk(Path jdkHome, String release, String version) throws IOException {
+        executable(Files.createDirectories(home.resolve("bin")).resolve("jgvm"), "#!/bin/sh\n");
+        Files.writeString(jdkHome.resolve("release"), release);
+        return new Situation(env(), settings(env()), store(env()), resolution(env()), LINUX_AMD64, Map.of(),
+                new Situation.Jdk(jdkHome, version), List.of());
     }
 
     private Situation.Jdk jdk() { return new Situation.Jdk(tmp.resolve("jdk"), "21.0.5", "amd64"); }
