@@ -55,10 +55,12 @@ class JvmOptionsIT {
         if (server != null) server.stop();
     }
 
-    private Run jgvm(Map<String, String> env, String... args) throws Exception {
+    private Run jgvm(Map<String, String> env, String... args) throws Exception { return jgvmIn(tmp, env, args); }
+
+    private Run jgvmIn(Path dir, Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("dash", launcher.toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().clear();
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.environment().put("HOME", tmp.toString());
@@ -102,6 +104,24 @@ class JvmOptionsIT {
         assertEquals(0, exec.exit(), exec.err());
         assertEquals("-XX:+UseG1GC -XX:MaxRAMPercentage=75|--add-opens=java.base/java.lang=ALL-UNNAMED|-javaagent:/nowhere/agent.jar|0\n",
                 exec.out(), "the processes jgvm starts get the user's variables as they were, and nothing of jgvm's");
+    }
+
+    @Test
+    void theUsersPropertiesForTheirOwnJvmsNeitherStopJgvmNorMoveIt() throws Exception {
+        // -D words too can be the user's programs' alone: a system class loader jgvm has not stopped it on every JDK
+        // (java.security.manager=allow, kept for JDK 18-23, stops 24+ alike), jdk.module.* printed a warning at each
+        // start, and user.dir made it read another directory's .go-version.
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Files.writeString(project.resolve(".go-version"), "1.22.5\n");
+        Map<String, String> theirs = Map.of(
+                "JAVA_TOOL_OPTIONS", "-Djava.security.manager=allow -Djava.system.class.loader=com.corp.Loader",
+                "JDK_JAVA_OPTIONS", "-Djdk.module.addmods=java.sql",
+                "_JAVA_OPTIONS", "-Duser.dir=/");
+
+        Run current = jgvmIn(project, theirs, "current", "--json");
+
+        assertEquals("", current.err(), "no 'Error occurred during initialization of VM', no warning");
+        assertTrue(current.out().contains("\"origin\": \"" + project.resolve(".go-version") + "\""), current.out());
     }
 
     @Test

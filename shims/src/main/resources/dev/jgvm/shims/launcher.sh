@@ -363,7 +363,10 @@ fi
 # [error][aot] lines, and the JVM printed the whole value ("Picked up ...", passwords included) on stderr at each
 # start. The JVM runs without them; their -D words (a company's trust store, say; one with a quote in it cannot be
 # told apart here and is left out) go ahead of jgvm's own options, and each variable goes along as _JGVM_WAS_<name>,
-# which dev.jgvm.core.env.Env puts back for the processes jgvm starts.
+# which dev.jgvm.core.env.Env puts back for the processes jgvm starts. Left out too are the properties that configure
+# the JVM itself, the user's programs' alone: java.security.manager (=allow, kept for JDK 18-23) stops JDK 24+ at VM
+# start, a java.system.class.loader jgvm has not stops every JDK, jdk.module.* is ignored with a warning at each
+# start, and user.dir would have jgvm read (and 'use' write) another directory's .go-version.
 _jgvm_props=
 for _jgvm_v in JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS; do
   eval "_jgvm_o=\${$_jgvm_v-@unset}"
@@ -371,7 +374,10 @@ for _jgvm_v in JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS; do
   eval "_JGVM_WAS_$_jgvm_v=\$_jgvm_o; export _JGVM_WAS_$_jgvm_v; unset $_jgvm_v"
   set -f
   for _jgvm_w in $_jgvm_o; do
-    case $_jgvm_w in *[\"\'\\]*) ;; -D?*) _jgvm_props="$_jgvm_props $_jgvm_w" ;; esac
+    case $_jgvm_w in
+      *[\"\'\\]*|-Djava.security.manager|-Djava.security.manager=*|-Djava.system.class.loader=*|-Djdk.module.*|-Duser.dir=*) ;;
+      -D?*) _jgvm_props="$_jgvm_props $_jgvm_w" ;;
+    esac
   done
   set +f
 done

@@ -396,6 +396,21 @@ class LauncherIT {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void theUsersPropertiesThatConfigureTheJvmItselfAreLeftOut(String shell) throws Exception {
+        // Set for the user's own programs: java.security.manager=allow (kept for JDK 18-23) stops JDK 24+ at VM start,
+        // a system class loader jgvm has not stops every JDK, jdk.module.* is ignored with a warning at each start, and
+        // user.dir moved jgvm to another directory (the .go-version it read, the one 'use' wrote).
+        List<String> args = jvm(shell, Map.of(
+                "JAVA_TOOL_OPTIONS", "-Djava.security.manager=allow -Djavax.net.ssl.trustStore=/etc/corp.p12 -Djava.security.manager",
+                "JDK_JAVA_OPTIONS", "-Djava.system.class.loader=com.corp.Loader -Djdk.module.addmods=java.sql",
+                "_JAVA_OPTIONS", "-Duser.dir=/ -Dhttps.proxyHost=proxy.corp"), "list-remote");
+
+        assertEquals(List.of("-Djavax.net.ssl.trustStore=/etc/corp.p12", "-Dhttps.proxyHost=proxy.corp"),
+                args.stream().filter(a -> a.startsWith("-D") && !a.startsWith("-Dfile.encoding=")).toList());
+    }
+
     @Test
     void theJvmGetsAUtf8LocaleAndTheUsersLcAllGoesAlong() throws Exception {
         // list-remote always runs in the JVM; list is answered by the launcher itself (no JVM) when it can be.
