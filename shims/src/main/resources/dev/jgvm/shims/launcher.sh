@@ -476,9 +476,11 @@ _jgvm_train_logged() {
 
 # _jgvm_lock DIR: takes the background training's lock. A lock an hour old is a training that failed (it keeps its
 # lock) or was killed (a reboot, the OOM killer: it never removed it), and is taken over; `find` is only run here.
+# One this user cannot remove (another account's, in a lib/cache shared read-only) is left as it is, quietly: rm's
+# complaint came at every JVM command.
 _jgvm_lock() {
   mkdir "$1" 2>/dev/null && return
-  [ -n "$(find "$1" -prune -mmin +60 2>/dev/null)" ] && rm -rf "$1" && mkdir "$1" 2>/dev/null
+  [ -n "$(find "$1" -prune -mmin +60 2>/dev/null)" ] && rm -rf "$1" 2>/dev/null && mkdir "$1" 2>/dev/null
 }
 
 if [ -n "${JGVM_TRAIN-}" ]; then   # install.sh: (re)train now, in the foreground; prints the caches written

@@ -295,6 +295,47 @@ class LauncherIT {
         assertEquals("trained\n", Files.readString(cache));
     }
 
+    @ParameterizedTest
+    @CsvSource({"17.0.9, .jsa, dash", "25.0.1, .aot, busybox sh", "17.0.9, .jsa, bash --posix"})
+    void anHourOldLockThisUserCannotRemoveIsLeftQuietly(String version, String ext, String shell) throws Exception {
+        // A lib/cache this user only reads (a system-wide install) holding another account's failed training: rm's
+        // "Permission denied" for the lock it could not take over was printed at every JVM command.
+        Path trainings = tmp.resolve("trainings");
+        Path other = countingTrainingJdk(version, trainings, "printf 'trained\\n' >\"$out\"");
+        String key = version + "-" + other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        Path lock = Files.createDirectories(tmp.resolve("lib/cache/" + key + ".all" + ext + ".lock"));
+        Files.writeString(lock.resolve("failed"), "Error occurred during initialization of VM\n");
+        Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("r-xr-xr-x"));
+        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 3600_000L));
+        // root removes anything: run the launcher as nobody then, with the way to it open.
+        String as = "root".equals(System.getProperty("user.name")) ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+        for (Path p = tmp; !p.equals(tmp.getParent()); p = p.getParent()) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+
+        String err = startForStderr(as + shell, other, "keys", "list");
+
+        assertEquals("", err);
+        assertTrue(Files.isRegularFile(lock.resolve("failed")), "the lock is another's to remove");
+        assertFalse(Files.exists(trainings), "no training without the lock");
+    }
+
+    /** As {@link #start}, but what the launcher printed on stderr (its JVM prints nothing). */
+    private String startForStderr(String shell, Path javaHome, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(shell.split(" ")));
+        cmd.add(launcher.toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().clear();
+        pb.environment().put("PATH", "/usr/bin:/bin");
+        pb.environment().put("JAVA_HOME", javaHome.toString());
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), err);
+        return err;
+    }
+
     private interface Condition { boolean holds() throws IOException; }
 
     private static void waitFor(Condition c, String what) throws Exception {
