@@ -367,11 +367,14 @@ fi
 # the JVM itself, the user's programs' alone: java.security.manager (=allow, kept for JDK 18-23) stops JDK 24+ at VM
 # start, a java.system.class.loader jgvm has not stops every JDK, jdk.module.* is ignored with a warning at each
 # start, and user.dir would have jgvm read (and 'use' write) another directory's .go-version.
+# JDK_AOT_VM_OPTIONS (JDK 25+) goes the same way, none of it passed: the JVM reads it as it assembles an AOT cache, and a
+# collector there failed jgvm's training, an agent made a cache every start refused with [error][aot] lines.
 _jgvm_props=
-for _jgvm_v in JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS; do
+for _jgvm_v in JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS JDK_AOT_VM_OPTIONS; do
   eval "_jgvm_o=\${$_jgvm_v-@unset}"
   [ "$_jgvm_o" != @unset ] || continue
   eval "_JGVM_WAS_$_jgvm_v=\$_jgvm_o; export _JGVM_WAS_$_jgvm_v; unset $_jgvm_v"
+  [ "$_jgvm_v" != JDK_AOT_VM_OPTIONS ] || continue
   set -f
   for _jgvm_w in $_jgvm_o; do
     case $_jgvm_w in

@@ -313,15 +313,35 @@ class LauncherIT {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
 
-        String err = startForStderr(as + shell, other, "keys", "list");
+        String err = startForStderr(as + shell, other, Map.of(), "keys", "list");
 
         assertEquals("", err);
         assertTrue(Files.isRegularFile(lock.resolve("failed")), "the lock is another's to remove");
         assertFalse(Files.exists(trainings), "no training without the lock");
     }
 
-    /** As {@link #start}, but what the launcher printed on stderr (its JVM prints nothing). */
-    private String startForStderr(String shell, Path javaHome, String... args) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "busybox sh", "bash --posix"})
+    void theUsersAotOptionsReachNeitherTheTrainingNorTheJvm(String shell) throws Exception {
+        // JDK 25 reads JDK_AOT_VM_OPTIONS as it assembles an AOT cache, jgvm's training's too: a collector there failed
+        // it ("Multiple garbage collectors selected"), an agent made a cache every start refused with [error][aot] lines.
+        Path trainings = tmp.resolve("trainings");
+        Path other = countingTrainingJdk("25.0.1", trainings,
+                "printf '%s|%s\\n' \"${JDK_AOT_VM_OPTIONS-unset}\" \"${_JGVM_WAS_JDK_AOT_VM_OPTIONS-unset}\" >\"$out\"");
+        String key = "25.0.1-" + other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        Map<String, String> theirs = Map.of("JDK_AOT_VM_OPTIONS", "-XX:+UseG1GC -Dtheirs=1");
+
+        assertEquals("", startForStderr(shell, other, Map.of("JGVM_TRAIN", "1", "JDK_AOT_VM_OPTIONS", "-XX:+UseG1GC -Dtheirs=1")));
+        List<String> args = jvm(shell, theirs, "list-remote");
+
+        assertEquals("unset|-XX:+UseG1GC -Dtheirs=1\n", Files.readString(tmp.resolve("lib/cache/" + key + ".aot")),
+                "trained without it; kept for what jgvm starts");
+        assertEquals("unset|-XX:+UseG1GC -Dtheirs=1\n", Files.readString(tmp.resolve("lib/cache/" + key + ".all.aot")));
+        assertFalse(args.contains("-Dtheirs=1"), "its properties are an AOT cache's assembly's, not a JVM's: " + args);
+    }
+
+    /** As {@link #start}, with these variables too, but what the launcher printed on stderr (its JVM prints nothing). */
+    private String startForStderr(String shell, Path javaHome, Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(shell.split(" ")));
         cmd.add(launcher.toString());
         cmd.addAll(List.of(args));
@@ -329,6 +349,7 @@ class LauncherIT {
         pb.environment().clear();
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.environment().put("JAVA_HOME", javaHome.toString());
+        pb.environment().putAll(env);
         Process p = pb.start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
