@@ -467,7 +467,8 @@ _jgvm_train() {
     "$_jgvm_java" -XX:+UseSerialGC -Xmx160m -XX:-UsePerfData -Xlog:disable $_jgvm_utf8 "-XX:ArchiveClassesAtExit=$_jgvm_t" -cp "$_jgvm_lib/jgvm-cli.jar" dev.jgvm.cli.Train ${2:+"$2"}
   fi && [ -f "$_jgvm_t" ] && mv -f "$_jgvm_t" "$1"
   set -- $?
-  rm -f "$_jgvm_t" "$_jgvm_t.conf"
+  # JDK 25 records the training beside the cache (.config, ~15 MB) and leaves it there when assembling the cache fails.
+  rm -f "$_jgvm_t" "$_jgvm_t.conf" "$_jgvm_t.config"
   return "$1"
 }
 

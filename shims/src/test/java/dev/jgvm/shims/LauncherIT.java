@@ -406,19 +406,23 @@ class LauncherIT {
         Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
         Path java = Files.writeString(home.resolve("bin/java"), """
                 #!/bin/sh
-                out= what=all
+                out= what=all auto=
                 for a; do
                   case $a in
-                    -XX:ArchiveClassesAtExit=*|-XX:AOTCacheOutput=*|-XX:AOTCache=*) out=${a#*=} ;;
+                    -XX:ArchiveClassesAtExit=*|-XX:AOTCache=*) out=${a#*=} ;;
+                    -XX:AOTCacheOutput=*) out=${a#*=} auto=$out.config ;;
                     -XX:AOTConfiguration=*) [ -n "$out" ] || conf=${a#*=} ;;
                     quick) what=quick ;;
                   esac
                 done
                 if [ -z "$out" ]; then echo "$what" >"$conf"; exit 0; fi
                 [ -z "$conf" ] || what=$(cat "$conf")
+                # JDK 25's one step records the training in <cache>.config, removed once the cache is assembled from it.
+                [ -z "$auto" ] || echo "$what" >"$auto"
                 printf 'trained ' >"$out"
                 %s
                 echo "$what" >>"$out"
+                [ -z "$auto" ] || rm -f "$auto"
                 """.formatted(end));
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return home;
