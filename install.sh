@@ -55,7 +55,10 @@ fi
 # Java 17+ is needed to build and to run; the launcher checks again at every start.
 if [ -n "${JAVA_HOME-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java=$JAVA_HOME/bin/java; else java=$(command -v java || true); fi
 [ -n "$java" ] || die "jgvm needs Java 17 or newer, and no java was found" "install a JDK 17+ or set JAVA_HOME"
-jv=$("$java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
+# The JVM option variables are the user's, for their own programs (an agent, a collector, "Picked up ..." on stderr):
+# jgvm's java runs without them, as the launcher runs it (the Maven build, the user's own tool, keeps them).
+jvm() { ( unset JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS _JAVA_OPTIONS JDK_AOT_VM_OPTIONS; exec "$java" "$@" ); }
+jv=$(jvm -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
 [ "${jv:-0}" -ge 17 ] 2>/dev/null || die "jgvm needs Java 17 or newer; found Java ${jv:-unknown} at $java" "set JAVA_HOME to a JDK 17+"
 
 stage=$(mktemp -d "${TMPDIR:-/tmp}/jgvm-install.XXXXXX")
@@ -91,7 +94,7 @@ cp -R "$stage/lib" "$home/lib.new"
 mv "$home/lib.new" "$home/lib"
 rm -rf "$home/lib.old"
 
-"$java" -cp "$home/lib/jgvm-cli.jar" dev.jgvm.shims.LauncherWriter "$home/lib" "$home" "$home/bin/jgvm" ||
+jvm -cp "$home/lib/jgvm-cli.jar" dev.jgvm.shims.LauncherWriter "$home/lib" "$home" "$home/bin/jgvm" ||
   die "could not write the launcher $home/bin/jgvm"
 
 # One cache per line: one for the everyday commands and one for the others (installs included).

@@ -78,6 +78,19 @@ class InstallScriptIT {
     }
 
     @Test
+    void theUsersJvmOptionsNeitherStopNorMarkTheInstall() throws Exception {
+        // Set for the user's own Java programs: an agent that is not there stopped 'java -version', so install.sh said
+        // it found no Java 17, and every java it ran printed "Picked up ..." with the whole value.
+        List<String> cmd = List.of("sh", Path.of("../install.sh").toAbsolutePath().normalize().toString(), "--release", release.toString());
+        Run r = run(cmd, Map.of("JGVM_HOME", home.toString(), "JAVA_TOOL_OPTIONS", "-javaagent:/nowhere/agent.jar -XX:+UseG1GC",
+                "JDK_JAVA_OPTIONS", "--add-opens=java.base/java.lang=ALL-UNNAMED"));
+
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(r.err().contains("Picked up"), r.err());
+        assertTrue(r.err().contains("info: trained the JVM start-up cache"), r.err());
+    }
+
+    @Test
     void modifyPathAddsOneLineOnceAndUninstallTakesItAway() throws Exception {
         Files.writeString(userHome.resolve(".bashrc"), "alias ll='ls -l'\n");
         Files.createDirectories(home.resolve("versions/1.22.5/bin"));
