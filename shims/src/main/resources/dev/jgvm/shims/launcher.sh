@@ -420,13 +420,18 @@ case $_jgvm_major in ''|*[!0-9]*) _jgvm_die "cannot tell the version of $_jgvm_j
 # "[error][aot]" lines at every start (core.doctor.JdkCheck keys them alike).
 # A byte at a time (LC_ALL=C): bash under a UTF-8 locale would take a character, dash and busybox a byte, and the
 # same JDK would get a name per shell and locale, none of them the one doctor looks for.
-_jgvm_key=${_jgvm_build:-$_jgvm_ver}-$_jgvm_jdk
-_jgvm_safe= _jgvm_lc=${LC_ALL-@unset} LC_ALL=C
-while [ -n "$_jgvm_key" ]; do
-  _jgvm_c=${_jgvm_key%"${_jgvm_key#?}"}
-  _jgvm_key=${_jgvm_key#?}
-  case $_jgvm_c in [A-Za-z0-9.+-]) _jgvm_safe=$_jgvm_safe$_jgvm_c ;; *) _jgvm_safe=${_jgvm_safe}_ ;; esac
-done
+# _jgvm_bytes TEXT: sets _jgvm_s to TEXT with each byte outside [A-Za-z0-9.+-] made _.
+_jgvm_bytes() {
+  _jgvm_key=$1 _jgvm_s=
+  while [ -n "$_jgvm_key" ]; do
+    _jgvm_c=${_jgvm_key%"${_jgvm_key#?}"}
+    _jgvm_key=${_jgvm_key#?}
+    case $_jgvm_c in [A-Za-z0-9.+-]) _jgvm_s=$_jgvm_s$_jgvm_c ;; *) _jgvm_s=${_jgvm_s}_ ;; esac
+  done
+}
+_jgvm_lc=${LC_ALL-@unset} LC_ALL=C
+_jgvm_bytes "$_jgvm_jdk"; _jgvm_safejdk=$_jgvm_s
+_jgvm_bytes "${_jgvm_build:-$_jgvm_ver}"; _jgvm_safe=$_jgvm_s-$_jgvm_safejdk
 # bash warns again at each assignment of a locale that is not installed (it did once as it started): quiet here.
 { if [ "$_jgvm_lc" = @unset ]; then unset LC_ALL; else LC_ALL=$_jgvm_lc; fi; } 2>/dev/null
 # Each start pays for the whole cache, not only the classes it uses: on 24+ it loads every class its AOT cache holds
@@ -475,7 +480,23 @@ _jgvm_train() {
 # _jgvm_train_logged CACHE [quick]: _jgvm_train under CACHE.lock, which the caller took. Done, the lock goes; failed, it
 # stays, with what the training printed as CACHE.lock/failed (doctor shows its last line).
 _jgvm_train_logged() {
-  if _jgvm_train "$1" ${2:+"$2"} >"$1.lock/log" 2>&1; then rm -rf "$1.lock"; else mv -f "$1.lock/log" "$1.lock/failed"; return 1; fi
+  if _jgvm_train "$1" ${2:+"$2"} >"$1.lock/log" 2>&1; then rm -rf "$1.lock"; _jgvm_prune
+  else mv -f "$1.lock/log" "$1.lock/failed"; return 1; fi
+}
+
+# _jgvm_prune: removes the caches (and training locks) earlier builds of this same JDK home left: a JDK updated in
+# place (a package update) gets a new key each time, and each build's 20-50 MB stayed for good. A name whose version
+# part holds a _ could be another home's that ends in this one's, and is left alone.
+_jgvm_prune() {
+  for _jgvm_f in "$_jgvm_lib/cache/"*-"$_jgvm_safejdk".jsa "$_jgvm_lib/cache/"*-"$_jgvm_safejdk".all.jsa \
+      "$_jgvm_lib/cache/"*-"$_jgvm_safejdk".aot "$_jgvm_lib/cache/"*-"$_jgvm_safejdk".all.aot \
+      "$_jgvm_lib/cache/"*-"$_jgvm_safejdk".jsa.lock "$_jgvm_lib/cache/"*-"$_jgvm_safejdk".all.jsa.lock \
+      "$_jgvm_lib/cache/"*-"$_jgvm_safejdk".aot.lock "$_jgvm_lib/cache/"*-"$_jgvm_safejdk".all.aot.lock; do
+    case ${_jgvm_f##*/} in
+      "$_jgvm_safe".*|*_*-"$_jgvm_safejdk".*) ;;
+      *) [ ! -e "$_jgvm_f" ] || rm -rf "$_jgvm_f" 2>/dev/null ;;
+    esac
+  done
 }
 
 # _jgvm_lock DIR: takes the background training's lock. A lock an hour old is a training that failed (it keeps its

@@ -396,6 +396,33 @@ class LauncherIT {
         assertEquals(0, p.exitValue());
     }
 
+    @ParameterizedTest
+    @CsvSource({"17.0.9, .jsa, dash", "25.0.1, .aot, busybox sh", "25.0.1, .aot, bash --posix"})
+    void aTrainingRemovesWhatEarlierBuildsOfTheSameJdkLeft(String version, String ext, String shell) throws Exception {
+        // A JDK updated in place (a package update) gets a new key each time; each build left 20-50 MB of caches for good.
+        Path other = fakeTrainingJdk(version, ":");
+        Path cache = Files.createDirectories(tmp.resolve("lib/cache"));
+        String home = other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        String key = version + "-" + home;
+        List<String> earlier = List.of("17.0.8+7-Debian-1-" + home + ext, "17.0.8+7-Debian-1-" + home + ".all" + ext,
+                "25.0.0-" + home + ".aot", "17.0.1-" + home + ".jsa");
+        for (String name : earlier) Files.writeString(cache.resolve(name), "trained old\n");
+        Files.createDirectories(cache.resolve("17.0.8+7-Debian-1-" + home + ".all" + ext + ".lock"));
+        Files.writeString(cache.resolve("17.0.8+7-Debian-1-" + home + ".all" + ext + ".lock/failed"), "Error\n");
+        // Other JDKs' caches stay: another home, one whose name only begins like this one's, one ending in it after '_'.
+        List<String> others = List.of("17.0.8-_opt_jdk17" + ext, "17.0.8-" + home + ".old" + ext, "17.0.8-" + home + "2" + ext,
+                "17.0.8-_x_-" + home + ext);
+        for (String name : others) Files.writeString(cache.resolve(name), "trained other\n");
+
+        assertEquals(cache.resolve(key + ext) + "\n" + cache.resolve(key + ".all" + ext) + "\n", train(shell, other));
+
+        try (var left = Files.list(cache)) {
+            List<String> expected = new ArrayList<>(others);
+            expected.addAll(List.of(key + ext, key + ".all" + ext));
+            assertEquals(expected.stream().sorted().toList(), left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
     /**
      * A JDK of this version whose {@code java} writes the cache it is asked to (the archive, the AOT cache or, on 24,
      * the record step's configuration, whose workload the create step's cache then says) a part at a time, as a
