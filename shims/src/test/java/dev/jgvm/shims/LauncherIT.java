@@ -113,7 +113,7 @@ class LauncherIT {
         Files.writeString(other.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
         Files.copy(jdk.resolve("bin/java"), other.resolve("bin/java"));
         Files.setPosixFilePermissions(other.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        String key = version + "-" + other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        String key = key(version, other);
         Path cache = Files.createDirectories(tmp.resolve("lib/cache"));
         Files.writeString(cache.resolve(key + ext), "");
         Files.writeString(cache.resolve(key + ".all" + ext), "");
@@ -211,7 +211,7 @@ class LauncherIT {
 
         assertEquals("", train(shell, other), "no cache is reported written");
 
-        String key = version + "-" + other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        String key = key(version, other);
         assertFalse(Files.exists(cache.resolve(key + ext)), "no half-written everyday cache");
         try (var left = Files.list(cache)) {
             assertEquals(List.of(key + ext + ".lock"), left.map(p -> p.getFileName().toString()).toList(),
@@ -228,7 +228,7 @@ class LauncherIT {
     void aFinishedTrainingLeavesExactlyTheTwoCaches(String version, String ext, String shell) throws Exception {
         Path other = fakeTrainingJdk(version, ":");
         Path cache = tmp.resolve("lib/cache");
-        String key = version + "-" + other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        String key = key(version, other);
         // What trainings killed midway left (the files they wrote into), for doctor --fix to clear; another JDK's stay.
         Files.createDirectories(cache);
         for (String left : List.of(key + ".tmp4242" + ext, key + ".all.tmp4242" + ext, key + ".all.tmp4243" + ext + ".conf")) {
@@ -255,7 +255,7 @@ class LauncherIT {
         Path other = countingTrainingJdk(version, trainings,
                 "echo 'Error occurred during initialization of VM' >&2; "
                         + "echo 'DynamicDumpSharedSpaces is unsupported when base CDS archive is not loaded' >&2; exit 1");
-        String key = version + "-" + other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        String key = key(version, other);
         Path lock = tmp.resolve("lib/cache/" + key + ".all" + ext + ".lock");
 
         start(shell, other, "keys", "list");
@@ -269,7 +269,7 @@ class LauncherIT {
         assertEquals(1, Files.readAllLines(trainings).size(), "one training, not one a start");
 
         // An hour on, the next start tries again.
-        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 3600_000L));
+        twoHoursOld(lock);
         start(shell, other, "keys", "list");
         waitFor(() -> Files.readAllLines(trainings).size() == 2, "a second training an hour after the first");
     }
@@ -280,7 +280,7 @@ class LauncherIT {
         // A training killed midway (a reboot, an OOM kill) never removed its lock, and no start ever trained again.
         Path trainings = tmp.resolve("trainings");
         Path other = countingTrainingJdk(version, trainings, "printf 'trained\\n' >\"$out\"");
-        String key = version + "-" + other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        String key = key(version, other);
         Path cache = tmp.resolve("lib/cache/" + key + ext);
         Path lock = Files.createDirectories(tmp.resolve("lib/cache/" + key + ext + ".lock"));
         Files.writeString(lock.resolve("log"), "Error occurred");
@@ -289,7 +289,7 @@ class LauncherIT {
         Thread.sleep(1500);
         assertFalse(Files.exists(trainings), "a recent lock is a training under way: no second one");
 
-        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 3600_000L));
+        twoHoursOld(lock);
         start(shell, other, "list", "--json");
         waitFor(() -> Files.isRegularFile(cache) && !Files.exists(lock), "the cache trained and the lock gone: " + lock);
         assertEquals("trained\n", Files.readString(cache));
@@ -302,11 +302,11 @@ class LauncherIT {
         // "Permission denied" for the lock it could not take over was printed at every JVM command.
         Path trainings = tmp.resolve("trainings");
         Path other = countingTrainingJdk(version, trainings, "printf 'trained\\n' >\"$out\"");
-        String key = version + "-" + other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        String key = key(version, other);
         Path lock = Files.createDirectories(tmp.resolve("lib/cache/" + key + ".all" + ext + ".lock"));
         Files.writeString(lock.resolve("failed"), "Error occurred during initialization of VM\n");
         Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("r-xr-xr-x"));
-        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 3600_000L));
+        twoHoursOld(lock);
         // root removes anything: run the launcher as nobody then, with the way to it open.
         String as = "root".equals(System.getProperty("user.name")) ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
         for (Path p = tmp; !p.equals(tmp.getParent()); p = p.getParent()) {
@@ -328,7 +328,7 @@ class LauncherIT {
         Path trainings = tmp.resolve("trainings");
         Path other = countingTrainingJdk("25.0.1", trainings,
                 "printf '%s|%s\\n' \"${JDK_AOT_VM_OPTIONS-unset}\" \"${_JGVM_WAS_JDK_AOT_VM_OPTIONS-unset}\" >\"$out\"");
-        String key = "25.0.1-" + other.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+        String key = key("25.0.1", other);
         Map<String, String> theirs = Map.of("JDK_AOT_VM_OPTIONS", "-XX:+UseG1GC -Dtheirs=1");
 
         assertEquals("", startForStderr(shell, other, Map.of("JGVM_TRAIN", "1", "JDK_AOT_VM_OPTIONS", "-XX:+UseG1GC -Dtheirs=1")));
@@ -355,6 +355,15 @@ class LauncherIT {
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), err);
         return err;
+    }
+
+    /** The launcher's cache key for this JDK: its version and real home, each byte outside [A-Za-z0-9.+-] made _. */
+    private static String key(String version, Path jdkHome) throws IOException {
+        return version + "-" + jdkHome.toRealPath().toString().replaceAll("[^A-Za-z0-9.+-]", "_");
+    }
+
+    private static void twoHoursOld(Path p) throws IOException {
+        Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 3600_000L));
     }
 
     private interface Condition { boolean holds() throws IOException; }
