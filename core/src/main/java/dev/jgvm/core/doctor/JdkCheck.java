@@ -24,16 +24,10 @@ public final class JdkCheck implements Check {
                     "run './install.sh' from a jgvm checkout"));
         }
         List<Path> caches = cacheFiles(s.store().home(), jdk);
-        Path cache = caches.get(0);
-        for (Path c : caches) {
-            if (!Files.isRegularFile(c)) {
-                cache = c;
-                break;
-            }
-        }
-        if (Files.isRegularFile(cache)) return List.of(Finding.ok("jdk", shown + "; start-up cache trained ('%s')".formatted(caches.get(0))));
-        for (Path c : caches) {
-            Optional<String> failure = Files.isRegularFile(c) ? Optional.empty() : failure(c);
+        List<Path> missing = caches.stream().filter(c -> !Files.isRegularFile(c)).toList();
+        if (missing.isEmpty()) return List.of(Finding.ok("jdk", shown + "; start-up cache trained ('%s')".formatted(caches.get(0))));
+        for (Path c : missing) {
+            Optional<String> failure = failure(c);
             if (failure.isEmpty()) continue;
             String why = failure.get();
             String fix = why.contains("base CDS archive")
@@ -43,7 +37,7 @@ public final class JdkCheck implements Check {
             return List.of(Finding.warn("jdk", shown + "; its start-up cache '%s' could not be trained: %s; every jgvm command starts slower"
                     .formatted(c, why), fix).repairedBy(Repair.RETRAIN));
         }
-        return List.of(Finding.warn("jdk", shown + "; its start-up cache '%s' is not trained yet, so every jgvm command starts slower".formatted(cache),
+        return List.of(Finding.warn("jdk", shown + "; its start-up cache '%s' is not trained yet, so every jgvm command starts slower".formatted(missing.get(0)),
                 "run 'jgvm doctor --fix' (or 'JGVM_TRAIN=1 jgvm')").repairedBy(Repair.RETRAIN));
     }
 
